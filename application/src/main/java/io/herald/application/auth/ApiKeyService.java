@@ -1,0 +1,93 @@
+package io.herald.application.auth;
+
+import io.herald.application.port.in.AuthenticateApiKeyUseCase;
+import io.herald.application.port.in.ProvisionApiKeyUseCase;
+import io.herald.application.port.out.GeneratedApiKeyStore;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Accepts the configured keys, or else the one key generated at first start.
+ * Keys are compared as SHA-256 digests in constant time, so neither the stored hash nor the
+ * timing of a comparison reveals a key.
+ */
+public final class ApiKeyService implements AuthenticateApiKeyUseCase, ProvisionApiKeyUseCase {
+
+    static final String GENERATED_KEY_PREFIX = "hk_";
+    private static final int GENERATED_KEY_BYTES = 32;
+
+    private final List<byte[]> configuredKeyDigests;
+    private final GeneratedApiKeyStore store;
+    private final SecureRandom random = new SecureRandom();
+    private volatile byte[] generatedKeyDigest;
+
+    public ApiKeyService(List<String> configuredKeys, GeneratedApiKeyStore store) {
+        this.configuredKeyDigests = configuredKeys.stream()
+                .map(String::trim)
+                .filter(key -> !key.isEmpty())
+                .map(ApiKeyService::sha256)
+                .toList();
+        this.store = store;
+    }
+
+    @Override
+    public Optional<String> provisionKeyIfNoneConfigured() {
+        if (!configuredKeyDigests.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> existing = store.findHash();
+        if (existing.isPresent()) {
+            generatedKeyDigest = HexFormat.of().parseHex(existing.get());
+            return Optional.empty();
+        }
+        byte[] secret = new byte[GENERATED_KEY_BYTES];
+        random.nextBytes(secret);
+        String key = GENERATED_KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        boolean stored = store.storeIfAbsent(HexFormat.of().formatHex(sha256(key)));
+        generatedKeyDigest = HexFormat.of().parseHex(store.findHash().orElseThrow());
+        return stored ? Optional.of(key) : Optional.empty();
+    }
+
+    @Override
+    public boolean isValid(String presentedKey) {
+        if (presentedKey == null || presentedKey.isBlank()) {
+            return false;
+        }
+        byte[] presented = sha256(presentedKey.trim());
+        boolean valid = false;
+        for (byte[] configured : configuredKeyDigests) {
+            valid |= MessageDigest.isEqual(configured, presented);
+        }
+        if (configuredKeyDigests.isEmpty()) {
+            valid = MessageDigest.isEqual(generatedKeyDigest(), presented);
+        }
+        return valid;
+    }
+
+    private byte[] generatedKeyDigest() {
+        byte[] digest = generatedKeyDigest;
+        if (digest == null) {
+            // Another instance may have provisioned the key after this one started.
+            digest = store.findHash().map(HexFormat.of()::parseHex).orElse(new byte[0]);
+            if (digest.length > 0) {
+                generatedKeyDigest = digest;
+            }
+        }
+        return digest;
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.herald.bootstrap.system;
+
+import io.herald.bootstrap.support.Http;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code java -jar herald.jar} with no configuration and no PostgreSQL installed: it answers, protects
+ * itself with a generated key, and keeps its data across a clean stop and across being killed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PackagedJarIT {
+
+    private static final Pattern GENERATED_KEY = Pattern.compile("hk_[A-Za-z0-9_-]{43}");
+
+    private Path workingDirectory;
+    private HeraldProcess herald;
+    private String apiKey;
+
+    @BeforeAll
+    void firstStart() throws IOException {
+        workingDirectory = Files.createTempDirectory("herald-jar-it");
+        herald = new HeraldProcess(workingDirectory, Map.of()).start();
+    }
+
+    @AfterAll
+    void stop() {
+        herald.close();
+    }
+
+    @Test
+    @Order(1)
+    void answersHealthWithinSecondsOnItsOwnEmbeddedPostgres() {
+        assertThat(herald.lastStartup()).isLessThan(java.time.Duration.ofSeconds(60));
+        var health = Http.to(herald.uri()).get("/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().path("status").asText()).isEqualTo("UP");
+        assertThat(workingDirectory.resolve(".herald/postgres/PG_VERSION")).exists();
+    }
+
+    @Test
+    @Order(2)
+    void rejectsAnonymousCallsWithJson() {
+        var response = Http.to(herald.uri()).get("/prometheus");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        assertThat(response.json().path("type").asText()).isEqualTo("authentication_error");
+    }
+
+    @Test
+    @Order(3)
+    void printsAGeneratedKeyOnceAndAcceptsIt() {
+        Matcher keys = GENERATED_KEY.matcher(herald.output());
+        assertThat(keys.find()).as("a generated key in the log:\n%s", herald.output()).isTrue();
+        apiKey = keys.group();
+        assertThat(keys.find()).as("the key is printed once").isFalse();
+
+        assertThat(Http.to(herald.uri()).withApiKey(apiKey).get("/prometheus").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void keepsItsDataAcrossACleanRestart() {
+        herald.stop();
+        assertThat(workingDirectory.resolve(".herald/postgres/postmaster.pid"))
+                .as("the embedded PostgreSQL is stopped with Herald").doesNotExist();
+
+        herald.start();
+
+        assertThat(GENERATED_KEY.matcher(herald.output()).find()).as("no second key is generated").isFalse();
+        assertThat(Http.to(herald.uri()).withApiKey(apiKey).get("/prometheus").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(5)
+    void recoversAfterBeingKilled() {
+        herald.kill();
+
+        herald.start();
+
+        assertThat(Http.to(herald.uri()).get("/health").status()).isEqualTo(200);
+        assertThat(Http.to(herald.uri()).withApiKey(apiKey).get("/prometheus").status()).isEqualTo(200);
+    }
+}

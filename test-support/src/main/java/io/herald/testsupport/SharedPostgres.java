@@ -1,0 +1,92 @@
+package io.herald.testsupport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One real PostgreSQL per test JVM, started on first use with Herald's Flyway migrations applied
+ * (those on the test classpath), and stopped when the JVM exits. Test classes share it; each resets
+ * the state it depends on with {@link #truncateAllTables()}.
+ */
+public final class SharedPostgres {
+
+    private static final String USER = "postgres";
+    private static final String DATABASE = "postgres";
+
+    private SharedPostgres() {
+    }
+
+    private static final class Holder {
+        static final EmbeddedPostgres SERVER = startAndMigrate();
+    }
+
+    public static String jdbcUrl() {
+        return Holder.SERVER.getJdbcUrl(USER, DATABASE);
+    }
+
+    public static String username() {
+        return USER;
+    }
+
+    public static DataSource dataSource() {
+        return Holder.SERVER.getDatabase(USER, DATABASE);
+    }
+
+    /** Properties that point a Micronaut application context at this database. */
+    public static Map<String, String> micronautProperties() {
+        return Map.of(
+                "datasources.default.url", jdbcUrl(),
+                "datasources.default.username", USER,
+                "datasources.default.password", "");
+    }
+
+    /** Empties every Herald table, keeping the schema and Flyway's history. */
+    public static void truncateAllTables() {
+        try (Connection connection = dataSource().getConnection();
+             var statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (var rows = statement.executeQuery(
+                    "SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = 'public' "
+                            + "AND tablename <> 'flyway_schema_history'")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            if (!tables.isEmpty()) {
+                statement.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not reset the test database", e);
+        }
+    }
+
+    private static EmbeddedPostgres startAndMigrate() {
+        try {
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "300")
+                    // Test data is disposable: trade durability for speed, as CI has no use for it.
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .start();
+            Flyway.configure()
+                    .dataSource(server.getDatabase(USER, DATABASE))
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(false)
+                    .load()
+                    .migrate();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the test PostgreSQL", e);
+        }
+    }
+}
