@@ -73,6 +73,13 @@ public final class Http {
         }
     }
 
+    /** The values of {@code field} in each element of a JSON array (top level only). */
+    public static java.util.List<String> texts(JsonNode array, String field) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        array.forEach(element -> values.add(element.path(field).asText()));
+        return values;
+    }
+
     public record Response(int status, String body, Map<String, java.util.List<String>> headers) {
 
         public JsonNode json() {

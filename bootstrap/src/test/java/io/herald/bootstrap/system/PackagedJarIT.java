@@ -12,11 +12,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code java -jar herald.jar} with no configuration and no PostgreSQL installed: it answers, protects
@@ -46,7 +48,7 @@ class PackagedJarIT {
     @Test
     @Order(1)
     void answersHealthWithinSecondsOnItsOwnEmbeddedPostgres() {
-        assertThat(herald.lastStartup()).isLessThan(java.time.Duration.ofSeconds(60));
+        assertThat(herald.lastStartup()).isLessThan(Duration.ofSeconds(60));
         var health = Http.to(herald.uri()).get("/health");
 
         assertThat(health.status()).isEqualTo(200);
@@ -78,6 +80,8 @@ class PackagedJarIT {
     @Test
     @Order(4)
     void keepsItsDataAcrossACleanRestart() {
+        Http api = Http.to(herald.uri()).withApiKey(apiKey);
+        assertThat(api.post("/profiles/kept-user", "{\"profile\": {\"email\": \"kept@example.org\"}}").status()).isEqualTo(200);
         herald.stop();
         assertThat(workingDirectory.resolve(".herald/postgres/postmaster.pid"))
                 .as("the embedded PostgreSQL is stopped with Herald").doesNotExist();
@@ -85,17 +89,40 @@ class PackagedJarIT {
         herald.start();
 
         assertThat(GENERATED_KEY.matcher(herald.output()).find()).as("no second key is generated").isFalse();
-        assertThat(Http.to(herald.uri()).withApiKey(apiKey).get("/prometheus").status()).isEqualTo(200);
+        Http restarted = Http.to(herald.uri()).withApiKey(apiKey);
+        assertThat(restarted.get("/prometheus").status()).isEqualTo(200);
+        assertThat(restarted.get("/profiles/kept-user").json().path("profile").path("email").asText()).isEqualTo("kept@example.org");
     }
 
     @Test
     @Order(5)
-    void recoversAfterBeingKilled() {
-        herald.kill();
+    void killedRightAfterAcknowledgingItLosesNoEvent() {
+        Http api = Http.to(herald.uri()).withApiKey(apiKey);
+        int batches = 20;
+        for (int b = 0; b < batches; b++) {
+            StringBuilder batch = new StringBuilder("{\"batch\": [");
+            for (int i = 0; i < 50; i++) {
+                batch.append(i == 0 ? "" : ",").append("{\"type\": \"track\", \"messageId\": \"kill-")
+                        .append(b).append('-').append(i).append("\", \"userId\": \"user-").append(i)
+                        .append("\", \"event\": \"Burst\"}");
+            }
+            assertThat(api.post("/v1/batch", batch.append("]}").toString()).status()).isEqualTo(200);
+        }
 
+        herald.kill();
         herald.start();
 
-        assertThat(Http.to(herald.uri()).get("/health").status()).isEqualTo(200);
-        assertThat(Http.to(herald.uri()).withApiKey(apiKey).get("/prometheus").status()).isEqualTo(200);
+        Http restarted = Http.to(herald.uri()).withApiKey(apiKey);
+        assertThat(restarted.get("/health").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(120)).until(() ->
+                restarted.get("/inbound/events?status=RECEIVED&limit=1").json().path("results").isEmpty());
+        int unmapped = 0;
+        String cursor = null;
+        do {
+            var page = restarted.get("/inbound/events?status=UNMAPPED&limit=100" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            unmapped += page.path("results").size();
+            cursor = page.path("paging").path("more").asBoolean() ? page.path("paging").path("cursor").asText() : null;
+        } while (cursor != null);
+        assertThat(unmapped).as("every acknowledged event, processed once").isEqualTo(batches * 50);
     }
 }

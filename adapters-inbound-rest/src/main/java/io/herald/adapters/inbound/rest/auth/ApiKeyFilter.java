@@ -52,11 +52,14 @@ final class ApiKeyFilter {
                 .body(ApiError.of(HttpStatus.UNAUTHORIZED, message));
     }
 
-    /** Paths whose callers prove who they are by other means than a Herald API key. */
+    /**
+     * Paths whose callers prove who they are by other means: health probes are open; the Segment adapter
+     * accepts the key as Basic username or as {@code writeKey} in the body, as Segment's clients send it.
+     */
     static final class PublicPaths {
 
-        private static final Set<String> EXACT = Set.of("/health");
-        private static final Set<String> PREFIXES = Set.of("/health/");
+        private static final Set<String> EXACT = Set.of("/health", "/segment");
+        private static final Set<String> PREFIXES = Set.of("/health/", "/v1/");
 
         private PublicPaths() {
         }

@@ -1,0 +1,75 @@
+package io.herald.adapters.inbound.rest.profile;
+
+import io.herald.adapters.inbound.rest.json.JsonFields;
+import io.herald.application.errors.NotFoundException;
+import io.herald.application.port.in.ManageProfilesUseCase;
+import io.herald.domain.json.JsonPatch;
+import io.herald.domain.profile.UserId;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Courier's Profiles API: {@code /profiles/{user_id}}. */
+@Controller("/profiles/{user_id}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ProfilesController {
+
+    private static final Map<String, String> SUCCESS = Map.of("status", "SUCCESS");
+
+    private final ManageProfilesUseCase profiles;
+    private final ProfilePreferencesView preferences;
+
+    ProfilesController(ManageProfilesUseCase profiles, ProfilePreferencesView preferences) {
+        this.profiles = profiles;
+        this.preferences = preferences;
+    }
+
+    @Get
+    Map<String, Object> get(@PathVariable("user_id") String userId) {
+        UserId id = UserId.of(userId);
+        var profile = profiles.find(id).orElseThrow(() -> new NotFoundException("No profile for user '" + userId + "'"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("profile", profile.attributes());
+        body.put("preferences", preferences.of(id));
+        return body;
+    }
+
+    @Post
+    Map<String, String> merge(@PathVariable("user_id") String userId, @Body Map<String, Object> body) {
+        profiles.merge(UserId.of(userId), JsonFields.of(body).requiredMap("profile"));
+        return SUCCESS;
+    }
+
+    @Put
+    Map<String, String> replace(@PathVariable("user_id") String userId, @Body Map<String, Object> body) {
+        profiles.replace(UserId.of(userId), JsonFields.of(body).requiredMap("profile"));
+        return SUCCESS;
+    }
+
+    @Patch
+    Map<String, String> patch(@PathVariable("user_id") String userId, @Body Map<String, Object> body) {
+        JsonFields fields = JsonFields.of(body);
+        JsonPatch patch = JsonPatch.of(fields.optionalList("patch")
+                .orElseThrow(() -> new io.herald.domain.shared.InvalidValueException("patch is required and must be an array of operations")));
+        profiles.patch(UserId.of(userId), patch);
+        return SUCCESS;
+    }
+
+    @Delete
+    HttpResponse<Void> delete(@PathVariable("user_id") String userId) {
+        profiles.delete(UserId.of(userId));
+        return HttpResponse.status(HttpStatus.NO_CONTENT);
+    }
+}

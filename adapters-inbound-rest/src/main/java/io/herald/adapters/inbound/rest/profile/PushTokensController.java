@@ -1,0 +1,104 @@
+package io.herald.adapters.inbound.rest.profile;
+
+import io.herald.adapters.inbound.rest.json.JsonFields;
+import io.herald.application.errors.NotFoundException;
+import io.herald.application.port.in.ManagePushTokensUseCase;
+import io.herald.application.port.out.Clock;
+import io.herald.domain.profile.PushToken;
+import io.herald.domain.profile.UserId;
+import io.herald.domain.shared.InvalidValueException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Courier's user tokens API: {@code /users/{user_id}/tokens}. */
+@Controller("/users/{user_id}/tokens")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class PushTokensController {
+
+    /** Courier's default lifetime of a token registered without {@code expiry_date}. */
+    static final Duration DEFAULT_LIFETIME = Duration.ofDays(60);
+
+    private final ManagePushTokensUseCase tokens;
+    private final Clock clock;
+
+    PushTokensController(ManagePushTokensUseCase tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    @Put("/{token}")
+    HttpResponse<Void> put(@PathVariable("user_id") String userId, @PathVariable String token, @Body Map<String, Object> body) {
+        JsonFields fields = JsonFields.of(body);
+        fields.optionalString("token").filter(inBody -> !inBody.equals(token)).ifPresent(mismatch -> {
+            throw new InvalidValueException("token in the body must match the token in the path");
+        });
+        tokens.put(new PushToken(UserId.of(userId), token, fields.requiredString("provider_key"),
+                fields.optionalMap("device").orElse(null), fields.optionalMap("tracking").orElse(null),
+                fields.get("properties"), expiry(fields.get("expiry_date")), PushToken.ACTIVE, null));
+        return HttpResponse.status(HttpStatus.NO_CONTENT);
+    }
+
+    @Get("/{token}")
+    Map<String, Object> get(@PathVariable("user_id") String userId, @PathVariable String token) {
+        return tokens.find(UserId.of(userId), token).map(PushTokensController::view)
+                .orElseThrow(() -> new NotFoundException("User '" + userId + "' has no token '" + token + "'"));
+    }
+
+    @Get
+    Map<String, List<Map<String, Object>>> list(@PathVariable("user_id") String userId) {
+        return Map.of("tokens", tokens.list(UserId.of(userId)).stream().map(PushTokensController::view).toList());
+    }
+
+    @Delete("/{token}")
+    HttpResponse<Void> delete(@PathVariable("user_id") String userId, @PathVariable String token) {
+        tokens.delete(UserId.of(userId), token);
+        return HttpResponse.status(HttpStatus.NO_CONTENT);
+    }
+
+    private @Nullable Instant expiry(Object expiryDate) {
+        if (expiryDate == null || Boolean.TRUE.equals(expiryDate)) {
+            return clock.now().plus(DEFAULT_LIFETIME);
+        }
+        if (Boolean.FALSE.equals(expiryDate)) {
+            return null;
+        }
+        if (expiryDate instanceof String text) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new InvalidValueException("expiry_date '" + text + "' is not an ISO-8601 date-time");
+            }
+        }
+        throw new InvalidValueException("expiry_date must be an ISO-8601 date-time or false");
+    }
+
+    private static Map<String, Object> view(PushToken token) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("token", token.token());
+        view.put("provider_key", token.providerKey());
+        view.put("device", token.device());
+        view.put("tracking", token.tracking());
+        view.put("properties", token.properties());
+        view.put("expiry_date", token.expiresAt() == null ? false : token.expiresAt().toString());
+        view.put("status", token.status());
+        view.put("status_reason", token.statusReason());
+        return view;
+    }
+}

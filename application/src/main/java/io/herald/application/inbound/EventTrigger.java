@@ -1,0 +1,38 @@
+package io.herald.application.inbound;
+
+import io.herald.domain.profile.UserId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a track event can set off: templates mapped to it send messages, automations triggered by it start runs.
+ * Each implementation works inside the transaction that processes the event, so the event's outcome and
+ * the work it started commit together.
+ */
+public interface EventTrigger {
+
+    List<Triggered> fire(TrackedEvent event);
+
+    /**
+     * @param userId empty for a Courier inbound event sent without one
+     */
+    record TrackedEvent(long inboundEventId, String event, Optional<UserId> userId, Map<String, Object> properties,
+                        Map<String, Object> payload, Instant occurredAt) {
+    }
+
+    record Triggered(Kind kind, String id) {
+
+        public enum Kind { MESSAGE, AUTOMATION_RUN }
+
+        public static Triggered message(String messageId) {
+            return new Triggered(Kind.MESSAGE, messageId);
+        }
+
+        public static Triggered automationRun(String runId) {
+            return new Triggered(Kind.AUTOMATION_RUN, runId);
+        }
+    }
+}

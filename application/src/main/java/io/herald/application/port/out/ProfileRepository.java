@@ -1,0 +1,22 @@
+package io.herald.application.port.out;
+
+import io.herald.domain.profile.Profile;
+import io.herald.domain.profile.UserId;
+
+import java.util.Optional;
+
+public interface ProfileRepository {
+
+    Optional<Profile> find(UserId userId);
+
+    /**
+     * The profile, created empty if it did not exist, locked until the current transaction ends so that
+     * concurrent merges into one profile serialise instead of losing each other's changes.
+     */
+    Profile lockOrCreate(UserId userId);
+
+    void save(Profile profile);
+
+    /** @return false when there was no such profile */
+    boolean delete(UserId userId);
+}

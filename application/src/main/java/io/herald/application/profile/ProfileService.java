@@ -1,0 +1,78 @@
+package io.herald.application.profile;
+
+import io.herald.application.errors.NotFoundException;
+import io.herald.application.port.in.ManageProfilesUseCase;
+import io.herald.application.port.in.ManagePushTokensUseCase;
+import io.herald.application.port.out.ProfileRepository;
+import io.herald.application.port.out.PushTokenRepository;
+import io.herald.domain.json.JsonPatch;
+import io.herald.domain.profile.Profile;
+import io.herald.domain.profile.PushToken;
+import io.herald.domain.profile.UserId;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+public final class ProfileService implements ManageProfilesUseCase, ManagePushTokensUseCase {
+
+    private final ProfileRepository profiles;
+    private final PushTokenRepository tokens;
+
+    public ProfileService(ProfileRepository profiles, PushTokenRepository tokens) {
+        this.profiles = profiles;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Optional<Profile> find(UserId userId) {
+        return profiles.find(userId);
+    }
+
+    @Override
+    public void merge(UserId userId, Map<String, Object> changes) {
+        profiles.save(profiles.lockOrCreate(userId).mergedWith(changes));
+    }
+
+    @Override
+    public void replace(UserId userId, Map<String, Object> attributes) {
+        profiles.save(profiles.lockOrCreate(userId).replacedBy(attributes));
+    }
+
+    @Override
+    public void patch(UserId userId, JsonPatch patch) {
+        if (profiles.find(userId).isEmpty()) {
+            throw new NotFoundException("No profile for user '" + userId + "'");
+        }
+        profiles.save(profiles.lockOrCreate(userId).patchedWith(patch));
+    }
+
+    @Override
+    public void delete(UserId userId) {
+        if (!profiles.delete(userId)) {
+            throw new NotFoundException("No profile for user '" + userId + "'");
+        }
+    }
+
+    @Override
+    public void put(PushToken token) {
+        tokens.put(token);
+    }
+
+    @Override
+    public Optional<PushToken> find(UserId userId, String token) {
+        return tokens.find(userId, token);
+    }
+
+    @Override
+    public List<PushToken> list(UserId userId) {
+        return tokens.list(userId);
+    }
+
+    @Override
+    public void delete(UserId userId, String token) {
+        if (!tokens.delete(userId, token)) {
+            throw new NotFoundException("User '" + userId + "' has no token '" + token + "'");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.herald.application.contract;
+
+import io.herald.application.port.Page;
+import io.herald.application.port.out.InboundEventLog;
+import io.herald.application.port.out.InboundEventLog.InboundEventRecord;
+import io.herald.application.port.out.InboundEventLog.NewInboundEvent;
+import io.herald.domain.inbound.InboundEventStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link InboundEventLog} must do; run against the in-memory fake and PostgreSQL. */
+public abstract class InboundEventLogContract {
+
+    private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+
+    protected abstract InboundEventLog emptyLog();
+
+    /** Runs {@code work} in one transaction where the implementation needs one. */
+    protected <T> T inTransaction(java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
+    private static NewInboundEvent event(String messageId) {
+        return new NewInboundEvent(messageId, "test", "track", "track/E", "u", Map.of("messageId", messageId, "n", 1.5), NOW);
+    }
+
+    @Test
+    void appendsNewEventsInOrderAndSkipsKnownMessageIds() {
+        InboundEventLog log = emptyLog();
+
+        List<Long> first = log.appendNew(List.of(event("a"), event("b"), event("a")));
+        List<Long> second = log.appendNew(List.of(event("b"), event("c")));
+
+        assertThat(first).hasSize(2);
+        assertThat(first.get(0)).isLessThan(first.get(1));
+        assertThat(second).hasSize(1);
+        InboundEventRecord c = log.find(second.get(0)).orElseThrow();
+        assertThat(c.messageId()).isEqualTo("c");
+        assertThat(c.status()).isEqualTo(InboundEventStatus.RECEIVED);
+        assertThat(c.payload()).containsEntry("n", 1.5);
+        assertThat(c.receivedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void anEventIsHandedForProcessingOnlyUntilItHasAnOutcome() {
+        InboundEventLog log = emptyLog();
+        long id = log.appendNew(List.of(event("a"))).get(0);
+
+        assertThat(inTransaction(() -> log.lockUnprocessed(id))).isPresent();
+        inTransaction(() -> {
+            log.recordOutcome(id, InboundEventStatus.MAPPED, List.of("m1", "m2"), List.of("r1"), null, NOW.plus(1, ChronoUnit.SECONDS));
+            return null;
+        });
+
+        assertThat(inTransaction(() -> log.lockUnprocessed(id))).isEmpty();
+        InboundEventRecord record = log.find(id).orElseThrow();
+        assertThat(record.status()).isEqualTo(InboundEventStatus.MAPPED);
+        assertThat(record.messageIds()).containsExactly("m1", "m2");
+        assertThat(record.automationRunIds()).containsExactly("r1");
+        assertThat(record.processedAt()).isEqualTo(NOW.plus(1, ChronoUnit.SECONDS));
+    }
+
+    @Test
+    void listsNewestFirstWithAStatusFilterAndACursor() {
+        InboundEventLog log = emptyLog();
+        List<Long> ids = log.appendNew(List.of(event("a"), event("b"), event("c"), event("d")));
+        log.recordOutcome(ids.get(1), InboundEventStatus.UNMAPPED, List.of(), List.of(), null, NOW);
+        log.recordOutcome(ids.get(3), InboundEventStatus.UNMAPPED, List.of(), List.of(), null, NOW);
+
+        Page<InboundEventRecord> unmapped = log.list(Optional.of(InboundEventStatus.UNMAPPED), Optional.empty(), 10);
+        Page<InboundEventRecord> firstPage = log.list(Optional.empty(), Optional.empty(), 3);
+        Page<InboundEventRecord> secondPage = log.list(Optional.empty(), firstPage.cursor(), 3);
+
+        assertThat(unmapped.items()).extracting(InboundEventRecord::messageId).containsExactly("d", "b");
+        assertThat(firstPage.items()).extracting(InboundEventRecord::messageId).containsExactly("d", "c", "b");
+        assertThat(firstPage.hasMore()).isTrue();
+        assertThat(secondPage.items()).extracting(InboundEventRecord::messageId).containsExactly("a");
+        assertThat(secondPage.hasMore()).isFalse();
+    }
+}

@@ -1,0 +1,34 @@
+package io.herald.application.fakes;
+
+import io.herald.application.port.out.ProfileRepository;
+import io.herald.domain.profile.Profile;
+import io.herald.domain.profile.UserId;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+public final class InMemoryProfileRepository implements ProfileRepository {
+
+    private final Map<UserId, Profile> profiles = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<Profile> find(UserId userId) {
+        return Optional.ofNullable(profiles.get(userId));
+    }
+
+    @Override
+    public Profile lockOrCreate(UserId userId) {
+        return profiles.computeIfAbsent(userId, Profile::create);
+    }
+
+    @Override
+    public void save(Profile profile) {
+        profiles.put(profile.userId(), profile);
+    }
+
+    @Override
+    public boolean delete(UserId userId) {
+        return profiles.remove(userId) != null;
+    }
+}

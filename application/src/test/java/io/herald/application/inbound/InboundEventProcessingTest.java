@@ -1,0 +1,146 @@
+package io.herald.application.inbound;
+
+import io.herald.application.errors.ConflictException;
+import io.herald.application.fakes.InMemoryInboundEventLog;
+import io.herald.application.fakes.InMemoryProfileRepository;
+import io.herald.application.fakes.InMemoryTenantRepository;
+import io.herald.application.fakes.MutableClock;
+import io.herald.application.fakes.RecordingDurableScheduler;
+import io.herald.application.inbound.EventTrigger.Triggered;
+import io.herald.application.port.in.IngestSegmentEventsCommand;
+import io.herald.application.port.in.TrackInboundEventCommand;
+import io.herald.domain.inbound.InboundEventStatus;
+import io.herald.domain.inbound.SegmentEvent;
+import io.herald.domain.profile.UserId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Ingest and processing of inbound events, against in-memory fakes of the out-ports. */
+class InboundEventProcessingTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T12:00:00Z"));
+    private final InMemoryInboundEventLog log = new InMemoryInboundEventLog();
+    private final InMemoryProfileRepository profiles = new InMemoryProfileRepository();
+    private final InMemoryTenantRepository tenants = new InMemoryTenantRepository();
+    private final RecordingDurableScheduler scheduler = new RecordingDurableScheduler();
+    private final List<EventTrigger.TrackedEvent> fired = new ArrayList<>();
+    private final InboundEventsService ingest = new InboundEventsService(log, scheduler, clock);
+
+    private ProcessInboundEventService processing(EventTrigger... triggers) {
+        return new ProcessInboundEventService(log, profiles, tenants, List.of(triggers), clock);
+    }
+
+    private void ingest(Map<String, Object>... events) {
+        List<SegmentEvent> parsed = java.util.Arrays.stream(events).map(e -> SegmentEvent.parse(e, null)).toList();
+        ingest.ingest(new IngestSegmentEventsCommand(parsed, "test"));
+    }
+
+    private void runScheduledWork(ProcessInboundEventService service) {
+        scheduler.inboundBatches().forEach(batch -> batch.forEach(service::process));
+    }
+
+    @Test
+    void duplicatesAreAcknowledgedButScheduledOnce() {
+        var identify = Map.<String, Object>of("type", "identify", "messageId", "m1", "userId", "u", "traits", Map.of("email", "u@example.org"));
+
+        ingest(identify, identify);
+        ingest(identify);
+
+        assertThat(scheduler.inboundBatches()).hasSize(1);
+        assertThat(scheduler.inboundBatches().get(0)).hasSize(1);
+    }
+
+    @Test
+    void identifyMergesTraitsAndRefreshesActivity() {
+        ingest(Map.of("type", "identify", "messageId", "m1", "userId", "u", "traits", Map.of("email", "u@example.org"),
+                "timestamp", "2026-01-01T11:00:00Z"));
+        ingest(Map.of("type", "identify", "messageId", "m2", "userId", "u", "traits", Map.of("plan", "pro")));
+        runScheduledWork(processing());
+
+        var profile = profiles.find(UserId.of("u")).orElseThrow();
+        assertThat(profile.attributes()).containsEntry("email", "u@example.org").containsEntry("plan", "pro");
+        assertThat(profile.lastActiveAt()).contains(clock.now());
+    }
+
+    @Test
+    void aTimestampInTheFutureCountsAsTheTimeOfReceipt() {
+        ingest(Map.of("type", "page", "messageId", "m1", "userId", "u", "timestamp", "2030-01-01T00:00:00Z"));
+        runScheduledWork(processing());
+
+        assertThat(profiles.find(UserId.of("u")).orElseThrow().lastActiveAt()).contains(clock.now());
+    }
+
+    @Test
+    void groupCreatesTheTenantAndMembership() {
+        ingest(Map.of("type", "group", "messageId", "g1", "userId", "u", "groupId", "acme", "traits", Map.of("name", "Acme")));
+        runScheduledWork(processing());
+
+        assertThat(tenants.find("acme").orElseThrow().name()).isEqualTo("Acme");
+        assertThat(tenants.members("acme", Optional.empty(), 10).items()).containsExactly(UserId.of("u"));
+        assertThat(log.find(1).orElseThrow().status()).isEqualTo(InboundEventStatus.PROCESSED);
+    }
+
+    @Test
+    void aTrackEventNothingIsMappedToIsUnmapped() {
+        ingest(Map.of("type", "track", "messageId", "t1", "userId", "u", "event", "Signed Up"));
+        runScheduledWork(processing());
+
+        var record = log.find(1).orElseThrow();
+        assertThat(record.status()).isEqualTo(InboundEventStatus.UNMAPPED);
+        assertThat(record.processedAt()).isEqualTo(clock.now());
+    }
+
+    @Test
+    void aTrackEventFiresTriggersAndRecordsWhatTheyStarted() {
+        EventTrigger trigger = event -> {
+            fired.add(event);
+            return List.of(Triggered.message("msg-1"), Triggered.automationRun("run-1"));
+        };
+        ingest(Map.of("type", "track", "messageId", "t1", "userId", "u", "event", "Trial Started", "properties", Map.of("plan", "pro")));
+        ProcessInboundEventService service = processing(trigger);
+
+        runScheduledWork(service);
+        runScheduledWork(service);
+
+        assertThat(fired).hasSize(1).first().satisfies(event -> {
+            assertThat(event.event()).isEqualTo("Trial Started");
+            assertThat(event.userId()).contains(UserId.of("u"));
+            assertThat(event.properties()).containsEntry("plan", "pro");
+        });
+        var record = log.find(1).orElseThrow();
+        assertThat(record.status()).isEqualTo(InboundEventStatus.MAPPED);
+        assertThat(record.messageIds()).containsExactly("msg-1");
+        assertThat(record.automationRunIds()).containsExactly("run-1");
+    }
+
+    @Test
+    void courierInboundEventsRejectARepeatedMessageId() {
+        ingest.track(new TrackInboundEventCommand("Order Placed", "c1", Map.of("total", 5), Optional.of(UserId.of("u"))));
+
+        assertThatThrownBy(() -> ingest.track(new TrackInboundEventCommand("Order Placed", "c1", Map.of(), Optional.empty())))
+                .isInstanceOf(ConflictException.class);
+        clock.advance(Duration.ofSeconds(1));
+        runScheduledWork(processing());
+        assertThat(log.find(1).orElseThrow().status()).isEqualTo(InboundEventStatus.UNMAPPED);
+        assertThat(profiles.find(UserId.of("u"))).isPresent();
+    }
+
+    @Test
+    void anUnprocessableEventIsRecordedAsFailed() {
+        ingest(Map.of("type", "track", "messageId", "t1", "userId", "u", "event", "E"));
+
+        processing().recordFailure(1, "broken payload");
+
+        assertThat(log.find(1).orElseThrow().status()).isEqualTo(InboundEventStatus.FAILED);
+        assertThat(log.find(1).orElseThrow().error()).isEqualTo("broken payload");
+    }
+}

@@ -1,0 +1,43 @@
+package io.herald.bootstrap.wiring;
+
+import io.herald.application.port.in.ManageProfilesUseCase;
+import io.herald.application.port.in.ManagePushTokensUseCase;
+import io.herald.application.port.in.QueryTenantsUseCase;
+import io.herald.application.port.out.ProfileRepository;
+import io.herald.application.port.out.PushTokenRepository;
+import io.herald.application.port.out.TenantRepository;
+import io.herald.application.profile.ProfileService;
+import io.herald.application.tenant.TenantService;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+@Factory
+class ProfileFactory {
+
+    @Singleton
+    @Bean(typed = ProfileService.class)
+    ProfileService profileService(ProfileRepository profiles, PushTokenRepository tokens) {
+        return new ProfileService(profiles, tokens);
+    }
+
+    @Singleton
+    @Transactional
+    ManageProfilesUseCase manageProfiles(ProfileService service) {
+        return service;
+    }
+
+    @Singleton
+    @Transactional
+    ManagePushTokensUseCase managePushTokens(ProfileService service) {
+        return service;
+    }
+
+    @Singleton
+    @ReadOnly
+    QueryTenantsUseCase queryTenants(TenantRepository tenants) {
+        return new TenantService(tenants);
+    }
+}

@@ -1,0 +1,20 @@
+package io.herald.bootstrap.support;
+
+import io.herald.application.port.out.DurableScheduler;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/** Stands in for the job table when a test needs scheduling to fail (property {@code herald.test.fail-scheduling}). */
+@Singleton
+@Replaces(DurableScheduler.class)
+@Requires(property = "herald.test.fail-scheduling", value = "true")
+public class FailingDurableScheduler implements DurableScheduler {
+
+    @Override
+    public void processInboundEvents(List<Long> inboundEventIds) {
+        throw new IllegalStateException("the job table is unavailable");
+    }
+}

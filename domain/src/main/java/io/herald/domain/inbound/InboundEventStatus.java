@@ -1,0 +1,10 @@
+package io.herald.domain.inbound;
+
+/**
+ * Where an inbound event stands. It is {@code RECEIVED} once acknowledged; processing ends it as
+ * {@code MAPPED} (a track event that fired templates or automations), {@code UNMAPPED} (a track event
+ * nothing is mapped to), {@code PROCESSED} (identify, group and the rest) or {@code FAILED}.
+ */
+public enum InboundEventStatus {
+    RECEIVED, MAPPED, UNMAPPED, PROCESSED, FAILED
+}

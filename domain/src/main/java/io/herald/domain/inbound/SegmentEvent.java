@@ -1,0 +1,162 @@
+package io.herald.domain.inbound;
+
+import io.herald.domain.json.JsonTrees;
+import io.herald.domain.profile.UserId;
+import io.herald.domain.shared.InvalidValueException;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One event of the Segment spec, checked against the rules every event type must meet: a recipient
+ * ({@code userId} or {@code anonymousId}), and the field its type cannot do without.
+ *
+ * @param raw the event as received, kept verbatim in the inbound event log
+ */
+public record SegmentEvent(
+        SegmentEventType type,
+        String messageId,
+        String userId,
+        String anonymousId,
+        String event,
+        String groupId,
+        String previousId,
+        Map<String, Object> traits,
+        Map<String, Object> properties,
+        Instant timestamp,
+        String email,
+        Map<String, Object> raw) {
+
+    public SegmentEvent {
+        Objects.requireNonNull(type);
+        traits = traits == null ? Map.of() : traits;
+        properties = properties == null ? Map.of() : properties;
+    }
+
+    /**
+     * Reads an event from its JSON form.
+     *
+     * @param impliedType the type the endpoint implies ({@code /v1/track}), or null when the event must say it
+     */
+    public static SegmentEvent parse(Map<String, Object> raw, SegmentEventType impliedType) {
+        SegmentEventType type = raw.get("type") == null && impliedType != null ? impliedType : SegmentEventType.parse(raw.get("type"));
+        if (impliedType != null && type != impliedType) {
+            throw new InvalidValueException("type '" + type.wireName() + "' does not match the endpoint /v1/" + impliedType.wireName());
+        }
+        String userId = identifier(raw, "userId");
+        String anonymousId = identifier(raw, "anonymousId");
+        if (userId == null && anonymousId == null) {
+            throw new InvalidValueException("userId or anonymousId is required");
+        }
+        String event = text(raw, "event");
+        String groupId = identifier(raw, "groupId");
+        String previousId = identifier(raw, "previousId");
+        switch (type) {
+            case TRACK -> require(event, "event is required for a track event");
+            case GROUP -> require(groupId, "groupId is required for a group event");
+            case ALIAS -> {
+                require(previousId, "previousId is required for an alias event");
+                require(userId, "userId is required for an alias event");
+            }
+            default -> { }
+        }
+        return new SegmentEvent(type, text(raw, "messageId"), userId, anonymousId, event, groupId, previousId,
+                object(raw, "traits"), object(raw, "properties"), timestamp(raw), text(raw, "email"), raw);
+    }
+
+    /** Who the event is about: the known user, or else the anonymous visitor. */
+    public UserId recipient() {
+        return UserId.of(userId != null ? userId : anonymousId);
+    }
+
+    /** The name Herald logs a track event under, {@code track/<event>}; the type for other events. */
+    public String logName() {
+        return type == SegmentEventType.TRACK ? "track/" + event : type.wireName();
+    }
+
+    public Optional<Instant> occurredAt() {
+        return Optional.ofNullable(timestamp);
+    }
+
+    /**
+     * The profile changes an identify event carries: its traits, with Segment's contact traits mapped to the
+     * attributes Herald routes on ({@code email}, {@code phone_number}).
+     */
+    public Map<String, Object> profileChanges() {
+        Map<String, Object> changes = JsonTrees.deepCopy(traits);
+        Object traitEmail = traits.get("email");
+        if (traitEmail instanceof String value && !value.isBlank()) {
+            changes.put("email", value);
+        } else if (email != null) {
+            changes.put("email", email);
+        }
+        for (String phoneTrait : new String[] {"phone_number", "phone", "sms"}) {
+            if (traits.get(phoneTrait) instanceof String value && !value.isBlank()) {
+                changes.put("phone_number", value);
+                break;
+            }
+        }
+        return changes;
+    }
+
+    private static void require(String value, String message) {
+        if (value == null) {
+            throw new InvalidValueException(message);
+        }
+    }
+
+    private static String identifier(Map<String, Object> raw, String field) {
+        Object value = raw.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number number) {
+            return number.toString();
+        }
+        if (!(value instanceof String text)) {
+            throw new InvalidValueException(field + " must be a string");
+        }
+        if (text.length() > UserId.MAX_LENGTH) {
+            throw new InvalidValueException(field + " must be at most " + UserId.MAX_LENGTH + " characters");
+        }
+        return text.isBlank() ? null : text;
+    }
+
+    private static String text(Map<String, Object> raw, String field) {
+        Object value = raw.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String text)) {
+            throw new InvalidValueException(field + " must be a string");
+        }
+        return text.isBlank() ? null : text;
+    }
+
+    private static Map<String, Object> object(Map<String, Object> raw, String field) {
+        Object value = raw.get(field);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> object)) {
+            throw new InvalidValueException(field + " must be an object");
+        }
+        return JsonTrees.asObject(object);
+    }
+
+    private static Instant timestamp(Map<String, Object> raw) {
+        String text = text(raw, "timestamp");
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException("timestamp '" + text + "' is not an ISO-8601 date-time");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.herald.persistence.durable;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
+import io.herald.application.port.out.Clock;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.time.Instant;
+
+/**
+ * This instance's db-scheduler: it stores work in the caller's transaction, runs due work on its threads
+ * (when {@code herald.scheduler.enabled}), and shares the table with every other Herald instance.
+ */
+@Singleton
+public class DurableWork implements ApplicationEventListener<StartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DurableWork.class);
+
+    private final Scheduler scheduler;
+    private final SchedulerSettings settings;
+    private final TransactionOperations<Connection> transactions;
+    private final DurableTasks tasks;
+    private volatile boolean started;
+
+    DurableWork(DataSource dataSource, ConnectionOperations<Connection> connections,
+                TransactionOperations<Connection> transactions, DurableTasks tasks, SchedulerSettings settings, Clock clock) {
+        this.settings = settings;
+        this.transactions = transactions;
+        this.tasks = tasks;
+        // Micronaut's DataSource bean only lends the connection of the current transaction; db-scheduler polls
+        // outside any transaction, so it gets the pool itself, wrapped to join a transaction when there is one.
+        DataSource pool = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.scheduler = Scheduler.create(new TransactionBoundDataSource(pool, connections), tasks.all())
+                .serializer(new JacksonSerializer())
+                .clock(clock::now)
+                .threads(settings.getThreads())
+                .pollingInterval(settings.getPollingInterval())
+                .heartbeatInterval(settings.getHeartbeatInterval())
+                .missedHeartbeatsLimit(settings.getMissedHeartbeatsLimit())
+                .shutdownMaxWait(settings.getShutdownMaxWait())
+                .pollUsingLockAndFetch(0.5, 3.0)
+                .enableImmediateExecution()
+                .build();
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        if (settings.isEnabled()) {
+            scheduler.start();
+            started = true;
+            LOG.info("Durable work: running due jobs on {} threads", settings.getThreads());
+        } else {
+            LOG.info("Durable work: herald.scheduler.enabled=false, this instance stores jobs but runs none");
+        }
+    }
+
+    /** Schedules in the current transaction; the work is visible to every instance once it commits. */
+    <T> void schedule(com.github.kagkarlsson.scheduler.task.TaskInstance<T> instance, Instant at) {
+        scheduler.schedule(instance, at);
+        wakeUpAfterCommit();
+    }
+
+    DurableTasks tasks() {
+        return tasks;
+    }
+
+    /** Runs work that is due now without waiting for the next poll (tests use it after moving the clock). */
+    public void runDueWorkNow() {
+        scheduler.triggerCheckForDueExecutions();
+    }
+
+    /**
+     * db-scheduler wakes its poller as soon as work due now is scheduled, which is before our transaction
+     * commits, so that poll cannot see the work yet. Wake it again once the work is visible.
+     */
+    private void wakeUpAfterCommit() {
+        if (!started) {
+            return;
+        }
+        transactions.findTransactionStatus().ifPresentOrElse(
+                status -> status.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        scheduler.triggerCheckForDueExecutions();
+                    }
+                }),
+                scheduler::triggerCheckForDueExecutions);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (started) {
+            scheduler.stop();
+            started = false;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.herald.persistence.inbound;
+
+import io.herald.application.port.Page;
+import io.herald.application.port.out.InboundEventLog;
+import io.herald.domain.inbound.InboundEventStatus;
+import io.herald.persistence.support.Db;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@Singleton
+@Transactional
+class JdbcInboundEventLog implements InboundEventLog {
+
+    private static final String COLUMNS = "id, message_id, source, type, name, user_id, payload::text AS payload, status, "
+            + "received_at, processed_at, message_ids, automation_run_ids, error";
+
+    private final Db db;
+
+    JdbcInboundEventLog(Db db) {
+        this.db = db;
+    }
+
+    /**
+     * One statement for the whole batch: rows travel as parallel arrays, and {@code ON CONFLICT DO NOTHING}
+     * drops the messageIds already stored (or repeated within the batch).
+     */
+    @Override
+    public List<Long> appendNew(List<NewInboundEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<String> messageIds = new ArrayList<>(events.size());
+        List<String> sources = new ArrayList<>(events.size());
+        List<String> types = new ArrayList<>(events.size());
+        List<String> names = new ArrayList<>(events.size());
+        List<String> userIds = new ArrayList<>(events.size());
+        List<String> payloads = new ArrayList<>(events.size());
+        for (NewInboundEvent event : events) {
+            messageIds.add(event.messageId());
+            sources.add(event.source());
+            types.add(event.type());
+            names.add(event.name());
+            userIds.add(event.userId());
+            payloads.add(db.toJson(event.payload()));
+        }
+        Map<String, Long> idByMessageId = new HashMap<>();
+        db.query("""
+                INSERT INTO inbound_events (message_id, source, type, name, user_id, payload, received_at)
+                SELECT m, s, t, n, u, p::jsonb, ? FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    WITH ORDINALITY AS e(m, s, t, n, u, p, position)
+                ORDER BY position
+                ON CONFLICT (message_id) DO NOTHING
+                RETURNING id, message_id""", statement -> {
+            statement.setObject(1, Db.timestamp(events.get(0).receivedAt()));
+            statement.setArray(2, db.textArray(messageIds));
+            statement.setArray(3, db.textArray(sources));
+            statement.setArray(4, db.textArray(types));
+            statement.setArray(5, db.textArray(names));
+            statement.setArray(6, db.textArray(userIds));
+            statement.setArray(7, db.textArray(payloads));
+        }, row -> idByMessageId.put(row.getString("message_id"), row.getLong("id")));
+        List<Long> appended = new ArrayList<>(idByMessageId.size());
+        for (String messageId : messageIds) {
+            Long id = idByMessageId.remove(messageId);
+            if (id != null) {
+                appended.add(id);
+            }
+        }
+        return appended;
+    }
+
+    @Override
+    public Optional<InboundEventRecord> lockUnprocessed(long id) {
+        return db.queryOne("SELECT " + COLUMNS + " FROM inbound_events WHERE id = ? AND status = 'RECEIVED' FOR UPDATE",
+                statement -> statement.setLong(1, id), this::record);
+    }
+
+    @Override
+    public void recordOutcome(long id, InboundEventStatus status, List<String> messageIds, List<String> automationRunIds,
+                              String error, Instant processedAt) {
+        db.update("UPDATE inbound_events SET status = ?, message_ids = ?, automation_run_ids = ?, error = ?, processed_at = ? WHERE id = ?",
+                statement -> {
+                    statement.setString(1, status.name());
+                    statement.setArray(2, db.textArray(messageIds));
+                    statement.setArray(3, db.textArray(automationRunIds));
+                    statement.setString(4, error);
+                    statement.setObject(5, Db.timestamp(processedAt));
+                    statement.setLong(6, id);
+                });
+    }
+
+    @Override
+    public Page<InboundEventRecord> list(Optional<InboundEventStatus> status, Optional<String> cursor, int limit) {
+        long before = cursor.map(Db::longPosition).orElse(Long.MAX_VALUE);
+        List<InboundEventRecord> rows = db.query("SELECT " + COLUMNS + " FROM inbound_events WHERE id < ? "
+                        + "AND (?::text IS NULL OR status = ?) ORDER BY id DESC LIMIT ?",
+                statement -> {
+                    statement.setLong(1, before);
+                    statement.setString(2, status.map(Enum::name).orElse(null));
+                    statement.setString(3, status.map(Enum::name).orElse(null));
+                    statement.setInt(4, limit + 1);
+                }, this::record);
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<InboundEventRecord> items = rows.subList(0, limit);
+        return new Page<>(items, Db.cursor(Long.toString(items.get(limit - 1).id())));
+    }
+
+    @Override
+    public Optional<InboundEventRecord> find(long id) {
+        return db.queryOne("SELECT " + COLUMNS + " FROM inbound_events WHERE id = ?", statement -> statement.setLong(1, id), this::record);
+    }
+
+    private InboundEventRecord record(ResultSet row) throws SQLException {
+        return new InboundEventRecord(row.getLong("id"), row.getString("message_id"), row.getString("source"),
+                row.getString("type"), row.getString("name"), row.getString("user_id"), db.jsonObject(row.getString("payload")),
+                InboundEventStatus.valueOf(row.getString("status")), Db.instant(row, "received_at"),
+                Db.instant(row, "processed_at"), Db.texts(row, "message_ids"), Db.texts(row, "automation_run_ids"),
+                row.getString("error"));
+    }
+}

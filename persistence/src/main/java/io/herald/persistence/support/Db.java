@@ -1,0 +1,149 @@
+package io.herald.persistence.support;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SQL toolkit of the persistence adapters: statements on the connection of the current transaction
+ * (micronaut-data's {@link JdbcOperations}), and the JSON and time conversions every table needs.
+ */
+@Singleton
+public final class Db {
+
+    private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
+
+    private final JdbcOperations jdbc;
+    private final JsonMapper json;
+
+    Db(JdbcOperations jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @FunctionalInterface
+    public interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    public <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
+        return jdbc.prepareStatement(sql, statement -> {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> results = new ArrayList<>();
+                while (rows.next()) {
+                    results.add(mapper.map(rows));
+                }
+                return results;
+            }
+        });
+    }
+
+    public <T> Optional<T> queryOne(String sql, Binder binder, RowMapper<T> mapper) {
+        List<T> results = query(sql, binder, mapper);
+        return results.isEmpty() ? Optional.empty() : Optional.of(results.get(0));
+    }
+
+    public int update(String sql, Binder binder) {
+        return jdbc.prepareStatement(sql, statement -> {
+            binder.bind(statement);
+            return statement.executeUpdate();
+        });
+    }
+
+    public Connection connection() {
+        return jdbc.getConnection();
+    }
+
+    public Array textArray(List<String> values) throws SQLException {
+        return connection().createArrayOf("text", values.toArray(String[]::new));
+    }
+
+    public String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write JSON", e);
+        }
+    }
+
+    public Map<String, Object> jsonObject(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, JSON_OBJECT);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Stored JSON is unreadable", e);
+        }
+    }
+
+    public Object jsonValue(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, Argument.OBJECT_ARGUMENT);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Stored JSON is unreadable", e);
+        }
+    }
+
+    public static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    public static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    public static List<String> texts(ResultSet row, String column) throws SQLException {
+        Array array = row.getArray(column);
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    /** Opaque paging cursors: the position after which the next page starts. */
+    public static String cursor(String position) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public static long longPosition(String cursor) {
+        try {
+            return Long.parseLong(position(cursor));
+        } catch (NumberFormatException e) {
+            throw new io.herald.domain.shared.InvalidValueException("cursor '" + cursor + "' is not a cursor Herald issued");
+        }
+    }
+
+    public static String position(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new io.herald.domain.shared.InvalidValueException("cursor '" + cursor + "' is not a cursor Herald issued");
+        }
+    }
+}
