@@ -39,7 +39,8 @@ CREATE TABLE tenant_members (
 );
 CREATE INDEX tenant_members_by_user ON tenant_members (user_id, tenant_id);
 
--- Every acknowledged inbound event, deduplicated by messageId, and what became of it.
+-- Every acknowledged inbound event, deduplicated by messageId, and what became of it. Events still RECEIVED
+-- are the pending work of the inbound drain (see ADR 0003), retried with backoff through next_attempt_at.
 CREATE TABLE inbound_events (
     id                 BIGINT      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     message_id         TEXT        NOT NULL UNIQUE,
@@ -53,9 +54,12 @@ CREATE TABLE inbound_events (
     processed_at       TIMESTAMPTZ,
     message_ids        TEXT[]      NOT NULL DEFAULT '{}',
     automation_run_ids TEXT[]      NOT NULL DEFAULT '{}',
-    error              TEXT
+    error              TEXT,
+    attempts           INT         NOT NULL DEFAULT 0,
+    next_attempt_at    TIMESTAMPTZ
 );
 CREATE INDEX inbound_events_by_status ON inbound_events (status, id);
+CREATE INDEX inbound_events_pending ON inbound_events (id) WHERE status = 'RECEIVED';
 
 -- db-scheduler's table (its documented PostgreSQL schema): durable jobs of every Herald instance.
 CREATE TABLE scheduled_tasks (

@@ -1,5 +1,6 @@
 package io.herald.application.inbound;
 
+import io.herald.domain.profile.Profile;
 import io.herald.domain.profile.UserId;
 
 import java.time.Instant;
@@ -17,10 +18,11 @@ public interface EventTrigger {
     List<Triggered> fire(TrackedEvent event);
 
     /**
-     * @param userId empty for a Courier inbound event sent without one
+     * @param userId  empty for a Courier inbound event sent without one
+     * @param profile the recipient's profile as this event leaves it (saved when the batch commits)
      */
-    record TrackedEvent(long inboundEventId, String event, Optional<UserId> userId, Map<String, Object> properties,
-                        Map<String, Object> payload, Instant occurredAt) {
+    record TrackedEvent(long inboundEventId, String event, Optional<UserId> userId, Optional<Profile> profile,
+                        Map<String, Object> properties, Map<String, Object> payload, Instant occurredAt) {
     }
 
     record Triggered(Kind kind, String id) {

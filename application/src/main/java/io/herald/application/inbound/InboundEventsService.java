@@ -3,7 +3,6 @@ package io.herald.application.inbound;
 import io.herald.application.errors.ConflictException;
 import io.herald.application.port.Page;
 import io.herald.application.port.in.IngestSegmentEventsCommand;
-import io.herald.application.port.in.IngestSegmentEventsUseCase;
 import io.herald.application.port.in.ListInboundEventsQuery;
 import io.herald.application.port.in.ListInboundEventsUseCase;
 import io.herald.application.port.in.TrackInboundEventCommand;
@@ -26,7 +25,7 @@ import java.util.UUID;
  * The acknowledgement path: store the events and schedule their processing in one transaction, nothing more,
  * so the caller's 2xx waits only for one commit.
  */
-public final class InboundEventsService implements IngestSegmentEventsUseCase, TrackInboundEventUseCase, ListInboundEventsUseCase {
+public final class InboundEventsService implements InboundEventWriter, TrackInboundEventUseCase, ListInboundEventsUseCase {
 
     public static final String COURIER_SOURCE = "courier";
 
@@ -41,22 +40,22 @@ public final class InboundEventsService implements IngestSegmentEventsUseCase, T
     }
 
     @Override
-    public Acknowledgement ingest(IngestSegmentEventsCommand command) {
+    public void ingestAll(List<IngestSegmentEventsCommand> commands) {
         Instant now = clock.now();
-        List<NewInboundEvent> events = new ArrayList<>(command.events().size());
-        for (SegmentEvent event : command.events()) {
-            Map<String, Object> payload = new LinkedHashMap<>(event.raw());
-            payload.put("type", event.type().wireName());
-            String messageId = event.messageId() != null ? event.messageId() : "herald-" + UUID.randomUUID();
-            payload.put("messageId", messageId);
-            events.add(new NewInboundEvent(messageId, command.source(), event.type().wireName(), event.logName(),
-                    event.recipient().value(), payload, now));
+        List<NewInboundEvent> events = new ArrayList<>();
+        for (IngestSegmentEventsCommand command : commands) {
+            for (SegmentEvent event : command.events()) {
+                Map<String, Object> payload = new LinkedHashMap<>(event.raw());
+                payload.put("type", event.type().wireName());
+                String messageId = event.messageId() != null ? event.messageId() : "herald-" + UUID.randomUUID();
+                payload.put("messageId", messageId);
+                events.add(new NewInboundEvent(messageId, command.source(), event.type().wireName(), event.logName(),
+                        event.recipient().value(), payload, now));
+            }
         }
-        List<Long> appended = log.appendNew(events);
-        if (!appended.isEmpty()) {
-            scheduler.processInboundEvents(appended);
+        if (!log.appendNew(events).isEmpty()) {
+            scheduler.inboundEventsStored();
         }
-        return new Acknowledgement(appended.size(), events.size() - appended.size());
     }
 
     @Override
@@ -72,7 +71,7 @@ public final class InboundEventsService implements IngestSegmentEventsUseCase, T
         if (appended.isEmpty()) {
             throw new ConflictException("An event with messageId '" + command.messageId() + "' was already received");
         }
-        scheduler.processInboundEvents(appended);
+        scheduler.inboundEventsStored();
         return command.messageId();
     }
 

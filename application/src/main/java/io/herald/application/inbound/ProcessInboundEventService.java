@@ -6,25 +6,37 @@ import io.herald.application.port.in.ProcessInboundEventUseCase;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.InboundEventLog;
 import io.herald.application.port.out.InboundEventLog.InboundEventRecord;
+import io.herald.application.port.out.InboundEventLog.Outcome;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.TenantRepository;
 import io.herald.domain.inbound.InboundEventStatus;
 import io.herald.domain.inbound.SegmentEvent;
+import io.herald.domain.inbound.SegmentEventType;
 import io.herald.domain.json.JsonTrees;
 import io.herald.domain.profile.Profile;
 import io.herald.domain.profile.UserId;
+import io.herald.domain.shared.InvalidValueException;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Applies an acknowledged event. The event row is locked first and skipped unless still RECEIVED, so a
- * job that runs again after a crash, or on another instance, changes nothing twice.
+ * Applies acknowledged events. The events are locked first and skipped unless still RECEIVED, so work that
+ * runs again after a crash, or on another instance, changes nothing twice. A batch loads and saves its
+ * profiles together: a few statements per batch rather than a few per event.
  */
 public final class ProcessInboundEventService implements ProcessInboundEventUseCase {
+
+    /** Attempts before an event that keeps failing is set aside as FAILED (about half an hour of retries). */
+    static final int MAX_ATTEMPTS = 12;
+    private static final java.time.Duration MAX_BACKOFF = java.time.Duration.ofMinutes(10);
 
     private final InboundEventLog log;
     private final ProfileRepository profiles;
@@ -42,66 +54,125 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
     }
 
     @Override
-    public void process(long inboundEventId) {
-        Optional<InboundEventRecord> locked = log.lockUnprocessed(inboundEventId);
-        if (locked.isEmpty()) {
-            return;
+    public int processPending(int limit) {
+        if (!log.tryTakeProcessingTurn()) {
+            return 0;
         }
-        InboundEventRecord record = locked.get();
-        Outcome outcome = InboundEventsService.COURIER_SOURCE.equals(record.source())
-                ? applyCourierTrack(record)
-                : applySegmentEvent(record, SegmentEvent.parse(record.payload(), null));
-        log.recordOutcome(record.id(), outcome.status(), outcome.ids(Triggered.Kind.MESSAGE),
-                outcome.ids(Triggered.Kind.AUTOMATION_RUN), null, clock.now());
+        List<InboundEventRecord> records = log.lockPending(limit, clock.now());
+        apply(records);
+        return records.size();
     }
 
     @Override
-    public void recordFailure(long inboundEventId, String reason) {
-        if (log.lockUnprocessed(inboundEventId).isPresent()) {
-            log.recordOutcome(inboundEventId, InboundEventStatus.FAILED, List.of(), List.of(), reason, clock.now());
+    public List<Long> pendingIds(int limit) {
+        return log.pendingIds(limit, clock.now());
+    }
+
+    @Override
+    public void process(List<Long> inboundEventIds) {
+        if (log.tryTakeProcessingTurn()) {
+            apply(log.lockUnprocessed(inboundEventIds));
         }
     }
 
-    private Outcome applySegmentEvent(InboundEventRecord record, SegmentEvent event) {
-        Instant activeAt = event.occurredAt().filter(at -> at.isBefore(record.receivedAt())).orElse(record.receivedAt());
-        Profile profile = profiles.lockOrCreate(event.recipient());
-        switch (event.type()) {
-            case IDENTIFY -> profile = profile.mergedWith(event.profileChanges());
-            case GROUP -> {
-                tenants.save(tenants.lockOrCreate(event.groupId()).withTraits(event.traits()));
-                tenants.addMember(event.groupId(), event.recipient(), record.receivedAt());
+    @Override
+    public void recordFailedAttempt(long inboundEventId, String reason) {
+        for (InboundEventRecord record : log.lockUnprocessed(List.of(inboundEventId))) {
+            int attempts = record.attempts() + 1;
+            if (attempts >= MAX_ATTEMPTS) {
+                log.recordOutcomes(List.of(new Outcome(record.id(), InboundEventStatus.FAILED, List.of(), List.of(),
+                        "gave up after " + attempts + " attempts: " + reason, clock.now())));
+            } else {
+                long backoffSeconds = Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(attempts, 20));
+                log.recordFailedAttempt(record.id(), reason, clock.now().plusSeconds(backoffSeconds));
             }
-            default -> { }
         }
-        profiles.save(profile.activeAt(activeAt));
-        if (event.type() != io.herald.domain.inbound.SegmentEventType.TRACK) {
-            return new Outcome(InboundEventStatus.PROCESSED, List.of());
-        }
-        return fire(new TrackedEvent(record.id(), event.event(), Optional.of(event.recipient()), event.properties(),
-                record.payload(), activeAt));
     }
 
-    private Outcome applyCourierTrack(InboundEventRecord record) {
-        Map<String, Object> payload = record.payload();
-        Optional<UserId> userId = Optional.ofNullable((String) payload.get("userId")).map(UserId::of);
-        userId.ifPresent(id -> profiles.save(profiles.lockOrCreate(id).activeAt(record.receivedAt())));
-        Map<String, Object> properties = payload.get("properties") instanceof Map<?, ?> map ? JsonTrees.asObject(map) : Map.of();
-        return fire(new TrackedEvent(record.id(), (String) payload.get("event"), userId, properties, payload,
-                record.receivedAt()));
+    private void apply(List<InboundEventRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Map<Long, Object> parsed = new HashMap<>();
+        Set<UserId> recipients = new LinkedHashSet<>();
+        for (InboundEventRecord record : records) {
+            try {
+                Inbound event = read(record);
+                parsed.put(record.id(), event);
+                event.recipient().ifPresent(recipients::add);
+            } catch (InvalidValueException unprocessable) {
+                parsed.put(record.id(), unprocessable);
+            }
+        }
+        Map<UserId, Profile> loaded = profiles.lockOrCreateAll(recipients);
+        Map<UserId, Profile> changed = new LinkedHashMap<>();
+        Instant now = clock.now();
+        List<Outcome> outcomes = new ArrayList<>(records.size());
+        for (InboundEventRecord record : records) {
+            Object event = parsed.get(record.id());
+            if (event instanceof InvalidValueException unprocessable) {
+                outcomes.add(new Outcome(record.id(), InboundEventStatus.FAILED, List.of(), List.of(), unprocessable.getMessage(), now));
+                continue;
+            }
+            Inbound inbound = (Inbound) event;
+            inbound.recipient().ifPresent(recipient -> {
+                Profile updated = inbound.applyTo(changed.getOrDefault(recipient, loaded.get(recipient)));
+                changed.put(recipient, updated);
+            });
+            if (inbound.segment() != null && inbound.segment().type() == SegmentEventType.GROUP) {
+                SegmentEvent group = inbound.segment();
+                tenants.save(tenants.lockOrCreate(group.groupId()).withTraits(group.traits()));
+                tenants.addMember(group.groupId(), group.recipient(), record.receivedAt());
+            }
+            Optional<Profile> profile = inbound.recipient().map(changed::get);
+            outcomes.add(inbound.isTrack() ? fire(record, inbound, profile, now) : new Outcome(record.id(), InboundEventStatus.PROCESSED,
+                    List.of(), List.of(), null, now));
+        }
+        profiles.saveAll(changed.values());
+        log.recordOutcomes(outcomes);
     }
 
-    private Outcome fire(TrackedEvent event) {
+    private Outcome fire(InboundEventRecord record, Inbound inbound, Optional<Profile> profile, Instant now) {
+        TrackedEvent tracked = new TrackedEvent(record.id(), inbound.trackName(), inbound.recipient(), profile,
+                inbound.properties(), record.payload(), inbound.activeAt());
         List<Triggered> triggered = new ArrayList<>();
         for (EventTrigger trigger : triggers) {
-            triggered.addAll(trigger.fire(event));
+            triggered.addAll(trigger.fire(tracked));
         }
-        return new Outcome(triggered.isEmpty() ? InboundEventStatus.UNMAPPED : InboundEventStatus.MAPPED, triggered);
+        return new Outcome(record.id(), triggered.isEmpty() ? InboundEventStatus.UNMAPPED : InboundEventStatus.MAPPED,
+                ids(triggered, Triggered.Kind.MESSAGE), ids(triggered, Triggered.Kind.AUTOMATION_RUN), null, now);
     }
 
-    private record Outcome(InboundEventStatus status, List<Triggered> triggered) {
+    private static List<String> ids(List<Triggered> triggered, Triggered.Kind kind) {
+        return triggered.stream().filter(t -> t.kind() == kind).map(Triggered::id).toList();
+    }
 
-        List<String> ids(Triggered.Kind kind) {
-            return triggered.stream().filter(t -> t.kind() == kind).map(Triggered::id).toList();
+    /** A Segment event, or a Courier inbound track event (which may name no user). */
+    private static Inbound read(InboundEventRecord record) {
+        Map<String, Object> payload = record.payload();
+        if (InboundEventsService.COURIER_SOURCE.equals(record.source())) {
+            Optional<UserId> userId = Optional.ofNullable((String) payload.get("userId")).map(UserId::of);
+            Map<String, Object> properties = payload.get("properties") instanceof Map<?, ?> map ? JsonTrees.asObject(map) : Map.of();
+            return new Inbound(null, userId, (String) payload.get("event"), properties, record.receivedAt());
+        }
+        SegmentEvent event = SegmentEvent.parse(payload, null);
+        // Activity is when the user acted, but never later than Herald heard of it (client clocks drift).
+        Instant activeAt = event.occurredAt().filter(at -> at.isBefore(record.receivedAt())).orElse(record.receivedAt());
+        return new Inbound(event, Optional.of(event.recipient()), event.event(), event.properties(), activeAt);
+    }
+
+    private record Inbound(SegmentEvent segment, Optional<UserId> recipient, String trackName,
+                           Map<String, Object> properties, Instant activeAt) {
+
+        boolean isTrack() {
+            return segment == null || segment.type() == SegmentEventType.TRACK;
+        }
+
+        Profile applyTo(Profile profile) {
+            Profile updated = segment != null && segment.type() == SegmentEventType.IDENTIFY
+                    ? profile.mergedWith(segment.profileChanges())
+                    : profile;
+            return updated.activeAt(activeAt);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.herald.application.port.Page;
 import io.herald.application.port.out.InboundEventLog;
 import io.herald.application.port.out.InboundEventLog.InboundEventRecord;
 import io.herald.application.port.out.InboundEventLog.NewInboundEvent;
+import io.herald.application.port.out.InboundEventLog.Outcome;
 import io.herald.domain.inbound.InboundEventStatus;
 import org.junit.jupiter.api.Test;
 
@@ -53,13 +54,14 @@ public abstract class InboundEventLogContract {
         InboundEventLog log = emptyLog();
         long id = log.appendNew(List.of(event("a"))).get(0);
 
-        assertThat(inTransaction(() -> log.lockUnprocessed(id))).isPresent();
+        assertThat(inTransaction(() -> log.lockUnprocessed(List.of(id)))).hasSize(1);
         inTransaction(() -> {
-            log.recordOutcome(id, InboundEventStatus.MAPPED, List.of("m1", "m2"), List.of("r1"), null, NOW.plus(1, ChronoUnit.SECONDS));
+            log.recordOutcomes(List.of(new Outcome(id, InboundEventStatus.MAPPED, List.of("m1", "m2"), List.of("r1"), null,
+                    NOW.plus(1, ChronoUnit.SECONDS))));
             return null;
         });
 
-        assertThat(inTransaction(() -> log.lockUnprocessed(id))).isEmpty();
+        assertThat(inTransaction(() -> log.lockUnprocessed(List.of(id)))).isEmpty();
         InboundEventRecord record = log.find(id).orElseThrow();
         assertThat(record.status()).isEqualTo(InboundEventStatus.MAPPED);
         assertThat(record.messageIds()).containsExactly("m1", "m2");
@@ -68,11 +70,39 @@ public abstract class InboundEventLogContract {
     }
 
     @Test
+    void locksOnlyTheUnprocessedEventsOfABatchInIdOrder() {
+        InboundEventLog log = emptyLog();
+        List<Long> ids = log.appendNew(List.of(event("a"), event("b"), event("c")));
+        log.recordOutcomes(List.of(new Outcome(ids.get(1), InboundEventStatus.PROCESSED, List.of(), List.of(), null, NOW)));
+
+        List<InboundEventRecord> locked = inTransaction(() -> log.lockUnprocessed(List.of(ids.get(2), ids.get(1), ids.get(0))));
+
+        assertThat(locked).extracting(InboundEventRecord::messageId).containsExactly("a", "c");
+    }
+
+    @Test
+    void pendingEventsAreTakenOldestFirstAndAFailedAttemptDefersOne() {
+        InboundEventLog log = emptyLog();
+        List<Long> ids = log.appendNew(List.of(event("a"), event("b"), event("c")));
+        inTransaction(() -> {
+            log.recordFailedAttempt(ids.get(0), "boom", NOW.plusSeconds(60));
+            return null;
+        });
+
+        assertThat(log.pendingIds(10, NOW)).containsExactly(ids.get(1), ids.get(2));
+        assertThat(inTransaction(() -> log.lockPending(1, NOW))).extracting(InboundEventRecord::messageId).containsExactly("b");
+        assertThat(log.pendingIds(10, NOW.plusSeconds(61))).containsExactly(ids.get(0), ids.get(1), ids.get(2));
+        assertThat(log.find(ids.get(0)).orElseThrow().attempts()).isEqualTo(1);
+        assertThat(log.find(ids.get(0)).orElseThrow().error()).isEqualTo("boom");
+    }
+
+    @Test
     void listsNewestFirstWithAStatusFilterAndACursor() {
         InboundEventLog log = emptyLog();
         List<Long> ids = log.appendNew(List.of(event("a"), event("b"), event("c"), event("d")));
-        log.recordOutcome(ids.get(1), InboundEventStatus.UNMAPPED, List.of(), List.of(), null, NOW);
-        log.recordOutcome(ids.get(3), InboundEventStatus.UNMAPPED, List.of(), List.of(), null, NOW);
+        log.recordOutcomes(List.of(
+                new Outcome(ids.get(1), InboundEventStatus.UNMAPPED, List.of(), List.of(), null, NOW),
+                new Outcome(ids.get(3), InboundEventStatus.UNMAPPED, List.of(), List.of(), null, NOW)));
 
         Page<InboundEventRecord> unmapped = log.list(Optional.of(InboundEventStatus.UNMAPPED), Optional.empty(), 10);
         Page<InboundEventRecord> firstPage = log.list(Optional.empty(), Optional.empty(), 3);

@@ -4,8 +4,8 @@ import io.herald.application.port.Page;
 import io.herald.application.port.out.InboundEventLog;
 import io.herald.domain.inbound.InboundEventStatus;
 
-import java.time.Instant;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +17,7 @@ public final class InMemoryInboundEventLog implements InboundEventLog {
 
     private final Map<Long, InboundEventRecord> events = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final Map<Long, Instant> nextAttempt = new ConcurrentHashMap<>();
 
     @Override
     public synchronized List<Long> appendNew(List<NewInboundEvent> newEvents) {
@@ -27,7 +28,8 @@ public final class InMemoryInboundEventLog implements InboundEventLog {
                 long id = ids.incrementAndGet();
                 events.put(id, new InboundEventRecord(id, event.messageId(), event.source(), event.type(), event.name(),
                         event.userId(), event.payload(), InboundEventStatus.RECEIVED, event.receivedAt(), null,
-                        List.of(), List.of(), null));
+                        List.of(), List.of(), null, 0));
+                nextAttempt.put(id, Instant.MIN);
                 appended.add(id);
             }
         }
@@ -35,16 +37,43 @@ public final class InMemoryInboundEventLog implements InboundEventLog {
     }
 
     @Override
-    public Optional<InboundEventRecord> lockUnprocessed(long id) {
-        return find(id).filter(e -> e.status() == InboundEventStatus.RECEIVED);
+    public boolean tryTakeProcessingTurn() {
+        return true;
     }
 
     @Override
-    public void recordOutcome(long id, InboundEventStatus status, List<String> messageIds, List<String> automationRunIds,
-                              String error, Instant processedAt) {
+    public List<InboundEventRecord> lockPending(int limit, Instant now) {
+        return pendingIds(limit, now).stream().map(events::get).toList();
+    }
+
+    @Override
+    public List<Long> pendingIds(int limit, Instant now) {
+        return events.values().stream()
+                .filter(e -> e.status() == InboundEventStatus.RECEIVED && !nextAttempt.get(e.id()).isAfter(now))
+                .map(InboundEventRecord::id).sorted().limit(limit).toList();
+    }
+
+    @Override
+    public void recordFailedAttempt(long id, String error, Instant nextAttemptAt) {
         events.computeIfPresent(id, (key, e) -> new InboundEventRecord(e.id(), e.messageId(), e.source(), e.type(), e.name(),
-                e.userId(), e.payload(), status, e.receivedAt(), processedAt, List.copyOf(messageIds),
-                List.copyOf(automationRunIds), error));
+                e.userId(), e.payload(), e.status(), e.receivedAt(), e.processedAt(), e.messageIds(), e.automationRunIds(),
+                error, e.attempts() + 1));
+        nextAttempt.put(id, nextAttemptAt);
+    }
+
+    @Override
+    public List<InboundEventRecord> lockUnprocessed(List<Long> ids) {
+        return ids.stream().sorted().map(events::get)
+                .filter(e -> e != null && e.status() == InboundEventStatus.RECEIVED).toList();
+    }
+
+    @Override
+    public void recordOutcomes(List<Outcome> outcomes) {
+        for (Outcome o : outcomes) {
+            events.computeIfPresent(o.id(), (key, e) -> new InboundEventRecord(e.id(), e.messageId(), e.source(), e.type(),
+                    e.name(), e.userId(), e.payload(), o.status(), e.receivedAt(), o.processedAt(), List.copyOf(o.messageIds()),
+                    List.copyOf(o.automationRunIds()), o.error(), e.attempts()));
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.herald.application.port.out.ProfileRepository;
 import io.herald.domain.profile.Profile;
 import io.herald.domain.profile.UserId;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,18 @@ public final class InMemoryProfileRepository implements ProfileRepository {
     @Override
     public Profile lockOrCreate(UserId userId) {
         return profiles.computeIfAbsent(userId, Profile::create);
+    }
+
+    @Override
+    public Map<UserId, Profile> lockOrCreateAll(Collection<UserId> userIds) {
+        Map<UserId, Profile> locked = new java.util.HashMap<>();
+        userIds.forEach(userId -> locked.put(userId, lockOrCreate(userId)));
+        return locked;
+    }
+
+    @Override
+    public void saveAll(Collection<Profile> all) {
+        all.forEach(this::save);
     }
 
     @Override

@@ -2,20 +2,19 @@ package io.herald.application.fakes;
 
 import io.herald.application.port.out.DurableScheduler;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Records the work services schedule, so a test can run it when it chooses. */
 public final class RecordingDurableScheduler implements DurableScheduler {
 
-    private final List<List<Long>> inboundBatches = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inboundSignals = new AtomicInteger();
 
     @Override
-    public void processInboundEvents(List<Long> inboundEventIds) {
-        inboundBatches.add(List.copyOf(inboundEventIds));
+    public void inboundEventsStored() {
+        inboundSignals.incrementAndGet();
     }
 
-    public List<List<Long>> inboundBatches() {
-        return inboundBatches;
+    public int inboundSignals() {
+        return inboundSignals.get();
     }
 }

@@ -41,11 +41,13 @@ class InboundEventProcessingTest {
 
     private void ingest(Map<String, Object>... events) {
         List<SegmentEvent> parsed = java.util.Arrays.stream(events).map(e -> SegmentEvent.parse(e, null)).toList();
-        ingest.ingest(new IngestSegmentEventsCommand(parsed, "test"));
+        ingest.ingestAll(List.of(new IngestSegmentEventsCommand(parsed, "test")));
     }
 
     private void runScheduledWork(ProcessInboundEventService service) {
-        scheduler.inboundBatches().forEach(batch -> batch.forEach(service::process));
+        while (service.processPending(2) > 0) {
+            // drains in chunks of two, to cross chunk boundaries
+        }
     }
 
     @Test
@@ -55,8 +57,42 @@ class InboundEventProcessingTest {
         ingest(identify, identify);
         ingest(identify);
 
-        assertThat(scheduler.inboundBatches()).hasSize(1);
-        assertThat(scheduler.inboundBatches().get(0)).hasSize(1);
+        assertThat(scheduler.inboundSignals()).isEqualTo(1);
+        assertThat(log.pendingIds(10, clock.now())).hasSize(1);
+    }
+
+    @Test
+    void aBatchIsProcessedInOrderAndTriggersSeeTheProfileAsTheEventLeavesIt() {
+        EventTrigger trigger = event -> {
+            fired.add(event);
+            return List.of();
+        };
+        ingest(Map.of("type", "identify", "messageId", "i1", "userId", "u", "traits", Map.of("email", "first@example.org")),
+                Map.of("type", "track", "messageId", "t1", "userId", "u", "event", "E"),
+                Map.of("type", "identify", "messageId", "i2", "userId", "u", "traits", Map.of("email", "second@example.org")),
+                Map.of("type", "track", "messageId", "t2", "userId", "u", "event", "E"));
+
+        runScheduledWork(processing(trigger));
+
+        assertThat(fired).extracting(event -> event.profile().orElseThrow().email().orElseThrow())
+                .containsExactly("first@example.org", "second@example.org");
+        assertThat(profiles.find(UserId.of("u")).orElseThrow().email()).contains("second@example.org");
+    }
+
+    @Test
+    void anUnreadableEventFailsAloneAndTheRestOfItsBatchIsProcessed() {
+        ingest(Map.of("type", "identify", "messageId", "i1", "userId", "u", "traits", Map.of("plan", "pro")),
+                Map.of("type", "page", "messageId", "p1", "userId", "u"));
+        var corrupt = new io.herald.application.port.out.InboundEventLog.NewInboundEvent("bad", "test", "track", "track/x",
+                "u", Map.of("type", "track", "userId", "u"), clock.now());
+        long badId = log.appendNew(List.of(corrupt)).get(0);
+
+        processing().processPending(10);
+
+        assertThat(log.find(badId).orElseThrow().status()).isEqualTo(InboundEventStatus.FAILED);
+        assertThat(log.find(badId).orElseThrow().error()).contains("event is required");
+        assertThat(log.find(1).orElseThrow().status()).isEqualTo(InboundEventStatus.PROCESSED);
+        assertThat(log.find(2).orElseThrow().status()).isEqualTo(InboundEventStatus.PROCESSED);
     }
 
     @Test
@@ -125,6 +161,7 @@ class InboundEventProcessingTest {
     @Test
     void courierInboundEventsRejectARepeatedMessageId() {
         ingest.track(new TrackInboundEventCommand("Order Placed", "c1", Map.of("total", 5), Optional.of(UserId.of("u"))));
+        assertThat(scheduler.inboundSignals()).isEqualTo(1);
 
         assertThatThrownBy(() -> ingest.track(new TrackInboundEventCommand("Order Placed", "c1", Map.of(), Optional.empty())))
                 .isInstanceOf(ConflictException.class);
@@ -135,12 +172,19 @@ class InboundEventProcessingTest {
     }
 
     @Test
-    void anUnprocessableEventIsRecordedAsFailed() {
+    void aFailingEventIsRetriedWithBackoffThenSetAsideAsFailed() {
         ingest(Map.of("type", "track", "messageId", "t1", "userId", "u", "event", "E"));
+        ProcessInboundEventService service = processing();
 
-        processing().recordFailure(1, "broken payload");
+        service.recordFailedAttempt(1, "provider of profiles unreachable");
 
+        assertThat(service.pendingIds(10)).as("not due until its backoff passed").isEmpty();
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(service.pendingIds(10)).containsExactly(1L);
+        for (int attempt = 2; attempt <= ProcessInboundEventService.MAX_ATTEMPTS; attempt++) {
+            service.recordFailedAttempt(1, "still unreachable");
+        }
         assertThat(log.find(1).orElseThrow().status()).isEqualTo(InboundEventStatus.FAILED);
-        assertThat(log.find(1).orElseThrow().error()).isEqualTo("broken payload");
+        assertThat(log.find(1).orElseThrow().error()).contains("gave up after 12 attempts").contains("still unreachable");
     }
 }

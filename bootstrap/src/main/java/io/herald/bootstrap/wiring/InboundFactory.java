@@ -1,9 +1,10 @@
 package io.herald.bootstrap.wiring;
 
+import io.herald.application.inbound.CoalescingIngest;
 import io.herald.application.inbound.EventTrigger;
+import io.herald.application.inbound.InboundEventWriter;
 import io.herald.application.inbound.InboundEventsService;
 import io.herald.application.inbound.ProcessInboundEventService;
-import io.herald.application.port.in.IngestSegmentEventsUseCase;
 import io.herald.application.port.in.ListInboundEventsUseCase;
 import io.herald.application.port.in.ProcessInboundEventUseCase;
 import io.herald.application.port.in.TrackInboundEventUseCase;
@@ -14,6 +15,7 @@ import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.TenantRepository;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -35,8 +37,17 @@ class InboundFactory {
 
     @Singleton
     @Transactional
-    IngestSegmentEventsUseCase ingestSegmentEvents(InboundEventsService service) {
+    InboundEventWriter inboundEventWriter(InboundEventsService service) {
         return service;
+    }
+
+    /** Group commit: concurrent acknowledgements share a transaction (see CoalescingIngest). */
+    @Singleton
+    @Bean(preDestroy = "close")
+    CoalescingIngest ingestSegmentEvents(InboundEventWriter writer,
+                                                   @Value("${herald.ingest.writers:2}") int writers,
+                                                   @Value("${herald.ingest.max-events-per-transaction:2500}") int maxEvents) {
+        return new CoalescingIngest(writer, writers, maxEvents);
     }
 
     @Singleton

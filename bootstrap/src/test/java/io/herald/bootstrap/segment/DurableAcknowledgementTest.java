@@ -44,7 +44,6 @@ class DurableAcknowledgementTest {
             assertThat(api.post("/v1/batch", Fixtures.segment("batch.json")).status()).isEqualTo(200);
             assertThat(api.post("/segment", Fixtures.segment("group.json")).status()).isEqualTo(200);
             assertThat(Sql.count("SELECT count(*) FROM inbound_events WHERE status = 'RECEIVED'")).isEqualTo(4);
-            assertThat(Sql.count("SELECT count(*) FROM scheduled_tasks")).isEqualTo(2);
         }
 
         try (ApplicationContext recovering = ApplicationContext.run(EmbeddedServer.class, properties(true)).getApplicationContext()) {
@@ -58,7 +57,7 @@ class DurableAcknowledgementTest {
     }
 
     @Test
-    void anEventIsStoredOnlyTogetherWithTheJobThatProcessesIt() {
+    void anAcknowledgementThatFailsBeforeItsCommitStoresNothing() {
         Map<String, Object> properties = properties(true);
         properties.put("herald.test.fail-scheduling", "true");
         try (ApplicationContext context = ApplicationContext.run(EmbeddedServer.class, properties).getApplicationContext()) {
@@ -67,7 +66,7 @@ class DurableAcknowledgementTest {
             var response = api.post("/segment", Fixtures.segment("identify.json"));
 
             assertThat(response.status()).isEqualTo(500);
-            assertThat(Sql.count("SELECT count(*) FROM inbound_events")).as("rolled back with the failed scheduling").isZero();
+            assertThat(Sql.count("SELECT count(*) FROM inbound_events")).as("rolled back with the failed signal").isZero();
         }
     }
 }

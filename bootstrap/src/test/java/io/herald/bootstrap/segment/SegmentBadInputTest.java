@@ -34,7 +34,6 @@ class SegmentBadInputTest implements HeraldTest {
     @AfterEach
     void nothingStored() {
         assertThat(Sql.count("SELECT count(*) FROM inbound_events")).isZero();
-        assertThat(Sql.count("SELECT count(*) FROM scheduled_tasks")).isZero();
     }
 
     private void assertRejected(Http.Response response, String messagePart) {

@@ -5,8 +5,6 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
-import java.util.List;
-
 /** Stands in for the job table when a test needs scheduling to fail (property {@code herald.test.fail-scheduling}). */
 @Singleton
 @Replaces(DurableScheduler.class)
@@ -14,7 +12,7 @@ import java.util.List;
 public class FailingDurableScheduler implements DurableScheduler {
 
     @Override
-    public void processInboundEvents(List<Long> inboundEventIds) {
+    public void inboundEventsStored() {
         throw new IllegalStateException("the job table is unavailable");
     }
 }

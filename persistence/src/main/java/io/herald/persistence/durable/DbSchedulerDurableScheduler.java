@@ -1,27 +1,32 @@
 package io.herald.persistence.durable;
 
-import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.DurableScheduler;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 
-import java.util.List;
+import java.sql.Connection;
 
 @Singleton
 class DbSchedulerDurableScheduler implements DurableScheduler {
 
-    private final DurableWork work;
-    private final Clock clock;
+    private final InboundDrain inboundDrain;
+    private final TransactionOperations<Connection> transactions;
 
-    DbSchedulerDurableScheduler(DurableWork work, Clock clock) {
-        this.work = work;
-        this.clock = clock;
+    DbSchedulerDurableScheduler(InboundDrain inboundDrain, TransactionOperations<Connection> transactions) {
+        this.inboundDrain = inboundDrain;
+        this.transactions = transactions;
     }
 
     @Override
-    public void processInboundEvents(List<Long> inboundEventIds) {
-        // Each event belongs to one batch only, so the first id names the batch uniquely.
-        String instanceId = Long.toString(inboundEventIds.get(0));
-        work.schedule(work.tasks().processInboundEvents().instance(instanceId, new DurableTasks.InboundBatch(inboundEventIds)),
-                clock.now());
+    public void inboundEventsStored() {
+        transactions.findTransactionStatus().ifPresentOrElse(
+                status -> status.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        inboundDrain.wakeUp();
+                    }
+                }),
+                inboundDrain::wakeUp);
     }
 }

@@ -16,7 +16,12 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * This instance's db-scheduler: it stores work in the caller's transaction, runs due work on its threads
@@ -26,11 +31,14 @@ import java.time.Instant;
 public class DurableWork implements ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DurableWork.class);
+    private static final Duration WAKE_UP_COALESCING = Duration.ofMillis(5);
 
     private final Scheduler scheduler;
     private final SchedulerSettings settings;
     private final TransactionOperations<Connection> transactions;
     private final DurableTasks tasks;
+    private final ScheduledExecutorService waker;
+    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private volatile boolean started;
 
     DurableWork(DataSource dataSource, ConnectionOperations<Connection> connections,
@@ -50,8 +58,12 @@ public class DurableWork implements ApplicationEventListener<StartupEvent> {
                 .missedHeartbeatsLimit(settings.getMissedHeartbeatsLimit())
                 .shutdownMaxWait(settings.getShutdownMaxWait())
                 .pollUsingLockAndFetch(0.5, 3.0)
-                .enableImmediateExecution()
                 .build();
+        this.waker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "herald-durable-work-waker");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override
@@ -81,8 +93,10 @@ public class DurableWork implements ApplicationEventListener<StartupEvent> {
     }
 
     /**
-     * db-scheduler wakes its poller as soon as work due now is scheduled, which is before our transaction
-     * commits, so that poll cannot see the work yet. Wake it again once the work is visible.
+     * Work due now should not wait for the next poll. db-scheduler's own immediate execution wakes the poller
+     * inside our transaction, before the work is visible, so Herald wakes it after the commit instead; and
+     * wake-ups that come within {@link #WAKE_UP_COALESCING} of each other share one poll, so a busy instance
+     * polls a few hundred times a second at most rather than once per commit.
      */
     private void wakeUpAfterCommit() {
         if (!started) {
@@ -92,14 +106,24 @@ public class DurableWork implements ApplicationEventListener<StartupEvent> {
                 status -> status.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
-                        scheduler.triggerCheckForDueExecutions();
+                        requestWakeUp();
                     }
                 }),
-                scheduler::triggerCheckForDueExecutions);
+                this::requestWakeUp);
+    }
+
+    private void requestWakeUp() {
+        if (wakeUpPending.compareAndSet(false, true)) {
+            waker.schedule(() -> {
+                wakeUpPending.set(false);
+                scheduler.triggerCheckForDueExecutions();
+            }, WAKE_UP_COALESCING.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     @PreDestroy
     void stop() {
+        waker.shutdownNow();
         if (started) {
             scheduler.stop();
             started = false;

@@ -65,6 +65,11 @@ class EmbeddedPostgresDefault implements BeanInitializedEventListener<Datasource
                     // Herald stops it on context close, after the pool and the scheduler are gone.
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // zonky's defaults suit throwaway test databases (fsync and synchronous_commit off); this one
+                    // holds acknowledged work, so a commit must be on disk before Herald answers.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "200")
                     .start();

@@ -21,7 +21,9 @@ import java.util.Optional;
 class JdbcInboundEventLog implements InboundEventLog {
 
     private static final String COLUMNS = "id, message_id, source, type, name, user_id, payload::text AS payload, status, "
-            + "received_at, processed_at, message_ids, automation_run_ids, error";
+            + "received_at, processed_at, message_ids, automation_run_ids, error, attempts";
+    /** The key of the advisory lock that gives one transaction at a time the turn to process inbound events. */
+    private static final long PROCESSING_TURN_LOCK = 0x4865_7261_6c64_0001L;
 
     private final Db db;
 
@@ -79,23 +81,80 @@ class JdbcInboundEventLog implements InboundEventLog {
     }
 
     @Override
-    public Optional<InboundEventRecord> lockUnprocessed(long id) {
-        return db.queryOne("SELECT " + COLUMNS + " FROM inbound_events WHERE id = ? AND status = 'RECEIVED' FOR UPDATE",
-                statement -> statement.setLong(1, id), this::record);
+    public boolean tryTakeProcessingTurn() {
+        return db.queryOne("SELECT pg_try_advisory_xact_lock(?)", statement -> statement.setLong(1, PROCESSING_TURN_LOCK),
+                row -> row.getBoolean(1)).orElse(false);
     }
 
     @Override
-    public void recordOutcome(long id, InboundEventStatus status, List<String> messageIds, List<String> automationRunIds,
-                              String error, Instant processedAt) {
-        db.update("UPDATE inbound_events SET status = ?, message_ids = ?, automation_run_ids = ?, error = ?, processed_at = ? WHERE id = ?",
+    public List<InboundEventRecord> lockPending(int limit, Instant now) {
+        return db.query("SELECT " + COLUMNS + " FROM inbound_events WHERE status = 'RECEIVED' "
+                        + "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
                 statement -> {
-                    statement.setString(1, status.name());
-                    statement.setArray(2, db.textArray(messageIds));
-                    statement.setArray(3, db.textArray(automationRunIds));
-                    statement.setString(4, error);
-                    statement.setObject(5, Db.timestamp(processedAt));
-                    statement.setLong(6, id);
-                });
+                    statement.setObject(1, Db.timestamp(now));
+                    statement.setInt(2, limit);
+                }, this::record);
+    }
+
+    @Override
+    public List<Long> pendingIds(int limit, Instant now) {
+        return db.query("SELECT id FROM inbound_events WHERE status = 'RECEIVED' "
+                        + "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?",
+                statement -> {
+                    statement.setObject(1, Db.timestamp(now));
+                    statement.setInt(2, limit);
+                }, row -> row.getLong(1));
+    }
+
+    @Override
+    public void recordFailedAttempt(long id, String error, Instant nextAttemptAt) {
+        db.update("UPDATE inbound_events SET attempts = attempts + 1, error = ?, next_attempt_at = ? WHERE id = ?", statement -> {
+            statement.setString(1, error);
+            statement.setObject(2, Db.timestamp(nextAttemptAt));
+            statement.setLong(3, id);
+        });
+    }
+
+    @Override
+    public List<InboundEventRecord> lockUnprocessed(List<Long> ids) {
+        return db.query("SELECT " + COLUMNS + " FROM inbound_events WHERE id = ANY (?) AND status = 'RECEIVED' ORDER BY id FOR UPDATE",
+                statement -> statement.setArray(1, db.connection().createArrayOf("bigint", ids.toArray())), this::record);
+    }
+
+    @Override
+    public void recordOutcomes(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        List<Long> ids = new ArrayList<>(outcomes.size());
+        List<String> statuses = new ArrayList<>(outcomes.size());
+        List<String> messageIds = new ArrayList<>(outcomes.size());
+        List<String> runIds = new ArrayList<>(outcomes.size());
+        List<String> errors = new ArrayList<>(outcomes.size());
+        List<String> processedAt = new ArrayList<>(outcomes.size());
+        for (Outcome outcome : outcomes) {
+            ids.add(outcome.id());
+            statuses.add(outcome.status().name());
+            messageIds.add(db.toJson(outcome.messageIds()));
+            runIds.add(db.toJson(outcome.automationRunIds()));
+            errors.add(outcome.error());
+            processedAt.add(outcome.processedAt().toString());
+        }
+        // One statement for the batch; the id arrays travel as JSON because SQL arrays cannot be ragged.
+        db.update("""
+                UPDATE inbound_events e SET status = o.status, error = o.error, processed_at = o.processed_at::timestamptz,
+                    message_ids = ARRAY(SELECT jsonb_array_elements_text(o.message_ids::jsonb)),
+                    automation_run_ids = ARRAY(SELECT jsonb_array_elements_text(o.run_ids::jsonb))
+                FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    AS o(id, status, message_ids, run_ids, error, processed_at)
+                WHERE e.id = o.id""", statement -> {
+            statement.setArray(1, db.connection().createArrayOf("bigint", ids.toArray()));
+            statement.setArray(2, db.textArray(statuses));
+            statement.setArray(3, db.textArray(messageIds));
+            statement.setArray(4, db.textArray(runIds));
+            statement.setArray(5, db.textArray(errors));
+            statement.setArray(6, db.textArray(processedAt));
+        });
     }
 
     @Override
@@ -126,6 +185,6 @@ class JdbcInboundEventLog implements InboundEventLog {
                 row.getString("type"), row.getString("name"), row.getString("user_id"), db.jsonObject(row.getString("payload")),
                 InboundEventStatus.valueOf(row.getString("status")), Db.instant(row, "received_at"),
                 Db.instant(row, "processed_at"), Db.texts(row, "message_ids"), Db.texts(row, "automation_run_ids"),
-                row.getString("error"));
+                row.getString("error"), row.getInt("attempts"));
     }
 }

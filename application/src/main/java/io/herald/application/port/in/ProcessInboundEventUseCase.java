@@ -1,13 +1,26 @@
 package io.herald.application.port.in;
 
+import java.util.List;
+
 /**
- * Applies one acknowledged inbound event: profile, tenant, last activity, and whatever is mapped to it.
- * Runs as durable work; processing an event twice has no further effect.
+ * Applies acknowledged inbound events, oldest first: profiles, tenants, last activity, and whatever is mapped
+ * to them. Runs as durable work; processing an event twice has no further effect.
  */
 public interface ProcessInboundEventUseCase {
 
-    void process(long inboundEventId);
+    /**
+     * Processes up to {@code limit} pending events together (one transaction).
+     *
+     * @return how many; 0 when none is due or another transaction is processing inbound events
+     */
+    int processPending(int limit);
 
-    /** Ends an event that can never be processed (its payload breaks a rule) as FAILED, with the reason. */
-    void recordFailure(long inboundEventId, String reason);
+    /** The ids {@link #processPending} would take next, for processing them one by one after it failed. */
+    List<Long> pendingIds(int limit);
+
+    /** Processes the given events, if still pending, in one transaction. */
+    void process(List<Long> inboundEventIds);
+
+    /** An attempt at the event failed: it is retried later with backoff, and ends FAILED after too many attempts. */
+    void recordFailedAttempt(long inboundEventId, String reason);
 }

@@ -1,0 +1,98 @@
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Open-loop load at a fixed rate. Request i is due at start + i/rate; a pool of worker threads, each with its
+ * own keep-alive connection, sends every request at its due time, and latency is measured from the due time,
+ * so a server stall shows up in the percentiles instead of slowing the sender (no coordinated omission).
+ * The first WARMUP seconds are sent but not counted.
+ *
+ * Usage: java bench/OpenLoop.java BASE_URL PATH KEY RATE_PER_SECOND SECONDS [WARMUP_SECONDS] [WORKERS]
+ * Body: one Segment track event with a unique messageId per request.
+ */
+public class OpenLoop {
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0] + args[1];
+        String key = args[2];
+        int rate = Integer.parseInt(args[3]);
+        int seconds = Integer.parseInt(args[4]);
+        int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 5;
+        int workers = args.length > 6 ? Integer.parseInt(args[6]) : 64;
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        long warmupRequests = (long) rate * warmup;
+        long total = warmupRequests + (long) rate * seconds;
+        long interval = 1_000_000_000L / rate;
+        long[] latencies = new long[(int) (total - warmupRequests)];
+        AtomicLong next = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime() + 100_000_000L;
+        Thread[] threads = new Thread[workers];
+        for (int w = 0; w < workers; w++) {
+            threads[w] = new Thread(() -> {
+                long i;
+                while ((i = next.getAndIncrement()) < total) {
+                    long due = start + i * interval;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    boolean ok = send(url, key, "{\"type\":\"track\",\"messageId\":\"open-" + run + "-" + i
+                            + "\",\"userId\":\"user-" + (i % 1000) + "\",\"event\":\"Bench Event\",\"properties\":{\"plan\":\"pro\",\"amount\":42}}");
+                    long latency = System.nanoTime() - due;
+                    if (!ok) {
+                        errors.incrementAndGet();
+                    }
+                    if (i >= warmupRequests) {
+                        latencies[(int) (i - warmupRequests)] = ok ? latency : Long.MAX_VALUE;
+                    }
+                }
+            });
+            threads[w].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(latencies);
+        System.out.printf("open loop: %d requests at %d/s after %d s warm-up (%.1f s), %d errors%n",
+                latencies.length, rate, warmup, elapsed, errors.get());
+        System.out.printf("latency from due time: p50 %.1f ms  p90 %.1f ms  p99 %.1f ms  p99.9 %.1f ms  max %.1f ms%n",
+                pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), pct(latencies, 99.9), latencies[latencies.length - 1] / 1e6);
+    }
+
+    private static boolean send(String url, String key, String body) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "application/json");
+            connection.setRequestProperty("Authorization", "Bearer " + key);
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            connection.setFixedLengthStreamingMode(bytes.length);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(bytes);
+            }
+            int status = connection.getResponseCode();
+            try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+                if (in != null) {
+                    in.readAllBytes();
+                }
+            }
+            return status == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static double pct(long[] sorted, double percentile) {
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
+    }
+}
