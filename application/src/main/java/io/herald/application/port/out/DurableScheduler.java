@@ -1,5 +1,10 @@
 package io.herald.application.port.out;
 
+import io.herald.domain.message.MessageId;
+
+import java.time.Instant;
+import java.util.List;
+
 /**
  * Work that must happen after the current transaction commits, even if Herald stops right after:
  * it is stored with the transaction and run by whichever Herald instance picks it up first.
@@ -11,4 +16,7 @@ public interface DurableScheduler {
      * run soon. The events themselves are the durable record of the work: nothing is lost without this call.
      */
     void inboundEventsStored();
+
+    /** Runs the delivery pipeline of these messages at {@code at} (now, or later for a delay, a retry, a timeout). */
+    void deliver(List<MessageId> messages, Instant at);
 }

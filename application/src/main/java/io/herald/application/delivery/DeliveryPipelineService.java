@@ -1,0 +1,463 @@
+package io.herald.application.delivery;
+
+import io.herald.application.port.out.ChannelSender;
+import io.herald.application.port.out.ChannelSender.Delivery;
+import io.herald.application.port.out.Clock;
+import io.herald.application.port.out.MessageRepository;
+import io.herald.application.port.out.MessageRepository.DeliveryAttempt;
+import io.herald.application.port.out.PreferenceRepository;
+import io.herald.application.port.out.ProfileRepository;
+import io.herald.application.port.out.PushTokenRepository;
+import io.herald.application.port.out.TemplateRepository;
+import io.herald.application.template.TemplateRenderer;
+import io.herald.domain.delivery.DeliveryResult;
+import io.herald.domain.json.JsonTrees;
+import io.herald.domain.message.Escalation;
+import io.herald.domain.message.Message;
+import io.herald.domain.message.MessageId;
+import io.herald.domain.message.MessageReason;
+import io.herald.domain.message.MessageSpec;
+import io.herald.domain.message.MessageStatus;
+import io.herald.domain.message.Recipient;
+import io.herald.domain.preference.TopicPreference;
+import io.herald.domain.profile.Profile;
+import io.herald.domain.profile.PushToken;
+import io.herald.domain.profile.UserId;
+import io.herald.domain.routing.Channel;
+import io.herald.domain.routing.DeliveryPlan;
+import io.herald.domain.routing.DeliveryPlan.Target;
+import io.herald.domain.routing.Reachability;
+import io.herald.domain.routing.RoutingDecision;
+import io.herald.domain.routing.RoutingNode;
+import io.herald.domain.routing.RoutingPlanner;
+import io.herald.domain.shared.InvalidValueException;
+import io.herald.domain.template.Template;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The delivery pipeline's steps (see {@link DeliveryPipeline}): resolve the template, load the profile and
+ * preferences, route, render, then pick a provider for each due channel. Local providers deliver inside the
+ * transaction; remote ones are returned as calls to make. Provider outcomes decide what follows: a retry with
+ * backoff, a failover to the next provider, a fall-through to the next channel, or the end.
+ */
+public final class DeliveryPipelineService implements DeliveryPipeline {
+
+    /** Routing for inline content that names none: the first channel that reaches the recipient. */
+    static final RoutingNode.Group DEFAULT_CONTENT_ROUTING = RoutingNode.single(Channel.EMAIL, Channel.PUSH, Channel.SMS, Channel.INBOX);
+
+    static final String IN_FLIGHT = "IN_FLIGHT";
+    static final String SENT = "SENT";
+    static final String TRANSIENT = "TRANSIENT";
+    static final String PERMANENT = "PERMANENT";
+
+    private final MessageRepository messages;
+    private final ProfileRepository profiles;
+    private final PushTokenRepository pushTokens;
+    private final TemplateRepository templates;
+    private final PreferenceRepository preferences;
+    private final Providers providers;
+    private final TemplateRenderer renderer;
+    private final DeliverySettings settings;
+    private final Clock clock;
+
+    public DeliveryPipelineService(MessageRepository messages, ProfileRepository profiles, PushTokenRepository pushTokens,
+                                   TemplateRepository templates, PreferenceRepository preferences, Providers providers,
+                                   TemplateRenderer renderer, DeliverySettings settings, Clock clock) {
+        this.messages = messages;
+        this.profiles = profiles;
+        this.pushTokens = pushTokens;
+        this.templates = templates;
+        this.preferences = preferences;
+        this.providers = providers;
+        this.renderer = renderer;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public Progress advance(List<MessageId> messageIds) {
+        Instant now = clock.now();
+        ProgressBuilder progress = new ProgressBuilder();
+        for (Message message : messages.lockAll(messageIds)) {
+            Work work = new Work(message, now);
+            advance(work, progress);
+            messages.save(message);
+        }
+        return progress.build();
+    }
+
+    @Override
+    public Progress record(List<CallResult> results) {
+        Instant now = clock.now();
+        ProgressBuilder progress = new ProgressBuilder();
+        Map<MessageId, List<CallResult>> byMessage = new LinkedHashMap<>();
+        results.forEach(result -> byMessage.computeIfAbsent(result.call().messageId(), id -> new ArrayList<>()).add(result));
+        for (Message message : messages.lockAll(List.copyOf(byMessage.keySet()))) {
+            Work work = new Work(message, now);
+            for (CallResult result : byMessage.get(message.id())) {
+                RemoteCall call = result.call();
+                apply(work, call.leafId(), call.provider(), call.attempt(), result.result(), result.finishedAt());
+            }
+            advance(work, progress);
+            messages.save(message);
+        }
+        return progress.build();
+    }
+
+    private void advance(Work work, ProgressBuilder progress) {
+        Message message = work.message;
+        if (message.status().isEnd() || message.expireIfDue(work.now)) {
+            return;
+        }
+        if (message.status() == MessageStatus.ENQUEUED || message.status() == MessageStatus.DELAYED) {
+            Optional<Instant> deliverAt = message.deliverAt().filter(at -> at.isAfter(work.now));
+            if (deliverAt.isPresent()) {
+                progress.later(message.id(), deliverAt.get());
+                return;
+            }
+            if (!prepare(work)) {
+                return;
+            }
+        }
+        if (message.plan().isEmpty()) {
+            return;
+        }
+        escalate(work, progress);
+        deliverDueChannels(work, progress);
+        scheduleEscalationCheck(work, progress);
+    }
+
+    /** Template, profile, preferences, routing and rendering. False when the message ended here. */
+    private boolean prepare(Work work) {
+        Message message = work.message;
+        MessageSpec spec = message.spec();
+        Recipient recipient = message.recipient();
+        if (recipient.userId().isPresent()) {
+            work.profileView();
+            message.profileLoaded(work.now);
+        }
+        Optional<Template> template = spec.template().flatMap(reference ->
+                templates.find(reference).or(() -> templates.findByEvent(reference).stream().findFirst()));
+        if (spec.template().isPresent()) {
+            if (template.isEmpty()) {
+                message.unmapped("no template has id or event '" + spec.template().get() + "'", work.now);
+                return false;
+            }
+            message.mapped(template.get().id(), work.now);
+        }
+        Optional<String> topic = spec.topicId().or(() -> template.flatMap(Template::topic));
+        Optional<TopicPreference> preference = topic.flatMap(t -> recipient.userId().flatMap(user -> preferences.find(user, t)));
+        RoutingNode.Group routing = spec.routing().or(() -> template.map(Template::routing)).orElse(DEFAULT_CONTENT_ROUTING);
+        Set<Channel> withContent = template.map(t -> t.channels().keySet()).orElse(Set.of(Channel.values()));
+        RoutingNode withContentOnly = routing.prune(withContent::contains);
+        RoutingDecision decision = withContentOnly == null
+                ? new RoutingDecision.Unroutable(MessageReason.NO_CHANNELS, "the template has no content for the channels "
+                        + routing.channels().stream().map(Channel::wireName).toList())
+                : RoutingPlanner.plan(asGroup(withContentOnly, routing), work.reachability(), preference,
+                        providers.channelsWithProviders(spec));
+        message.route(decision, work.now);
+        if (decision instanceof RoutingDecision.Unroutable) {
+            return false;
+        }
+        Map<String, Object> context = renderingContext(spec, recipient, work.profileView());
+        try {
+            for (Channel channel : new LinkedHashSet<>(message.plan().orElseThrow().routing().channels())) {
+                Map<String, Object> content = template.isPresent()
+                        ? renderer.render(template.get(), channel, context)
+                        : renderer.render(spec.content().orElseThrow(), channel, context);
+                messages.saveOutput(message.id(), channel, content, work.now);
+                work.outputs.put(channel, content);
+                message.rendered(channel, work.now);
+            }
+        } catch (InvalidValueException unrenderable) {
+            message.fail(MessageReason.FAILED, unrenderable.getMessage(), work.now);
+            return false;
+        }
+        return true;
+    }
+
+    /** Sent leaves whose escalation time passed without reaching the criteria give way to the next channel. */
+    private void escalate(Work work, ProgressBuilder progress) {
+        Optional<Escalation> escalation = work.message.spec().escalation();
+        if (escalation.isEmpty()) {
+            return;
+        }
+        for (Target sent : work.message.plan().orElseThrow().sent()) {
+            Optional<DeliveryAttempt> attempt = work.sentAttempt(sent.leafId());
+            if (attempt.isEmpty() || escalation.get().criteria().metBy(attempt.get().engagement())) {
+                continue;
+            }
+            if (!work.now.isBefore(attempt.get().at().plus(escalation.get().after()))) {
+                work.message.escalate(sent.leafId(), escalation.get().criteria(), work.now);
+            }
+        }
+    }
+
+    private void scheduleEscalationCheck(Work work, ProgressBuilder progress) {
+        Optional<Escalation> escalation = work.message.spec().escalation();
+        if (escalation.isEmpty() || work.message.status().isEnd()) {
+            return;
+        }
+        for (Target sent : work.message.plan().orElseThrow().sent()) {
+            work.sentAttempt(sent.leafId())
+                    .filter(attempt -> !escalation.get().criteria().metBy(attempt.engagement()))
+                    .ifPresent(attempt -> progress.later(work.message.id(), attempt.at().plus(escalation.get().after())));
+        }
+    }
+
+    private void deliverDueChannels(Work work, ProgressBuilder progress) {
+        Message message = work.message;
+        boolean changed = true;
+        while (changed && !message.status().isEnd()) {
+            changed = false;
+            for (Target target : message.plan().orElseThrow().due()) {
+                NextStep next = nextStep(work, target);
+                if (next instanceof Exhausted exhausted) {
+                    message.channelFailed(target.leafId(), exhausted.lastError(), work.now);
+                    changed = true;
+                } else if (next instanceof WaitUntil wait) {
+                    progress.later(message.id(), wait.at());
+                } else if (next instanceof Attempt attempt) {
+                    ChannelSender sender = providers.sender(attempt.provider());
+                    Delivery delivery = delivery(work, target.channel(), attempt.provider());
+                    if (sender.local()) {
+                        apply(work, target.leafId(), attempt.provider(), attempt.number(), safeSend(sender, delivery), work.now);
+                        changed = true;
+                    } else {
+                        recordAttempt(work, target.leafId(), attempt.provider(), attempt.number(), IN_FLIGHT, null, null, work.now);
+                        progress.call(new RemoteCall(message.id(), target.leafId(), attempt.provider(), attempt.number(), delivery));
+                    }
+                }
+            }
+        }
+    }
+
+    private sealed interface NextStep permits Attempt, WaitUntil, Exhausted {
+    }
+
+    private record Attempt(String provider, int number) implements NextStep {
+    }
+
+    private record WaitUntil(Instant at) implements NextStep {
+    }
+
+    private record Exhausted(String lastError) implements NextStep {
+    }
+
+    /** The provider to try next for a due leaf, or how long to wait, or that every provider gave up. */
+    private NextStep nextStep(Work work, Target target) {
+        List<String> candidates = providers.providersFor(target.channel(), work.message.spec());
+        String lastError = "no provider is configured for " + target.channel().wireName();
+        for (String provider : candidates) {
+            List<DeliveryAttempt> attempts = work.attempts(target.leafId(), provider);
+            if (attempts.stream().anyMatch(a -> a.outcome().equals(PERMANENT))) {
+                lastError = lastErrorOf(attempts, lastError);
+                continue;
+            }
+            DeliveryAttempt last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
+            if (last != null && last.outcome().equals(IN_FLIGHT)) {
+                Instant leaseEnd = last.at().plus(settings.inFlightLease());
+                if (work.now.isBefore(leaseEnd)) {
+                    return new WaitUntil(leaseEnd);
+                }
+                // The instance that made this call stopped before recording its outcome: count it as failed.
+                recordAttempt(work, target.leafId(), provider, last.attempt(), TRANSIENT, null,
+                        "the outcome of this call is unknown: Herald stopped while making it", last.at());
+                attempts = work.attempts(target.leafId(), provider);
+                last = attempts.get(attempts.size() - 1);
+            }
+            long transientFailures = attempts.stream().filter(a -> a.outcome().equals(TRANSIENT)).count();
+            if (transientFailures >= settings.attemptsPerProvider()) {
+                lastError = lastErrorOf(attempts, lastError);
+                continue;
+            }
+            if (last != null && last.outcome().equals(TRANSIENT)) {
+                Instant retryAt = last.at().plus(settings.retryDelay((int) transientFailures));
+                if (work.now.isBefore(retryAt)) {
+                    return new WaitUntil(retryAt);
+                }
+            }
+            return new Attempt(provider, attempts.size() + 1);
+        }
+        return new Exhausted(lastError);
+    }
+
+    private void apply(Work work, String leafId, String provider, int attempt, DeliveryResult result, Instant at) {
+        if (result instanceof DeliveryResult.Sent sent) {
+            recordAttempt(work, leafId, provider, attempt, SENT, sent.providerMessageId(), null, at);
+            // A message canceled (or ended) while the call was under way keeps its end state; the attempt is on record.
+            if (!work.message.status().isEnd() && work.message.plan().orElseThrow().state(leafId) == DeliveryPlan.LeafState.PENDING) {
+                work.message.sent(leafId, provider, sent.providerMessageId(), at);
+            }
+        } else if (result instanceof DeliveryResult.TransientFailure failure) {
+            recordAttempt(work, leafId, provider, attempt, TRANSIENT, null, failure.error(), at);
+        } else if (result instanceof DeliveryResult.PermanentFailure failure) {
+            recordAttempt(work, leafId, provider, attempt, PERMANENT, null, failure.error(), at);
+        }
+    }
+
+    private void recordAttempt(Work work, String leafId, String provider, int attempt, String outcome, String providerMessageId,
+                               String error, Instant at) {
+        Channel channel = work.message.plan().orElseThrow().channelOf(leafId);
+        DeliveryAttempt record = new DeliveryAttempt(work.message.id(), leafId, channel, provider, attempt, outcome,
+                providerMessageId, error, outcome.equals(SENT) ? MessageStatus.SENT : null, at);
+        messages.recordAttempt(record);
+        work.remember(record);
+    }
+
+    /** A provider adapter must not throw; if one does, that is a failure of the attempt, not of the pipeline. */
+    private static DeliveryResult safeSend(ChannelSender sender, Delivery delivery) {
+        try {
+            return sender.send(delivery);
+        } catch (RuntimeException e) {
+            return new DeliveryResult.TransientFailure(sender.name() + " failed: " + e);
+        }
+    }
+
+    private Delivery delivery(Work work, Channel channel, String provider) {
+        Message message = work.message;
+        Recipient recipient = message.recipient();
+        Map<String, Object> profile = work.profileView();
+        String address = switch (channel) {
+            case EMAIL -> text(profile.get("email"));
+            case SMS -> text(profile.get("phone_number"));
+            case PUSH, INBOX -> recipient.userId().map(UserId::value).orElse(null);
+        };
+        Map<String, Object> metadata = new LinkedHashMap<>(message.spec().metadata());
+        message.templateId().ifPresent(template -> metadata.put("template", template));
+        message.event().ifPresent(event -> metadata.put("event", event));
+        return new Delivery(message.id(), channel, address, channel == Channel.PUSH ? work.pushTokens() : List.of(),
+                work.output(channel), message.spec().overrideFor(channel, provider), metadata);
+    }
+
+    private static Map<String, Object> renderingContext(MessageSpec spec, Recipient recipient, Map<String, Object> profile) {
+        Map<String, Object> context = JsonTrees.deepMerge(spec.data(), recipient.data());
+        context.put("profile", profile);
+        return context;
+    }
+
+    private static RoutingNode.Group asGroup(RoutingNode node, RoutingNode.Group original) {
+        return node instanceof RoutingNode.Group group ? group : new RoutingNode.Group(original.method(), List.of(node));
+    }
+
+    private static String lastErrorOf(List<DeliveryAttempt> attempts, String fallback) {
+        for (int i = attempts.size() - 1; i >= 0; i--) {
+            if (attempts.get(i).error() != null) {
+                return attempts.get(i).provider() + ": " + attempts.get(i).error();
+            }
+        }
+        return fallback;
+    }
+
+    private static String text(Object value) {
+        return value instanceof String s && !s.isBlank() ? s : null;
+    }
+
+    /** What one message's step has loaded so far; each thing is read at most once per transaction. */
+    private final class Work {
+
+        final Message message;
+        final Instant now;
+        final Map<Channel, Map<String, Object>> outputs = new EnumMap<>(Channel.class);
+        private Map<String, Object> profileView;
+        private List<String> tokens;
+        private List<DeliveryAttempt> attempts;
+        private boolean outputsLoaded;
+
+        Work(Message message, Instant now) {
+            this.message = message;
+            this.now = now;
+        }
+
+        /** The stored profile with the addresses given in {@code to} laid over it. */
+        Map<String, Object> profileView() {
+            if (profileView == null) {
+                Recipient recipient = message.recipient();
+                Map<String, Object> stored = recipient.userId().flatMap(profiles::find).map(Profile::view).orElse(Map.of());
+                profileView = JsonTrees.deepMerge(stored, recipient.profileOverrides());
+            }
+            return profileView;
+        }
+
+        List<String> pushTokens() {
+            if (tokens == null) {
+                tokens = message.recipient().userId()
+                        .map(user -> pushTokens.list(user).stream().filter(token -> token.isUsableAt(now)).map(PushToken::token).toList())
+                        .orElse(List.of());
+            }
+            return tokens;
+        }
+
+        Reachability reachability() {
+            Map<String, Object> profile = profileView();
+            return Reachability.of(text(profile.get("email")) != null, text(profile.get("phone_number")) != null,
+                    !pushTokens().isEmpty(), message.recipient().userId().isPresent());
+        }
+
+        Map<String, Object> output(Channel channel) {
+            if (!outputs.containsKey(channel) && !outputsLoaded) {
+                messages.outputs(message.id()).forEach(outputs::putIfAbsent);
+                outputsLoaded = true;
+            }
+            return outputs.getOrDefault(channel, Map.of());
+        }
+
+        List<DeliveryAttempt> attempts(String leafId, String provider) {
+            return allAttempts().stream().filter(a -> a.leafId().equals(leafId) && a.provider().equals(provider)).toList();
+        }
+
+        Optional<DeliveryAttempt> sentAttempt(String leafId) {
+            return allAttempts().stream().filter(a -> a.leafId().equals(leafId) && a.outcome().equals(SENT)).findFirst();
+        }
+
+        void remember(DeliveryAttempt attempt) {
+            List<DeliveryAttempt> updated = new ArrayList<>();
+            for (DeliveryAttempt existing : allAttempts()) {
+                boolean same = existing.leafId().equals(attempt.leafId()) && existing.provider().equals(attempt.provider())
+                        && existing.attempt() == attempt.attempt();
+                if (!same) {
+                    updated.add(existing);
+                }
+            }
+            updated.add(attempt);
+            updated.sort(java.util.Comparator.comparing(DeliveryAttempt::leafId).thenComparing(DeliveryAttempt::provider)
+                    .thenComparingInt(DeliveryAttempt::attempt));
+            attempts = updated;
+        }
+
+        private List<DeliveryAttempt> allAttempts() {
+            if (attempts == null) {
+                attempts = message.plan().isEmpty() ? new ArrayList<>() : new ArrayList<>(messages.attempts(message.id()));
+            }
+            return attempts;
+        }
+    }
+
+    private static final class ProgressBuilder {
+
+        private final List<RemoteCall> calls = new ArrayList<>();
+        private final Map<MessageId, Instant> later = new HashMap<>();
+
+        void call(RemoteCall call) {
+            calls.add(call);
+        }
+
+        void later(MessageId id, Instant at) {
+            later.merge(id, at, (a, b) -> a.isBefore(b) ? a : b);
+        }
+
+        Progress build() {
+            return new Progress(List.copyOf(calls), Map.copyOf(later));
+        }
+    }
+}

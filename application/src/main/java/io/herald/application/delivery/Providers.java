@@ -1,0 +1,85 @@
+package io.herald.application.delivery;
+
+import io.herald.application.port.out.ChannelSender;
+import io.herald.domain.message.MessageSpec;
+import io.herald.domain.routing.Channel;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The providers of each channel, in failover order ({@code herald.channels.<channel>.providers}), and the sender
+ * behind each name. A configuration that names an unknown provider, or one that cannot deliver on the channel,
+ * is refused at start-up rather than discovered on the first send.
+ */
+public final class Providers {
+
+    private final Map<Channel, List<String>> byChannel;
+    private final Map<String, ChannelSender> senders;
+
+    public Providers(Map<Channel, List<String>> configured, List<ChannelSender> available) {
+        this.senders = available.stream().collect(Collectors.toMap(ChannelSender::name, Function.identity(), (a, b) -> {
+            throw new IllegalStateException("two providers are named '" + a.name() + "'");
+        }));
+        Map<Channel, List<String>> checked = new EnumMap<>(Channel.class);
+        configured.forEach((channel, names) -> {
+            for (String name : names) {
+                ChannelSender sender = senders.get(name);
+                if (sender == null) {
+                    throw new IllegalStateException("herald.channels." + channel.wireName() + ".providers names '" + name
+                            + "', which is not a provider; known providers: " + senders.keySet());
+                }
+                if (!sender.channels().contains(channel)) {
+                    throw new IllegalStateException("herald.channels." + channel.wireName() + ".providers names '" + name
+                            + "', which cannot deliver " + channel.wireName());
+                }
+            }
+            checked.put(channel, List.copyOf(names));
+        });
+        this.byChannel = checked;
+    }
+
+    /**
+     * The providers to try for {@code channel}, in order: the configured ones, or, when the send names providers
+     * for the channel ({@code channels.<channel>.providers}), those of them that are configured, in its order.
+     */
+    public List<String> providersFor(Channel channel, MessageSpec spec) {
+        List<String> configured = byChannel.getOrDefault(channel, List.of());
+        Optional<List<String>> requested = spec.providersFor(channel);
+        if (requested.isEmpty()) {
+            return configured;
+        }
+        List<String> chosen = new ArrayList<>();
+        for (String name : requested.get()) {
+            if (configured.contains(name)) {
+                chosen.add(name);
+            }
+        }
+        return chosen;
+    }
+
+    public Set<Channel> channelsWithProviders(MessageSpec spec) {
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        for (Channel channel : Channel.values()) {
+            if (!providersFor(channel, spec).isEmpty()) {
+                channels.add(channel);
+            }
+        }
+        return channels;
+    }
+
+    public ChannelSender sender(String name) {
+        ChannelSender sender = senders.get(name);
+        if (sender == null) {
+            throw new IllegalStateException("no provider named " + name);
+        }
+        return sender;
+    }
+}

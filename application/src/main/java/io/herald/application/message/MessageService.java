@@ -1,0 +1,65 @@
+package io.herald.application.message;
+
+import io.herald.application.errors.ConflictException;
+import io.herald.application.errors.NotFoundException;
+import io.herald.application.port.Page;
+import io.herald.application.port.in.CancelMessageUseCase;
+import io.herald.application.port.in.QueryMessagesUseCase;
+import io.herald.application.port.out.Clock;
+import io.herald.application.port.out.MessageRepository;
+import io.herald.application.port.out.MessageRepository.MessageQuery;
+import io.herald.domain.message.HistoryEntry;
+import io.herald.domain.message.Message;
+import io.herald.domain.message.MessageId;
+import io.herald.domain.routing.Channel;
+
+import java.util.List;
+import java.util.Map;
+
+public final class MessageService implements QueryMessagesUseCase, CancelMessageUseCase {
+
+    private final MessageRepository messages;
+    private final Clock clock;
+
+    public MessageService(MessageRepository messages, Clock clock) {
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Override
+    public Message find(MessageId id) {
+        return messages.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    @Override
+    public Page<Message> list(MessageQuery query) {
+        return messages.list(query);
+    }
+
+    @Override
+    public List<HistoryEntry> history(MessageId id) {
+        find(id);
+        return messages.history(id);
+    }
+
+    @Override
+    public Map<Channel, Map<String, Object>> output(MessageId id) {
+        find(id);
+        return messages.outputs(id);
+    }
+
+    /** The pending delivery job finds the message CANCELED and does nothing. */
+    @Override
+    public Message cancel(MessageId id) {
+        Message message = messages.lock(id).orElseThrow(() -> notFound(id));
+        if (!message.cancel(clock.now())) {
+            throw new ConflictException("Message '" + id + "' is " + message.status() + " and can no longer be canceled");
+        }
+        messages.save(message);
+        return message;
+    }
+
+    private static NotFoundException notFound(MessageId id) {
+        return new NotFoundException("No message '" + id + "'");
+    }
+}

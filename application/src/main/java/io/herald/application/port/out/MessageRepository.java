@@ -1,0 +1,62 @@
+package io.herald.application.port.out;
+
+import io.herald.application.port.Page;
+import io.herald.domain.message.HistoryEntry;
+import io.herald.domain.message.Message;
+import io.herald.domain.message.MessageId;
+import io.herald.domain.message.MessageStatus;
+import io.herald.domain.routing.Channel;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Messages with their history, their rendered output, and the log of delivery attempts made by providers.
+ * Saving a message appends the history entries it recorded since it was loaded.
+ */
+public interface MessageRepository {
+
+    void insertAll(List<Message> messages);
+
+    /** The message, locked until the current transaction ends. */
+    Optional<Message> lock(MessageId id);
+
+    /** Several messages, locked in id order. */
+    List<Message> lockAll(List<MessageId> ids);
+
+    Optional<Message> find(MessageId id);
+
+    void save(Message message);
+
+    Page<Message> list(MessageQuery query);
+
+    List<HistoryEntry> history(MessageId id);
+
+    void saveOutput(MessageId id, Channel channel, Map<String, Object> content, Instant renderedAt);
+
+    Map<Channel, Map<String, Object>> outputs(MessageId id);
+
+    List<DeliveryAttempt> attempts(MessageId id);
+
+    void recordAttempt(DeliveryAttempt attempt);
+
+    /** Where a provider callback names its message by the provider's own id. */
+    Optional<DeliveryAttempt> findAttempt(String provider, String providerMessageId);
+
+    /** The engagement a delivery reached (SENT, DELIVERED, OPENED, CLICKED), kept per attempt for escalation. */
+    void recordEngagement(MessageId id, String leafId, MessageStatus engagement, Instant at);
+
+    record MessageQuery(Optional<String> recipient, Optional<MessageStatus> status, Optional<String> notification,
+                        Optional<String> requestId, Optional<String> cursor, int limit) {
+    }
+
+    /**
+     * One call to a provider for one leaf of a message's routing. {@code outcome} is SENT, TRANSIENT, PERMANENT
+     * or IN_FLIGHT (the call was made and its result is not known yet).
+     */
+    record DeliveryAttempt(MessageId messageId, String leafId, Channel channel, String provider, int attempt, String outcome,
+                           String providerMessageId, String error, MessageStatus engagement, Instant at) {
+    }
+}

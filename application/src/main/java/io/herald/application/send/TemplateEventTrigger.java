@@ -1,0 +1,46 @@
+package io.herald.application.send;
+
+import io.herald.application.inbound.EventTrigger;
+import io.herald.application.port.out.TemplateRepository;
+import io.herald.domain.message.Message;
+import io.herald.domain.message.MessageSpec;
+import io.herald.domain.template.Template;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Event mapping: every template whose {@code events} include a track event's name sends to the event's user,
+ * with the event's {@code properties} as the message {@code data}.
+ */
+public final class TemplateEventTrigger implements EventTrigger {
+
+    private final TemplateRepository templates;
+    private final SendService sends;
+
+    public TemplateEventTrigger(TemplateRepository templates, SendService sends) {
+        this.templates = templates;
+        this.sends = sends;
+    }
+
+    @Override
+    public List<Triggered> fire(TrackedEvent event) {
+        if (event.userId().isEmpty()) {
+            return List.of();
+        }
+        List<Triggered> triggered = new ArrayList<>();
+        for (Template template : templates.findByEvent(event.event())) {
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("to", Map.of("user_id", event.userId().get().value()));
+            message.put("template", template.id());
+            message.put("data", event.properties());
+            List<Message> created = sends.enqueue(List.of(MessageSpec.parse(message)), Optional.of(event.event()),
+                    Optional.empty(), event.occurredAt());
+            created.forEach(m -> triggered.add(Triggered.message(m.id().value())));
+        }
+        return triggered;
+    }
+}

@@ -1,0 +1,125 @@
+package io.herald.application.template;
+
+import com.github.jknack.handlebars.EscapingStrategy;
+import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.HandlebarsError;
+import com.github.jknack.handlebars.HandlebarsException;
+import com.github.jknack.handlebars.Template;
+import io.herald.domain.routing.Channel;
+import io.herald.domain.shared.InvalidValueException;
+import io.herald.domain.template.Content;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Renders content with Handlebars. The context has the send's {@code data} at the top level
+ * ({@code {{first_name}}}) and the recipient's profile under {@code profile} ({@code {{profile.email}}}).
+ * Email HTML is HTML-escaped; every other field (subjects, SMS, push, inbox) is plain text and is not.
+ * Compiled templates are cached by their source.
+ */
+public final class TemplateRenderer {
+
+    private static final int CACHE_LIMIT = 10_000;
+
+    private final Handlebars html = new Handlebars().with(EscapingStrategy.HTML_ENTITY);
+    private final Handlebars text = new Handlebars().with(EscapingStrategy.NOOP);
+    private final Map<String, Template> htmlCache = new ConcurrentHashMap<>();
+    private final Map<String, Template> textCache = new ConcurrentHashMap<>();
+
+    /** Compiles every field of the template, refusing it with the field and position of the first error. */
+    public void validate(io.herald.domain.template.Template template) {
+        template.channels().forEach((channel, fields) -> fields.forEach((field, value) -> {
+            if (value instanceof String source) {
+                compile(source, isHtml(channel, field), "channels." + channel.wireName() + "." + field);
+            }
+        }));
+    }
+
+    /** The rendered fields of one channel of a template. */
+    public Map<String, Object> render(io.herald.domain.template.Template template, Channel channel, Map<String, Object> context) {
+        Map<String, Object> rendered = new LinkedHashMap<>();
+        template.channels().getOrDefault(channel, Map.of()).forEach((field, value) -> rendered.put(field,
+                value instanceof String source ? apply(source, isHtml(channel, field), context, "channels." + channel.wireName() + "." + field)
+                        : value));
+        return rendered;
+    }
+
+    /**
+     * Inline content ({@code title}, {@code body}) rendered for a channel: email gets a subject, a text body and
+     * an HTML body; the other channels title and body.
+     */
+    public Map<String, Object> render(Content content, Channel channel, Map<String, Object> context) {
+        String title = apply(content.title(), false, context, "message.content.title");
+        String body = apply(content.body(), false, context, "message.content.body");
+        Map<String, Object> rendered = new LinkedHashMap<>();
+        switch (channel) {
+            case EMAIL -> {
+                rendered.put("subject", title);
+                rendered.put("text", body);
+                rendered.put("html", "<p>" + escapeHtml(body).replace("\n", "<br>") + "</p>");
+            }
+            case SMS -> rendered.put("body", title.isEmpty() ? body : title + "\n" + body);
+            default -> {
+                rendered.put("title", title);
+                rendered.put("body", body);
+            }
+        }
+        return rendered;
+    }
+
+    /** Checks inline content compiles, naming the field if not. */
+    public void validate(Content content) {
+        compile(content.title(), false, "message.content.title");
+        compile(content.body(), false, "message.content.body");
+    }
+
+    private String apply(String source, boolean escapeHtml, Map<String, Object> context, String where) {
+        try {
+            return compile(source, escapeHtml, where).apply(context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (HandlebarsException e) {
+            throw new InvalidValueException(where + " could not be rendered: " + describe(e));
+        }
+    }
+
+    private Template compile(String source, boolean escapeHtml, String where) {
+        Map<String, Template> cache = escapeHtml ? htmlCache : textCache;
+        Template cached = cache.get(source);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            Template compiled = (escapeHtml ? html : text).compileInline(source);
+            if (cache.size() >= CACHE_LIMIT) {
+                cache.clear();
+            }
+            cache.put(source, compiled);
+            return compiled;
+        } catch (HandlebarsException e) {
+            throw new InvalidValueException(where + " is not a valid Handlebars template: " + describe(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String describe(HandlebarsException e) {
+        HandlebarsError error = e.getError();
+        if (error == null) {
+            return String.valueOf(e.getMessage());
+        }
+        return error.reason + " (line " + error.line + ", column " + error.column + ")";
+    }
+
+    private static boolean isHtml(Channel channel, String field) {
+        return channel == Channel.EMAIL && field.equals("html");
+    }
+
+    private static String escapeHtml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

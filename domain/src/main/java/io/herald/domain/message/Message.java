@@ -1,0 +1,337 @@
+package io.herald.domain.message;
+
+import io.herald.domain.routing.Channel;
+import io.herald.domain.routing.DeliveryPlan;
+import io.herald.domain.routing.RoutingDecision;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One message to one recipient, and its way through Herald: enqueued (or delayed), mapped to a template,
+ * routed to channels, sent by providers, then delivered, opened, clicked, or given up. Every change goes
+ * through a method here that keeps the status machine ({@link MessageStatus}) and records a history entry;
+ * {@link #drainHistory()} hands the new entries to whoever saves the message.
+ */
+public final class Message {
+
+    private final MessageId id;
+    private final String requestId;
+    private final MessageSpec spec;
+    private final Optional<String> event;
+    private final Optional<String> automationRunId;
+    private final Instant enqueuedAt;
+    private final Optional<Instant> deliverAt;
+    private final Optional<Instant> expiresAt;
+    private MessageStatus status;
+    private MessageReason reason;
+    private String error;
+    private String templateId;
+    private Channel channel;
+    private String provider;
+    private DeliveryPlan plan;
+    private final Map<MessageStatus, Instant> reachedAt;
+    private final List<HistoryEntry> newHistory = new ArrayList<>();
+
+    private Message(MessageId id, String requestId, MessageSpec spec, Optional<String> event, Optional<String> automationRunId,
+                    Instant enqueuedAt, Optional<Instant> deliverAt, Optional<Instant> expiresAt, MessageStatus status,
+                    MessageReason reason, String error, String templateId, Channel channel, String provider, DeliveryPlan plan,
+                    Map<MessageStatus, Instant> reachedAt) {
+        this.id = Objects.requireNonNull(id);
+        this.requestId = Objects.requireNonNull(requestId);
+        this.spec = Objects.requireNonNull(spec);
+        this.event = event;
+        this.automationRunId = automationRunId;
+        this.enqueuedAt = Objects.requireNonNull(enqueuedAt);
+        this.deliverAt = deliverAt;
+        this.expiresAt = expiresAt;
+        this.status = status;
+        this.reason = reason;
+        this.error = error;
+        this.templateId = templateId;
+        this.channel = channel;
+        this.provider = provider;
+        this.plan = plan;
+        this.reachedAt = new EnumMap<>(MessageStatus.class);
+        this.reachedAt.putAll(reachedAt);
+    }
+
+    /** A new message for the single recipient of {@code spec}, due now or after its delay. */
+    public static Message enqueue(MessageId id, String requestId, MessageSpec spec, Optional<String> event,
+                                  Optional<String> automationRunId, Instant now) {
+        Optional<Instant> deliverAt = spec.delay().map(delay -> delay.from(now)).filter(at -> at.isAfter(now));
+        Optional<Instant> expiresAt = spec.expiry().map(expiry -> expiry.from(now));
+        MessageStatus status = deliverAt.isPresent() ? MessageStatus.DELAYED : MessageStatus.ENQUEUED;
+        Message message = new Message(id, requestId, spec, event.or(spec::metadataEvent), automationRunId, now, deliverAt, expiresAt,
+                status, null, null, spec.template().orElse(null), null, null, null, Map.of(MessageStatus.ENQUEUED, now));
+        message.record(HistoryType.ENQUEUED, now, Map.of());
+        deliverAt.ifPresent(at -> message.record(HistoryType.DELAYED, now, Map.of("until", at.toString())));
+        return message;
+    }
+
+    public static Message reconstitute(MessageId id, String requestId, MessageSpec spec, Optional<String> event,
+                                       Optional<String> automationRunId, Instant enqueuedAt, Optional<Instant> deliverAt,
+                                       Optional<Instant> expiresAt, MessageStatus status, Optional<MessageReason> reason,
+                                       Optional<String> error, Optional<String> templateId, Optional<Channel> channel,
+                                       Optional<String> provider, Optional<DeliveryPlan> plan, Map<MessageStatus, Instant> reachedAt) {
+        return new Message(id, requestId, spec, event, automationRunId, enqueuedAt, deliverAt, expiresAt, status,
+                reason.orElse(null), error.orElse(null), templateId.orElse(null), channel.orElse(null), provider.orElse(null),
+                plan.orElse(null), reachedAt);
+    }
+
+    // --- the pipeline -------------------------------------------------------------------------------------
+
+    /** True when the message was not sent before its expiry; it is then given up. */
+    public boolean expireIfDue(Instant now) {
+        if (expiresAt.isPresent() && !now.isBefore(expiresAt.get()) && status.isBeforeSending()) {
+            giveUp(MessageReason.FAILED, "expired at " + expiresAt.get() + " before it could be sent", now);
+            return true;
+        }
+        return false;
+    }
+
+    public void profileLoaded(Instant now) {
+        record(HistoryType.PROFILE_LOADED, now, Map.of());
+    }
+
+    public void mapped(String resolvedTemplateId, Instant now) {
+        templateId = resolvedTemplateId;
+        record(HistoryType.MAPPED, now, Map.of("template", resolvedTemplateId));
+    }
+
+    public void unmapped(String detail, Instant now) {
+        moveTo(MessageStatus.UNMAPPED, now);
+        error = detail;
+        record(HistoryType.UNMAPPED, now, Map.of("error", detail));
+    }
+
+    public void route(RoutingDecision decision, Instant now) {
+        if (decision instanceof RoutingDecision.Unroutable unroutable) {
+            moveTo(MessageStatus.UNROUTABLE, now);
+            reason = unroutable.reason();
+            error = unroutable.detail();
+            record(HistoryType.UNROUTABLE, now, Map.of("reason", unroutable.reason().name(), "error", unroutable.detail()));
+            return;
+        }
+        plan = ((RoutingDecision.Routed) decision).plan();
+        moveTo(MessageStatus.ROUTED, now);
+        record(HistoryType.ROUTED, now, Map.of("routing", plan.routing().toJson()));
+    }
+
+    public void rendered(Channel renderedChannel, Instant now) {
+        record(HistoryType.RENDERED, now, Map.of("channel", renderedChannel.wireName()));
+    }
+
+    public void sent(String leafId, String byProvider, String providerMessageId, Instant now) {
+        Channel sentChannel = plan.channelOf(leafId);
+        plan = plan.with(leafId, DeliveryPlan.LeafState.SENT);
+        if (channel == null || status.canMoveTo(MessageStatus.SENT)) {
+            channel = sentChannel;
+            provider = byProvider;
+        }
+        moveTo(MessageStatus.SENT, now);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("channel", sentChannel.wireName());
+        details.put("provider", byProvider);
+        if (providerMessageId != null) {
+            details.put("provider_message_id", providerMessageId);
+        }
+        record(HistoryType.SENT, now, details);
+    }
+
+    /** Every provider of the leaf's channel gave up. The message falls through, or is undeliverable when nothing is left. */
+    public void channelFailed(String leafId, String lastError, Instant now) {
+        Channel failedChannel = plan.channelOf(leafId);
+        plan = plan.with(leafId, DeliveryPlan.LeafState.FAILED);
+        error = lastError;
+        if (plan.isExhausted() && !plan.everSent()) {
+            giveUp(MessageReason.PROVIDER_ERROR, lastError, now, failedChannel);
+        }
+    }
+
+    /** A sent leaf did not reach its escalation criteria in time: the routing moves on from it. */
+    public void escalate(String leafId, Escalation.Criteria criteria, Instant now) {
+        Channel from = plan.channelOf(leafId);
+        plan = plan.with(leafId, DeliveryPlan.LeafState.ESCALATED);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("channel", from.wireName());
+        details.put("criteria", criteria.wireName());
+        plan.due().stream().findFirst().ifPresent(next -> details.put("next_channel", next.channel().wireName()));
+        record(HistoryType.ESCALATED, now, details);
+    }
+
+    /** The message cannot be sent at all (its content could not be rendered, for instance). */
+    public void fail(MessageReason why, String detail, Instant now) {
+        giveUp(why, detail, now);
+    }
+
+    /** The caller canceled it; only possible before it is sent. */
+    public boolean cancel(Instant now) {
+        if (!status.canMoveTo(MessageStatus.CANCELED)) {
+            return false;
+        }
+        moveTo(MessageStatus.CANCELED, now);
+        record(HistoryType.CANCELED, now, Map.of());
+        return true;
+    }
+
+    // --- what providers report afterwards ------------------------------------------------------------------
+
+    /**
+     * A delivery receipt, open or click reported for {@code onChannel}. The status only moves forward; an event
+     * that would move it back is still written to the history with its own time.
+     */
+    public void engaged(MessageStatus engagement, Channel onChannel, String byProvider, Instant at) {
+        if (engagement != MessageStatus.DELIVERED && engagement != MessageStatus.OPENED && engagement != MessageStatus.CLICKED) {
+            throw new IllegalArgumentException("not an engagement: " + engagement);
+        }
+        reachedAt.putIfAbsent(engagement, at);
+        if (status.canMoveTo(engagement)) {
+            status = engagement;
+        }
+        record(HistoryType.valueOf(engagement.name()), at, details(onChannel, byProvider));
+    }
+
+    /** The provider could not deliver after accepting it (a bounce, a carrier rejection). */
+    public void bounced(MessageReason why, String detail, Channel onChannel, String byProvider, Instant at) {
+        if (status.canMoveTo(MessageStatus.UNDELIVERABLE)) {
+            status = MessageStatus.UNDELIVERABLE;
+            reachedAt.putIfAbsent(MessageStatus.UNDELIVERABLE, at);
+            reason = why;
+            error = detail;
+        }
+        Map<String, Object> details = details(onChannel, byProvider);
+        details.put("reason", why.name());
+        if (detail != null) {
+            details.put("error", detail);
+        }
+        record(HistoryType.UNDELIVERABLE, at, details);
+    }
+
+    // --- state --------------------------------------------------------------------------------------------
+
+    private void giveUp(MessageReason why, String detail, Instant now) {
+        giveUp(why, detail, now, null);
+    }
+
+    private void giveUp(MessageReason why, String detail, Instant now, Channel onChannel) {
+        moveTo(MessageStatus.UNDELIVERABLE, now);
+        reason = why;
+        error = detail;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reason", why.name());
+        details.put("error", detail);
+        if (onChannel != null) {
+            details.put("channel", onChannel.wireName());
+        }
+        record(HistoryType.UNDELIVERABLE, now, details);
+    }
+
+    private void moveTo(MessageStatus next, Instant now) {
+        if (!status.canMoveTo(next)) {
+            throw new IllegalStateException("message " + id + " cannot move from " + status + " to " + next);
+        }
+        status = next;
+        reachedAt.putIfAbsent(next, now);
+    }
+
+    private static Map<String, Object> details(Channel onChannel, String byProvider) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (onChannel != null) {
+            details.put("channel", onChannel.wireName());
+        }
+        if (byProvider != null) {
+            details.put("provider", byProvider);
+        }
+        return details;
+    }
+
+    private void record(HistoryType type, Instant at, Map<String, Object> details) {
+        newHistory.add(new HistoryEntry(type, at, details));
+    }
+
+    /** The history entries recorded since the last call, for the repository to append. */
+    public List<HistoryEntry> drainHistory() {
+        List<HistoryEntry> entries = List.copyOf(newHistory);
+        newHistory.clear();
+        return entries;
+    }
+
+    public MessageId id() {
+        return id;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public MessageSpec spec() {
+        return spec;
+    }
+
+    public Optional<String> event() {
+        return event;
+    }
+
+    public Optional<String> automationRunId() {
+        return automationRunId;
+    }
+
+    public Instant enqueuedAt() {
+        return enqueuedAt;
+    }
+
+    public Optional<Instant> deliverAt() {
+        return deliverAt;
+    }
+
+    public Optional<Instant> expiresAt() {
+        return expiresAt;
+    }
+
+    public MessageStatus status() {
+        return status;
+    }
+
+    public Optional<MessageReason> reason() {
+        return Optional.ofNullable(reason);
+    }
+
+    public Optional<String> error() {
+        return Optional.ofNullable(error);
+    }
+
+    public Optional<String> templateId() {
+        return Optional.ofNullable(templateId);
+    }
+
+    public Optional<Channel> channel() {
+        return Optional.ofNullable(channel);
+    }
+
+    public Optional<String> provider() {
+        return Optional.ofNullable(provider);
+    }
+
+    public Optional<DeliveryPlan> plan() {
+        return Optional.ofNullable(plan);
+    }
+
+    public Optional<Instant> reachedAt(MessageStatus milestone) {
+        return Optional.ofNullable(reachedAt.get(milestone));
+    }
+
+    public Map<MessageStatus, Instant> milestones() {
+        return Map.copyOf(reachedAt);
+    }
+
+    public Recipient recipient() {
+        return spec.recipient();
+    }
+}

@@ -1,0 +1,96 @@
+package io.herald.domain.routing;
+
+import io.herald.domain.json.JsonTrees;
+import io.herald.domain.shared.InvalidValueException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * A routing tree as Courier writes it: {@code {"method": "single", "channels": ["email", {"method": "all",
+ * "channels": ["sms", "push"]}]}}. A leaf is a channel; a group tries its children one after the other
+ * ({@code single}) or all together ({@code all}).
+ */
+public sealed interface RoutingNode {
+
+    record Leaf(Channel channel) implements RoutingNode {
+        public Leaf {
+            Objects.requireNonNull(channel);
+        }
+    }
+
+    record Group(RoutingMethod method, List<RoutingNode> children) implements RoutingNode {
+        public Group {
+            Objects.requireNonNull(method);
+            children = List.copyOf(children);
+        }
+    }
+
+    static Group single(Channel... channels) {
+        return new Group(RoutingMethod.SINGLE, java.util.Arrays.stream(channels).map(c -> (RoutingNode) new Leaf(c)).toList());
+    }
+
+    /** Reads a routing object ({@code {method, channels}}), refusing a malformed one with the path of the fault. */
+    static Group parse(Object raw, String where) {
+        if (!(raw instanceof Map<?, ?> map)) {
+            throw new InvalidValueException(where + " must be an object with method and channels");
+        }
+        Map<String, Object> routing = JsonTrees.asObject(map);
+        RoutingMethod method = RoutingMethod.parse(routing.get("method"), where + ".method");
+        if (!(routing.get("channels") instanceof List<?> rawChannels) || rawChannels.isEmpty()) {
+            throw new InvalidValueException(where + ".channels must be a non-empty array");
+        }
+        List<RoutingNode> children = new ArrayList<>();
+        for (int i = 0; i < rawChannels.size(); i++) {
+            Object child = rawChannels.get(i);
+            String childWhere = where + ".channels[" + i + "]";
+            children.add(child instanceof Map<?, ?> ? parse(child, childWhere) : new Leaf(Channel.parse(child, childWhere)));
+        }
+        return new Group(method, children);
+    }
+
+    /** The JSON form, as {@link #parse} reads it. */
+    default Object toJson() {
+        if (this instanceof Leaf leaf) {
+            return leaf.channel().wireName();
+        }
+        Group group = (Group) this;
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("method", group.method().wireName());
+        json.put("channels", group.children().stream().map(RoutingNode::toJson).toList());
+        return json;
+    }
+
+    /** The channels of every leaf, in order. */
+    default List<Channel> channels() {
+        if (this instanceof Leaf leaf) {
+            return List.of(leaf.channel());
+        }
+        return ((Group) this).children().stream().flatMap(child -> child.channels().stream()).toList();
+    }
+
+    /** This tree without the leaves {@code keep} refuses, and without the groups left empty; null if none is left. */
+    default RoutingNode prune(Predicate<Channel> keep) {
+        if (this instanceof Leaf leaf) {
+            return keep.test(leaf.channel()) ? leaf : null;
+        }
+        Group group = (Group) this;
+        List<RoutingNode> kept = new ArrayList<>();
+        for (RoutingNode child : group.children()) {
+            RoutingNode pruned = child.prune(keep);
+            if (pruned != null) {
+                kept.add(pruned);
+            }
+        }
+        return kept.isEmpty() ? null : new Group(group.method(), kept);
+    }
+
+    default boolean contains(Set<Channel> any) {
+        return channels().stream().anyMatch(any::contains);
+    }
+}
