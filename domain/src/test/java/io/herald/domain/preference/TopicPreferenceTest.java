@@ -1,0 +1,46 @@
+package io.herald.domain.preference;
+
+import io.herald.domain.profile.UserId;
+import io.herald.domain.routing.Channel;
+import io.herald.domain.shared.InvalidValueException;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TopicPreferenceTest {
+
+    private final UserId alex = UserId.of("alex");
+
+    @Test
+    void aTopicNobodyChoseForIsOptedInWithoutCustomRouting() {
+        TopicPreference preference = TopicPreference.defaultFor(alex, "billing");
+
+        assertThat(preference.status()).isEqualTo(PreferenceStatus.OPTED_IN);
+        assertThat(preference.optedOut()).isFalse();
+        assertThat(preference.hasCustomRouting()).isFalse();
+    }
+
+    @Test
+    void aRequiredTopicCannotBeOptedOutOf() {
+        TopicPreference required = new TopicPreference(alex, "security", PreferenceStatus.REQUIRED, false, List.of());
+
+        assertThatThrownBy(() -> required.changedTo(PreferenceStatus.OPTED_OUT, false, List.of()))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("security").hasMessageContaining("REQUIRED");
+    }
+
+    @Test
+    void otherChangesTakeEffect() {
+        TopicPreference optedOut = TopicPreference.defaultFor(alex, "billing").changedTo(PreferenceStatus.OPTED_OUT, false, List.of());
+        TopicPreference required = new TopicPreference(alex, "security", PreferenceStatus.REQUIRED, false, List.of())
+                .changedTo(PreferenceStatus.REQUIRED, true, List.of(Channel.SMS));
+
+        assertThat(optedOut.optedOut()).isTrue();
+        assertThat(optedOut.changedTo(PreferenceStatus.OPTED_IN, false, List.of()).optedOut()).isFalse();
+        assertThat(required.status()).isEqualTo(PreferenceStatus.REQUIRED);
+        assertThat(required.customRouting()).containsExactly(Channel.SMS);
+    }
+}
