@@ -38,7 +38,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,7 +136,7 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
         scheduleEscalationCheck(work, progress);
     }
 
-    /** Template, profile, preferences, routing and rendering. False when the message ended here. */
+    /** Template, profile, preferences and routing. False when the message ended here. */
     private boolean prepare(Work work) {
         Message message = work.message;
         MessageSpec spec = message.spec();
@@ -166,24 +165,8 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
                 : RoutingPlanner.plan(asGroup(withContentOnly, routing), work.reachability(), preference,
                         providers.channelsWithProviders(spec));
         message.route(decision, work.now);
-        if (decision instanceof RoutingDecision.Unroutable) {
-            return false;
-        }
-        Map<String, Object> context = renderingContext(spec, recipient, work.profileView());
-        try {
-            for (Channel channel : new LinkedHashSet<>(message.plan().orElseThrow().routing().channels())) {
-                Map<String, Object> content = template.isPresent()
-                        ? renderer.render(template.get(), channel, context)
-                        : renderer.render(spec.content().orElseThrow(), channel, context);
-                messages.saveOutput(message.id(), channel, content, work.now);
-                work.outputs.put(channel, content);
-                message.rendered(channel, work.now);
-            }
-        } catch (InvalidValueException unrenderable) {
-            message.fail(MessageReason.FAILED, unrenderable.getMessage(), work.now);
-            return false;
-        }
-        return true;
+        work.template = template;
+        return decision instanceof RoutingDecision.Routed;
     }
 
     /** Sent leaves whose escalation time passed without reaching the criteria give way to the next channel. */
@@ -228,6 +211,9 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
                 } else if (next instanceof WaitUntil wait) {
                     progress.later(message.id(), wait.at());
                 } else if (next instanceof Attempt attempt) {
+                    if (!rendered(work, target.channel())) {
+                        return;
+                    }
                     ChannelSender sender = providers.sender(attempt.provider());
                     Delivery delivery = delivery(work, target.channel(), attempt.provider());
                     if (sender.local()) {
@@ -315,6 +301,35 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
         work.remember(record);
     }
 
+    /**
+     * A channel is rendered when it is first due, so a {@code single} routing renders only the channels it uses;
+     * the output is kept with the message. False when the content cannot be rendered: the message fails.
+     */
+    private boolean rendered(Work work, Channel channel) {
+        if (!work.output(channel).isEmpty()) {
+            return true;
+        }
+        Message message = work.message;
+        try {
+            Map<String, Object> context = renderingContext(message.spec(), message.recipient(), work.profileView());
+            Optional<Template> template = work.template();
+            if (message.spec().template().isPresent() && template.isEmpty()) {
+                throw new InvalidValueException("template '" + message.templateId().orElse("?") + "' was deleted before "
+                        + channel.wireName() + " could be rendered");
+            }
+            Map<String, Object> content = template.isPresent()
+                    ? renderer.render(template.get(), channel, context)
+                    : renderer.render(message.spec().content().orElseThrow(), channel, context);
+            messages.saveOutput(message.id(), channel, content, work.now);
+            work.outputs.put(channel, content);
+            message.rendered(channel, work.now);
+            return true;
+        } catch (InvalidValueException unrenderable) {
+            message.fail(MessageReason.FAILED, unrenderable.getMessage(), work.now);
+            return false;
+        }
+    }
+
     /** A provider adapter must not throw; if one does, that is a failure of the attempt, not of the pipeline. */
     private static DeliveryResult safeSend(ChannelSender sender, Delivery delivery) {
         try {
@@ -373,6 +388,7 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
         private List<String> tokens;
         private List<DeliveryAttempt> attempts;
         private boolean outputsLoaded;
+        private Optional<Template> template;
 
         Work(Message message, Instant now) {
             this.message = message;
@@ -402,6 +418,14 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
             Map<String, Object> profile = profileView();
             return Reachability.of(text(profile.get("email")) != null, text(profile.get("phone_number")) != null,
                     !pushTokens().isEmpty(), message.recipient().userId().isPresent());
+        }
+
+        /** The template the message was mapped to (resolved in this step, or read again). */
+        Optional<Template> template() {
+            if (template == null) {
+                template = message.templateId().filter(id -> message.spec().template().isPresent()).flatMap(templates::find);
+            }
+            return template;
         }
 
         Map<String, Object> output(Channel channel) {

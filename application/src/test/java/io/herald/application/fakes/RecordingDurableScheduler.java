@@ -1,20 +1,37 @@
 package io.herald.application.fakes;
 
 import io.herald.application.port.out.DurableScheduler;
+import io.herald.domain.message.MessageId;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Records the work services schedule, so a test can run it when it chooses. */
 public final class RecordingDurableScheduler implements DurableScheduler {
 
     private final AtomicInteger inboundSignals = new AtomicInteger();
+    private final List<Scheduled> deliveries = new CopyOnWriteArrayList<>();
+
+    public record Scheduled(List<MessageId> messages, Instant at) {
+    }
 
     @Override
     public void inboundEventsStored() {
         inboundSignals.incrementAndGet();
     }
 
+    @Override
+    public void deliver(List<MessageId> messages, Instant at) {
+        deliveries.add(new Scheduled(List.copyOf(messages), at));
+    }
+
     public int inboundSignals() {
         return inboundSignals.get();
+    }
+
+    public List<Scheduled> deliveries() {
+        return deliveries;
     }
 }

@@ -1,9 +1,13 @@
 package io.herald.bootstrap.support;
 
 import io.herald.application.port.out.DurableScheduler;
+import io.herald.domain.message.MessageId;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.List;
 
 /** Stands in for the job table when a test needs scheduling to fail (property {@code herald.test.fail-scheduling}). */
 @Singleton
@@ -13,6 +17,11 @@ public class FailingDurableScheduler implements DurableScheduler {
 
     @Override
     public void inboundEventsStored() {
+        throw new IllegalStateException("the job table is unavailable");
+    }
+
+    @Override
+    public void deliver(List<MessageId> messages, Instant at) {
         throw new IllegalStateException("the job table is unavailable");
     }
 }

@@ -135,7 +135,10 @@ public final class Message {
             channel = sentChannel;
             provider = byProvider;
         }
-        moveTo(MessageStatus.SENT, now);
+        // A second channel (routing "all", or after an escalation) is sent on a message that is SENT already.
+        if (status.canMoveTo(MessageStatus.SENT)) {
+            moveTo(MessageStatus.SENT, now);
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("channel", sentChannel.wireName());
         details.put("provider", byProvider);

@@ -148,10 +148,12 @@ public record MessageSpec(
         return List.of(Recipient.parse(raw, ROOT + ".to"));
     }
 
+    /** Keys are normalised to channel names ({@code "EMAIL"} counts as {@code "email"}), as routing reads them. */
     private static Map<String, Object> channelSettings(Map<String, Object> channels) {
+        Map<String, Object> normalised = new LinkedHashMap<>();
         channels.forEach((name, settings) -> {
             String where = ROOT + ".channels." + name;
-            Channel.parse(name, ROOT + ".channels key");
+            normalised.put(Channel.parse(name, ROOT + ".channels key").wireName(), settings);
             if (!(settings instanceof Map<?, ?> map)) {
                 throw new InvalidValueException(where + " must be an object");
             }
@@ -163,7 +165,7 @@ public record MessageSpec(
                 throw new InvalidValueException(where + ".override must be an object");
             }
         });
-        return channels;
+        return normalised;
     }
 
     private static Map<String, Object> providerSettings(Map<String, Object> providers) {

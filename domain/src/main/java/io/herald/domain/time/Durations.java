@@ -46,17 +46,21 @@ public final class Durations {
         if (!words.matches()) {
             throw new InvalidValueException(where + " '" + text + "' is not a duration (use \"2 hours\", \"PT2H\" or milliseconds)");
         }
-        long amount = Long.parseLong(words.group(1));
-        String unit = words.group(2);
-        if (unit.equals("ms") || unit.startsWith("milli")) {
-            return Duration.ofMillis(amount);
+        try {
+            long amount = Long.parseLong(words.group(1));
+            String unit = words.group(2);
+            if (unit.equals("ms") || unit.startsWith("milli")) {
+                return Duration.ofMillis(amount);
+            }
+            return switch (unit.charAt(0)) {
+                case 's' -> Duration.ofSeconds(amount);
+                case 'm' -> Duration.ofMinutes(amount);
+                case 'h' -> Duration.ofHours(amount);
+                case 'd' -> Duration.ofDays(amount);
+                default -> Duration.ofDays(Math.multiplyExact(7, amount));
+            };
+        } catch (NumberFormatException | ArithmeticException tooLarge) {
+            throw new InvalidValueException(where + " '" + text + "' is too long a duration");
         }
-        return switch (unit.charAt(0)) {
-            case 's' -> Duration.ofSeconds(amount);
-            case 'm' -> Duration.ofMinutes(amount);
-            case 'h' -> Duration.ofHours(amount);
-            case 'd' -> Duration.ofDays(amount);
-            default -> Duration.ofDays(7 * amount);
-        };
     }
 }

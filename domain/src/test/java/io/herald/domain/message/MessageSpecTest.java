@@ -6,7 +6,6 @@ import io.herald.domain.routing.RoutingNode;
 import io.herald.domain.shared.InvalidValueException;
 import io.herald.domain.template.Content;
 import org.assertj.core.api.AbstractThrowableAssert;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -209,7 +208,6 @@ class MessageSpecTest {
         assertThat(spec.overrideFor(Channel.SMS, "twilio")).isEmpty();
     }
 
-    @Disabled("BUG: a channels key in capitals (\"EMAIL\") passes validation but providersFor/overrideFor silently ignore it")
     @Test
     void aChannelKeyWrittenInCapitalsRestrictsItsChannelLikeRoutingDoes() {
         MessageSpec spec = parse(Map.of("channels", Map.of("EMAIL", Map.of("providers", List.of("postmark")))));

@@ -7,7 +7,6 @@ import io.herald.domain.routing.RoutingDecision.Routed;
 import io.herald.domain.routing.RoutingDecision.Unroutable;
 import io.herald.domain.routing.RoutingMethod;
 import io.herald.domain.routing.RoutingNode;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -321,7 +320,6 @@ class MessageTest {
         assertThat(types(message.drainHistory())).containsExactly(HistoryType.CANCELED);
     }
 
-    @Disabled("BUG: Message.sent on a second leaf throws IllegalStateException (SENT cannot move to SENT) instead of recording it")
     @Test
     void allRoutingRecordsASendOnEachOfItsChannels() {
         Message message = routedOn(all(EMAIL, PUSH));
@@ -336,7 +334,6 @@ class MessageTest {
         assertThat(types(message.drainHistory())).containsExactly(HistoryType.SENT, HistoryType.SENT);
     }
 
-    @Disabled("BUG: Message.sent on the channel an escalation moved to throws IllegalStateException (SENT cannot move to SENT)")
     @Test
     void theChannelAnEscalationMovedToCanBeSent() {
         Message message = routedOn(RoutingNode.single(EMAIL, SMS));

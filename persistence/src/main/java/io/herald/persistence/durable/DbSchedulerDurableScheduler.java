@@ -1,21 +1,33 @@
 package io.herald.persistence.durable;
 
 import io.herald.application.port.out.DurableScheduler;
+import io.herald.domain.message.MessageId;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
 
 @Singleton
 class DbSchedulerDurableScheduler implements DurableScheduler {
 
     private final InboundDrain inboundDrain;
+    private final DurableWork work;
     private final TransactionOperations<Connection> transactions;
 
-    DbSchedulerDurableScheduler(InboundDrain inboundDrain, TransactionOperations<Connection> transactions) {
+    DbSchedulerDurableScheduler(InboundDrain inboundDrain, DurableWork work, TransactionOperations<Connection> transactions) {
         this.inboundDrain = inboundDrain;
+        this.work = work;
         this.transactions = transactions;
+    }
+
+    @Override
+    public void deliver(List<MessageId> messages, Instant at) {
+        if (!messages.isEmpty()) {
+            work.schedule(work.tasks().instance(messages, at), at);
+        }
     }
 
     @Override

@@ -1,9 +1,19 @@
 package io.herald.persistence.durable;
 
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.herald.application.port.in.DeliverMessagesUseCase;
+import io.herald.domain.message.MessageId;
+import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Every kind of durable work Herald runs on db-scheduler, and the use case each one drives. Use cases are
@@ -12,7 +22,39 @@ import java.util.List;
 @Singleton
 class DurableTasks {
 
+    static final String DELIVER_MESSAGES = "deliver-messages";
+
+    /** Task data must be a public type: db-scheduler stores it as JSON. */
+    public record MessageBatch(List<String> ids) {
+    }
+
+    private final OneTimeTask<MessageBatch> deliverMessages;
+    private volatile BiConsumer<TaskInstance<MessageBatch>, Instant> followUps;
+
+    DurableTasks(BeanProvider<DeliverMessagesUseCase> delivery) {
+        this.deliverMessages = Tasks.oneTime(DELIVER_MESSAGES, MessageBatch.class)
+                .onFailure(new CappedBackoff<>(Duration.ofSeconds(1), Duration.ofMinutes(10)))
+                .execute((instance, context) -> {
+                    List<MessageId> ids = instance.getData().ids().stream().map(MessageId::new).toList();
+                    Map<MessageId, Instant> later = delivery.get().deliver(ids);
+                    // Scheduled before this execution completes: if Herald stops in between, the execution runs
+                    // again and schedules them again (an existing follow-up is not duplicated).
+                    later.forEach((id, at) -> followUps.accept(instance(List.of(id), at), at));
+                });
+    }
+
+    /** Where follow-up work is scheduled; set by {@link DurableWork} once its scheduler exists. */
+    void scheduleFollowUpsWith(BiConsumer<TaskInstance<MessageBatch>, Instant> scheduler) {
+        this.followUps = scheduler;
+    }
+
+    /** A job for these messages due at {@code at}; the first id and the time name it uniquely. */
+    TaskInstance<MessageBatch> instance(List<MessageId> ids, Instant at) {
+        return deliverMessages.instance(ids.get(0).value() + "@" + at.toEpochMilli(),
+                new MessageBatch(ids.stream().map(MessageId::value).toList()));
+    }
+
     List<Task<?>> all() {
-        return List.of();
+        return List.of(deliverMessages);
     }
 }

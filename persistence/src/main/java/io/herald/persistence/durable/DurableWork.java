@@ -59,6 +59,7 @@ public class DurableWork implements ApplicationEventListener<StartupEvent> {
                 .shutdownMaxWait(settings.getShutdownMaxWait())
                 .pollUsingLockAndFetch(0.5, 3.0)
                 .build();
+        tasks.scheduleFollowUpsWith(this::schedule);
         this.waker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "herald-durable-work-waker");
             thread.setDaemon(true);

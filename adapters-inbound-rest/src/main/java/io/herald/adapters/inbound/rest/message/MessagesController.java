@@ -1,0 +1,76 @@
+package io.herald.adapters.inbound.rest.message;
+
+import io.herald.adapters.inbound.rest.json.Paging;
+import io.herald.application.port.in.CancelMessageUseCase;
+import io.herald.application.port.in.QueryMessagesUseCase;
+import io.herald.application.port.out.MessageRepository.MessageQuery;
+import io.herald.domain.message.MessageId;
+import io.herald.domain.message.MessageStatus;
+import io.herald.domain.shared.InvalidValueException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Courier's Messages API. */
+@Controller("/messages")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class MessagesController {
+
+    private final QueryMessagesUseCase messages;
+    private final CancelMessageUseCase cancel;
+
+    MessagesController(QueryMessagesUseCase messages, CancelMessageUseCase cancel) {
+        this.messages = messages;
+        this.cancel = cancel;
+    }
+
+    @Get
+    Map<String, Object> list(@Nullable @QueryValue String recipient, @Nullable @QueryValue String status,
+                             @Nullable @QueryValue String notification, @Nullable @QueryValue("request_id") String requestId,
+                             @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
+        var page = messages.list(new MessageQuery(Optional.ofNullable(recipient), Optional.ofNullable(status).map(MessagesController::status),
+                Optional.ofNullable(notification), Optional.ofNullable(requestId), Optional.ofNullable(cursor), Paging.limit(limit)));
+        return Paging.of(page, "results", MessageViews::details);
+    }
+
+    @Get("/{message_id}")
+    Map<String, Object> get(@PathVariable("message_id") String messageId) {
+        return MessageViews.details(messages.find(new MessageId(messageId)));
+    }
+
+    @Get("/{message_id}/history")
+    Map<String, Object> history(@PathVariable("message_id") String messageId, @Nullable @QueryValue String type) {
+        return Map.of("results", messages.history(new MessageId(messageId)).stream()
+                .filter(entry -> type == null || entry.type().name().equalsIgnoreCase(type))
+                .map(MessageViews::history).toList());
+    }
+
+    @Get("/{message_id}/output")
+    Map<String, Object> output(@PathVariable("message_id") String messageId) {
+        return Map.of("results", messages.output(new MessageId(messageId)).entrySet().stream()
+                .map(entry -> MessageViews.output(entry.getKey(), entry.getValue())).toList());
+    }
+
+    @Post("/{message_id}/cancel")
+    Map<String, Object> cancel(@PathVariable("message_id") String messageId) {
+        return MessageViews.details(cancel.cancel(new MessageId(messageId)));
+    }
+
+    private static MessageStatus status(String text) {
+        try {
+            return MessageStatus.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("status must be one of " + Arrays.toString(MessageStatus.values()));
+        }
+    }
+}

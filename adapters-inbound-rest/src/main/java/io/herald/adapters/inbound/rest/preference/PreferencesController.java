@@ -1,0 +1,71 @@
+package io.herald.adapters.inbound.rest.preference;
+
+import io.herald.adapters.inbound.rest.json.JsonFields;
+import io.herald.application.port.in.ManagePreferencesUseCase;
+import io.herald.domain.preference.PreferenceStatus;
+import io.herald.domain.preference.TopicPreference;
+import io.herald.domain.profile.UserId;
+import io.herald.domain.routing.Channel;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Courier's user preferences: {@code /users/{user_id}/preferences[/{topic_id}]}. */
+@Controller("/users/{user_id}/preferences")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class PreferencesController {
+
+    private final ManagePreferencesUseCase preferences;
+
+    PreferencesController(ManagePreferencesUseCase preferences) {
+        this.preferences = preferences;
+    }
+
+    @Get
+    Map<String, Object> list(@PathVariable("user_id") String userId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", preferences.list(UserId.of(userId)).stream().map(PreferencesController::view).toList());
+        body.put("paging", Map.of("more", false));
+        return body;
+    }
+
+    @Get("/{topic_id}")
+    Map<String, Object> get(@PathVariable("user_id") String userId, @PathVariable("topic_id") String topicId) {
+        return Map.of("topic", view(preferences.find(UserId.of(userId), topicId)));
+    }
+
+    @Put("/{topic_id}")
+    Map<String, String> put(@PathVariable("user_id") String userId, @PathVariable("topic_id") String topicId,
+                            @Body Map<String, Object> body) {
+        JsonFields topic = JsonFields.of(body).requiredObject("topic");
+        PreferenceStatus status = PreferenceStatus.parse(topic.get("status"), topic.where("status"));
+        List<Channel> customRouting = new ArrayList<>();
+        List<String> channels = topic.optionalStrings("custom_routing").orElse(List.of());
+        for (int i = 0; i < channels.size(); i++) {
+            customRouting.add(Channel.parse(channels.get(i), topic.where("custom_routing") + "[" + i + "]"));
+        }
+        preferences.put(UserId.of(userId), topicId, status, topic.optionalBoolean("has_custom_routing").orElse(!customRouting.isEmpty()),
+                customRouting);
+        return Map.of("message", "success");
+    }
+
+    static Map<String, Object> view(TopicPreference preference) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("topic_id", preference.topicId());
+        view.put("topic_name", preference.topicId());
+        view.put("status", preference.status().name());
+        view.put("default_status", PreferenceStatus.OPTED_IN.name());
+        view.put("has_custom_routing", preference.hasCustomRouting());
+        view.put("custom_routing", preference.customRouting().stream().map(Channel::wireName).toList());
+        return view;
+    }
+}

@@ -1,0 +1,217 @@
+package io.herald.bootstrap.send;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.bootstrap.support.Api;
+import io.herald.bootstrap.support.HeraldTest;
+import io.herald.bootstrap.support.Http;
+import io.herald.bootstrap.support.Sql;
+import io.herald.testsupport.SharedPostgres;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The send API end to end over HTTP on PostgreSQL, delivered by the console provider. */
+@MicronautTest
+class SendApiTest implements HeraldTest {
+
+    private static final String WELCOME = """
+            {"name": "Welcome", "topic": "onboarding", "events": ["Trial Started"],
+             "channels": {
+               "email": {"subject": "Welcome, {{first_name}}!", "html": "<p>Hi {{profile.name}}</p>", "text": "Hi {{profile.name}}"},
+               "sms": {"body": "Welcome {{first_name}} ({{profile.plan}})"},
+               "inbox": {"title": "Welcome", "body": "Glad you are here, {{first_name}}"}}}""";
+
+    @Inject
+    EmbeddedServer server;
+
+    private Api api;
+
+    @BeforeEach
+    void reset() {
+        SharedPostgres.truncateAllTables();
+        api = new Api(server.getURI(), API_KEY);
+        api.put("/templates/welcome", WELCOME);
+        api.post("/profiles/alex", "{\"profile\": {\"email\": \"alex@example.org\", \"phone_number\": \"+15550100\", \"name\": \"Alex\", \"plan\": \"pro\"}}");
+    }
+
+    @Test
+    void aTemplateSendIsRenderedAndSentOnTheFirstRoutableChannel() {
+        String id = api.send("{\"to\": {\"user_id\": \"alex\"}, \"template\": \"welcome\", \"data\": {\"first_name\": \"Alex\"}}");
+
+        JsonNode message = api.awaitStatus(id, "SENT");
+        assertThat(message.path("id").asText()).isEqualTo(id);
+        assertThat(message.path("recipient").asText()).isEqualTo("alex");
+        assertThat(message.path("notification").asText()).isEqualTo("welcome");
+        assertThat(message.path("channel").asText()).isEqualTo("email");
+        assertThat(message.path("provider").asText()).isEqualTo("console");
+        assertThat(message.path("sent").asLong()).isGreaterThanOrEqualTo(message.path("enqueued").asLong());
+        assertThat(Http.texts(api.history(id), "type"))
+                .containsExactly("ENQUEUED", "PROFILE_LOADED", "MAPPED", "ROUTED", "RENDERED", "SENT");
+        JsonNode email = api.output(id).get(0);
+        assertThat(email.path("channel").asText()).isEqualTo("email");
+        assertThat(email.path("content").path("subject").asText()).isEqualTo("Welcome, Alex!");
+        assertThat(email.path("content").path("html").asText()).isEqualTo("<p>Hi Alex</p>");
+    }
+
+    @Test
+    void routingAllSendsOnEveryRoutableChannelAndHtmlIsEscapedOnlyInEmailHtml() {
+        api.post("/profiles/alex", "{\"profile\": {\"name\": \"Alex & Sam\"}}");
+
+        String id = api.send("""
+                {"to": {"user_id": "alex"}, "template": "welcome", "data": {"first_name": "<Al>"},
+                 "routing": {"method": "all", "channels": ["email", "sms"]}}""");
+
+        api.awaitStatus(id, "SENT");
+        assertThat(Http.texts(api.history(id), "type")).filteredOn("SENT"::equals).hasSize(2);
+        JsonNode outputs = api.output(id);
+        assertThat(Http.texts(outputs, "channel")).containsExactlyInAnyOrder("email", "sms");
+        for (JsonNode output : outputs) {
+            if (output.path("channel").asText().equals("sms")) {
+                assertThat(output.path("content").path("body").asText()).isEqualTo("Welcome <Al> (pro)");
+            } else {
+                assertThat(output.path("content").path("html").asText()).isEqualTo("<p>Hi Alex &amp; Sam</p>");
+                assertThat(output.path("content").path("subject").asText()).isEqualTo("Welcome, <Al>!");
+            }
+        }
+    }
+
+    @Test
+    void singleRoutingFallsThroughWhenTheRecipientHasNoAddressForTheFirstChannel() {
+        String id = api.send("""
+                {"to": {"user_id": "bo", "phone_number": "+15550199"}, "template": "welcome",
+                 "routing": {"method": "single", "channels": ["email", "sms"]}}""");
+
+        assertThat(api.awaitStatus(id, "SENT").path("channel").asText()).isEqualTo("sms");
+    }
+
+    @Test
+    void adHocRecipientsArraysAndListsGetOneMessageEach() {
+        api.put("/lists/beta", "{\"name\": \"Beta testers\"}");
+        api.put("/lists/beta/subscriptions/alex", "{}");
+        api.put("/lists/beta/subscriptions/bo", "{}");
+        api.post("/profiles/bo", "{\"profile\": {\"email\": \"bo@example.org\"}}");
+
+        String requestId = api.send("""
+                {"to": [{"email": "ad-hoc@example.org"}, {"phone_number": "+15550111"}, {"list_id": "beta"}],
+                 "content": {"title": "Hello", "body": "News for {{profile.email}}"}}""");
+
+        JsonNode listed = api.http().get("/messages?request_id=" + requestId).json().path("results");
+        assertThat(listed).hasSize(4);
+        assertThat(Http.texts(listed, "recipient")).containsExactlyInAnyOrder("ad-hoc@example.org", "+15550111", "alex", "bo");
+        for (JsonNode message : listed) {
+            assertThat(message.path("id").asText()).isNotEqualTo(requestId);
+            api.awaitStatus(message.path("id").asText(), "SENT");
+        }
+        JsonNode sms = api.http().get("/messages?recipient=%2B15550111").json().path("results").get(0);
+        assertThat(api.output(sms.path("id").asText()).get(0).path("content").path("body").asText()).isEqualTo("Hello\nNews for ");
+    }
+
+    @Test
+    void aDelayedMessageCanBeCanceledBeforeItIsSent() {
+        String id = api.send("{\"to\": {\"user_id\": \"alex\"}, \"template\": \"welcome\", \"delay\": {\"duration\": 60000}}");
+
+        assertThat(api.message(id).path("status").asText()).isEqualTo("DELAYED");
+        var canceled = api.http().post("/messages/" + id + "/cancel", "");
+        assertThat(canceled.status()).isEqualTo(200);
+        assertThat(canceled.json().path("status").asText()).isEqualTo("CANCELED");
+        assertThat(Http.texts(api.history(id), "type")).containsExactly("ENQUEUED", "DELAYED", "CANCELED");
+        assertThat(api.http().post("/messages/" + id + "/cancel", "").status()).isEqualTo(409);
+    }
+
+    @Test
+    void aShortDelayIsHonoured() {
+        String id = api.send("{\"to\": {\"user_id\": \"alex\"}, \"template\": \"welcome\", \"delay\": {\"duration\": 700}}");
+
+        assertThat(api.message(id).path("status").asText()).isEqualTo("DELAYED");
+        JsonNode sent = api.awaitStatus(id, "SENT");
+        assertThat(sent.path("sent").asLong() - sent.path("enqueued").asLong()).isGreaterThanOrEqualTo(700);
+    }
+
+    @Test
+    void aMessageNotSentBeforeItsExpiryIsGivenUp() {
+        String id = api.send("""
+                {"to": {"user_id": "alex"}, "template": "welcome", "delay": {"duration": 800}, "expiry": {"expires_in": 300}}""");
+
+        JsonNode message = api.awaitStatus(id, "UNDELIVERABLE");
+        assertThat(message.path("reason").asText()).isEqualTo("FAILED");
+        assertThat(message.path("error").asText()).contains("expired");
+    }
+
+    @Test
+    void anIdempotencyKeyReplaysTheFirstResponseAndRefusesAnotherBody() {
+        String body = "{\"message\": {\"to\": {\"user_id\": \"alex\"}, \"template\": \"welcome\"}}";
+        Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key", "order-42");
+
+        var first = api.sendRaw(body, headers);
+        var retry = api.sendRaw(body, headers);
+        var other = api.sendRaw(body.replace("alex", "bo"), headers);
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.json().path("requestId").asText()).isEqualTo(first.json().path("requestId").asText());
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.json().path("type").asText()).isEqualTo("conflict");
+        assertThat(Sql.count("SELECT count(*) FROM messages")).isEqualTo(1);
+    }
+
+    @Test
+    void anOptedOutTopicIsUnroutableAndARequiredTopicCannotBeOptedOut() {
+        api.put("/users/alex/preferences/onboarding", "{\"topic\": {\"status\": \"OPTED_OUT\"}}");
+        String id = api.send("{\"to\": {\"user_id\": \"alex\"}, \"template\": \"welcome\"}");
+
+        JsonNode message = api.awaitStatus(id, "UNROUTABLE");
+        assertThat(message.path("reason").asText()).isEqualTo("UNSUBSCRIBED");
+
+        api.put("/users/alex/preferences/security", "{\"topic\": {\"status\": \"REQUIRED\"}}");
+        var optOut = api.http().put("/users/alex/preferences/security", "{\"topic\": {\"status\": \"OPTED_OUT\"}}");
+        assertThat(optOut.status()).isEqualTo(400);
+        assertThat(optOut.json().path("message").asText()).contains("REQUIRED");
+        String required = api.send("{\"to\": {\"user_id\": \"alex\"}, \"template\": \"welcome\", \"preferences\": {\"subscription_topic_id\": \"security\"}}");
+        api.awaitStatus(required, "SENT");
+        assertThat(api.http().get("/users/alex/preferences/security").json().path("topic").path("status").asText()).isEqualTo("REQUIRED");
+    }
+
+    @Test
+    void customRoutingNarrowsTheChannels() {
+        api.put("/users/alex/preferences/onboarding", "{\"topic\": {\"status\": \"OPTED_IN\", \"has_custom_routing\": true, \"custom_routing\": [\"sms\"]}}");
+
+        String id = api.send("{\"to\": {\"user_id\": \"alex\"}, \"template\": \"welcome\"}");
+
+        assertThat(api.awaitStatus(id, "SENT").path("channel").asText()).isEqualTo("sms");
+        JsonNode preferences = api.http().get("/profiles/alex").json().path("preferences").path("notifications").path("onboarding");
+        assertThat(preferences.path("status").asText()).isEqualTo("OPTED_IN");
+    }
+
+    @Test
+    void aRecipientWithNoAddressForAnyChannelIsUnroutable() {
+        String id = api.send("""
+                {"to": {"email": "nobody@example.org"}, "template": "welcome", "routing": {"method": "single", "channels": ["sms"]}}""");
+
+        JsonNode message = api.awaitStatus(id, "UNROUTABLE");
+        assertThat(message.path("reason").asText()).isEqualTo("NO_CHANNELS");
+    }
+
+    @Test
+    void aTemplateWhoseEventMappingNamesItCanBeSentByEventName() {
+        String id = api.send("{\"to\": {\"user_id\": \"alex\"}, \"template\": \"Trial Started\"}");
+
+        assertThat(api.awaitStatus(id, "SENT").path("notification").asText()).isEqualTo("welcome");
+    }
+
+    @Test
+    void templatesAreListedReadAndDeleted() {
+        api.put("/templates/digest", "{\"channels\": {\"push\": {\"title\": \"Digest\", \"body\": \"{{count}} new\", \"data\": {\"screen\": \"home\"}}}}");
+
+        assertThat(Http.texts(api.http().get("/templates").json().path("results"), "id")).containsExactly("digest", "welcome");
+        assertThat(api.http().get("/templates/digest").json().path("routing").path("channels").get(0).asText()).isEqualTo("push");
+        assertThat(api.http().delete("/templates/digest").status()).isEqualTo(204);
+        assertThat(api.http().get("/templates/digest").status()).isEqualTo(404);
+        assertThat(api.http().delete("/templates/digest").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,318 @@
+package io.herald.persistence.message;
+
+import io.herald.application.port.Page;
+import io.herald.application.port.out.MessageRepository;
+import io.herald.domain.message.HistoryEntry;
+import io.herald.domain.message.HistoryType;
+import io.herald.domain.message.Message;
+import io.herald.domain.message.MessageId;
+import io.herald.domain.message.MessageReason;
+import io.herald.domain.message.MessageSpec;
+import io.herald.domain.message.MessageStatus;
+import io.herald.domain.routing.Channel;
+import io.herald.domain.routing.DeliveryPlan;
+import io.herald.persistence.support.Db;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Messages, their history, outputs and delivery attempts. Inserts and history appends go as one statement per
+ * batch (rows as parallel arrays), since a send to many recipients and a busy pipeline write many rows at once.
+ */
+@Singleton
+@Transactional
+class JdbcMessageRepository implements MessageRepository {
+
+    private static final String COLUMNS = "message_id, request_id, template_id, event, automation_run_id, status, reason, error, "
+            + "channel, provider, spec::text AS spec, plan::text AS plan, enqueued_at, deliver_at, expires_at, "
+            + "milestones::text AS milestones";
+    private static final String ATTEMPT_COLUMNS = "message_id, leaf_id, channel, provider, attempt, outcome, provider_message_id, "
+            + "error, engagement, at";
+    private static final List<String> ENGAGEMENT_ORDER = List.of("SENT", "DELIVERED", "OPENED", "CLICKED");
+
+    private final Db db;
+
+    JdbcMessageRepository(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public void insertAll(List<Message> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        int size = messages.size();
+        List<String> ids = new ArrayList<>(size);
+        List<String> requestIds = new ArrayList<>(size);
+        List<String> recipients = new ArrayList<>(size);
+        List<String> userIds = new ArrayList<>(size);
+        List<String> templateIds = new ArrayList<>(size);
+        List<String> events = new ArrayList<>(size);
+        List<String> runIds = new ArrayList<>(size);
+        List<String> statuses = new ArrayList<>(size);
+        List<String> specs = new ArrayList<>(size);
+        List<String> enqueued = new ArrayList<>(size);
+        List<String> deliverAt = new ArrayList<>(size);
+        List<String> expiresAt = new ArrayList<>(size);
+        List<String> milestones = new ArrayList<>(size);
+        for (Message message : messages) {
+            ids.add(message.id().value());
+            requestIds.add(message.requestId());
+            recipients.add(message.recipient().displayName());
+            userIds.add(message.recipient().userId().map(Object::toString).orElse(null));
+            templateIds.add(message.templateId().orElse(null));
+            events.add(message.event().orElse(null));
+            runIds.add(message.automationRunId().orElse(null));
+            statuses.add(message.status().name());
+            specs.add(db.toJson(message.spec().raw()));
+            enqueued.add(message.enqueuedAt().toString());
+            deliverAt.add(message.deliverAt().map(Instant::toString).orElse(null));
+            expiresAt.add(message.expiresAt().map(Instant::toString).orElse(null));
+            milestones.add(db.toJson(milestones(message)));
+        }
+        db.update("""
+                INSERT INTO messages (message_id, request_id, recipient, user_id, template_id, event, automation_run_id, status,
+                    spec, enqueued_at, deliver_at, expires_at, milestones, updated_at)
+                SELECT i, r, rc, u, t, e, a, s, sp::jsonb, en::timestamptz, d::timestamptz, x::timestamptz, m::jsonb, en::timestamptz
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::text[]) AS x0(i, r, rc, u, t, e, a, s, sp, en, d, x, m)""", statement -> {
+            statement.setArray(1, db.textArray(ids));
+            statement.setArray(2, db.textArray(requestIds));
+            statement.setArray(3, db.textArray(recipients));
+            statement.setArray(4, db.textArray(userIds));
+            statement.setArray(5, db.textArray(templateIds));
+            statement.setArray(6, db.textArray(events));
+            statement.setArray(7, db.textArray(runIds));
+            statement.setArray(8, db.textArray(statuses));
+            statement.setArray(9, db.textArray(specs));
+            statement.setArray(10, db.textArray(enqueued));
+            statement.setArray(11, db.textArray(deliverAt));
+            statement.setArray(12, db.textArray(expiresAt));
+            statement.setArray(13, db.textArray(milestones));
+        });
+        appendHistory(messages);
+    }
+
+    @Override
+    public Optional<Message> lock(MessageId id) {
+        List<Message> locked = lockAll(List.of(id));
+        return locked.isEmpty() ? Optional.empty() : Optional.of(locked.get(0));
+    }
+
+    @Override
+    public List<Message> lockAll(List<MessageId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return db.query("SELECT " + COLUMNS + " FROM messages WHERE message_id = ANY (?) ORDER BY message_id FOR UPDATE",
+                statement -> statement.setArray(1, db.textArray(ids.stream().map(MessageId::value).toList())), this::message);
+    }
+
+    @Override
+    public Optional<Message> find(MessageId id) {
+        return db.queryOne("SELECT " + COLUMNS + " FROM messages WHERE message_id = ?",
+                statement -> statement.setString(1, id.value()), this::message);
+    }
+
+    @Override
+    public void save(Message message) {
+        db.update("""
+                UPDATE messages SET status = ?, reason = ?, error = ?, template_id = ?, channel = ?, provider = ?,
+                    plan = ?::jsonb, milestones = ?::jsonb, updated_at = now()
+                WHERE message_id = ?""", statement -> {
+            statement.setString(1, message.status().name());
+            statement.setString(2, message.reason().map(Enum::name).orElse(null));
+            statement.setString(3, message.error().orElse(null));
+            statement.setString(4, message.templateId().orElse(null));
+            statement.setString(5, message.channel().map(Channel::wireName).orElse(null));
+            statement.setString(6, message.provider().orElse(null));
+            statement.setString(7, message.plan().map(plan -> db.toJson(plan.toJson())).orElse(null));
+            statement.setString(8, db.toJson(milestones(message)));
+            statement.setString(9, message.id().value());
+        });
+        appendHistory(List.of(message));
+    }
+
+    @Override
+    public Page<Message> list(MessageQuery query) {
+        String before = query.cursor().map(Db::position).orElse("\uffff");
+        List<Message> rows = db.query("SELECT " + COLUMNS + " FROM messages WHERE message_id < ?"
+                        + " AND (?::text IS NULL OR recipient = ?) AND (?::text IS NULL OR status = ?)"
+                        + " AND (?::text IS NULL OR template_id = ?) AND (?::text IS NULL OR request_id = ?)"
+                        + " ORDER BY message_id DESC LIMIT ?",
+                statement -> {
+                    statement.setString(1, before);
+                    bindOptional(statement, 2, query.recipient().orElse(null));
+                    bindOptional(statement, 4, query.status().map(Enum::name).orElse(null));
+                    bindOptional(statement, 6, query.notification().orElse(null));
+                    bindOptional(statement, 8, query.requestId().orElse(null));
+                    statement.setInt(10, query.limit() + 1);
+                }, this::message);
+        if (rows.size() <= query.limit()) {
+            return new Page<>(rows, null);
+        }
+        List<Message> items = rows.subList(0, query.limit());
+        return new Page<>(items, Db.cursor(items.get(query.limit() - 1).id().value()));
+    }
+
+    @Override
+    public List<HistoryEntry> history(MessageId id) {
+        return db.query("SELECT type, at, details::text AS details FROM message_history WHERE message_id = ? ORDER BY id",
+                statement -> statement.setString(1, id.value()),
+                row -> new HistoryEntry(HistoryType.valueOf(row.getString("type")), Db.instant(row, "at"),
+                        db.jsonObject(row.getString("details"))));
+    }
+
+    @Override
+    public void saveOutput(MessageId id, Channel channel, Map<String, Object> content, Instant renderedAt) {
+        db.update("""
+                INSERT INTO message_outputs (message_id, channel, content, rendered_at) VALUES (?, ?, ?::jsonb, ?)
+                ON CONFLICT (message_id, channel) DO UPDATE SET content = excluded.content, rendered_at = excluded.rendered_at""",
+                statement -> {
+                    statement.setString(1, id.value());
+                    statement.setString(2, channel.wireName());
+                    statement.setString(3, db.toJson(content));
+                    statement.setObject(4, Db.timestamp(renderedAt));
+                });
+    }
+
+    @Override
+    public Map<Channel, Map<String, Object>> outputs(MessageId id) {
+        Map<Channel, Map<String, Object>> outputs = new EnumMap<>(Channel.class);
+        db.query("SELECT channel, content::text AS content FROM message_outputs WHERE message_id = ?",
+                statement -> statement.setString(1, id.value()),
+                row -> outputs.put(Channel.find(row.getString("channel")).orElseThrow(), db.jsonObject(row.getString("content"))));
+        return outputs;
+    }
+
+    @Override
+    public List<DeliveryAttempt> attempts(MessageId id) {
+        return db.query("SELECT " + ATTEMPT_COLUMNS + " FROM delivery_attempts WHERE message_id = ? ORDER BY leaf_id, provider, attempt",
+                statement -> statement.setString(1, id.value()), JdbcMessageRepository::attempt);
+    }
+
+    @Override
+    public void recordAttempt(DeliveryAttempt attempt) {
+        db.update("""
+                INSERT INTO delivery_attempts (message_id, leaf_id, provider, attempt, channel, outcome, provider_message_id, error,
+                    engagement, at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (message_id, leaf_id, provider, attempt) DO UPDATE SET outcome = excluded.outcome,
+                    provider_message_id = excluded.provider_message_id, error = excluded.error,
+                    engagement = excluded.engagement, at = excluded.at""", statement -> {
+            statement.setString(1, attempt.messageId().value());
+            statement.setString(2, attempt.leafId());
+            statement.setString(3, attempt.provider());
+            statement.setInt(4, attempt.attempt());
+            statement.setString(5, attempt.channel().wireName());
+            statement.setString(6, attempt.outcome());
+            statement.setString(7, attempt.providerMessageId());
+            statement.setString(8, attempt.error());
+            statement.setString(9, attempt.engagement() == null ? null : attempt.engagement().name());
+            statement.setObject(10, Db.timestamp(attempt.at()));
+        });
+    }
+
+    @Override
+    public Optional<DeliveryAttempt> findAttempt(String provider, String providerMessageId) {
+        return db.queryOne("SELECT " + ATTEMPT_COLUMNS + " FROM delivery_attempts WHERE provider = ? AND provider_message_id = ?",
+                statement -> {
+                    statement.setString(1, provider);
+                    statement.setString(2, providerMessageId);
+                }, JdbcMessageRepository::attempt);
+    }
+
+    @Override
+    public void recordEngagement(MessageId id, String leafId, MessageStatus engagement, Instant at) {
+        db.update("""
+                UPDATE delivery_attempts SET engagement = ?
+                WHERE message_id = ? AND leaf_id = ? AND outcome = 'SENT'
+                  AND array_position(?::text[], coalesce(engagement, 'SENT')) < array_position(?::text[], ?)""", statement -> {
+            statement.setString(1, engagement.name());
+            statement.setString(2, id.value());
+            statement.setString(3, leafId);
+            statement.setArray(4, db.textArray(ENGAGEMENT_ORDER));
+            statement.setArray(5, db.textArray(ENGAGEMENT_ORDER));
+            statement.setString(6, engagement.name());
+        });
+    }
+
+    private void appendHistory(List<Message> messages) {
+        List<String> ids = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<String> times = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        for (Message message : messages) {
+            for (HistoryEntry entry : message.drainHistory()) {
+                ids.add(message.id().value());
+                types.add(entry.type().name());
+                times.add(entry.at().toString());
+                details.add(db.toJson(entry.details()));
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        db.update("""
+                INSERT INTO message_history (message_id, type, at, details)
+                SELECT m, t, a::timestamptz, d::jsonb FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                    AS h(m, t, a, d, position) ORDER BY position""", statement -> {
+            statement.setArray(1, db.textArray(ids));
+            statement.setArray(2, db.textArray(types));
+            statement.setArray(3, db.textArray(times));
+            statement.setArray(4, db.textArray(details));
+        });
+    }
+
+    private Message message(ResultSet row) throws SQLException {
+        Map<MessageStatus, Instant> milestones = new EnumMap<>(MessageStatus.class);
+        db.jsonObject(row.getString("milestones")).forEach((status, at) -> milestones.put(MessageStatus.valueOf(status), Instant.parse((String) at)));
+        String plan = row.getString("plan");
+        return Message.reconstitute(
+                new MessageId(row.getString("message_id")),
+                row.getString("request_id"),
+                MessageSpec.parse(db.jsonObject(row.getString("spec"))),
+                Optional.ofNullable(row.getString("event")),
+                Optional.ofNullable(row.getString("automation_run_id")),
+                Db.instant(row, "enqueued_at"),
+                Optional.ofNullable(Db.instant(row, "deliver_at")),
+                Optional.ofNullable(Db.instant(row, "expires_at")),
+                MessageStatus.valueOf(row.getString("status")),
+                Optional.ofNullable(row.getString("reason")).map(MessageReason::valueOf),
+                Optional.ofNullable(row.getString("error")),
+                Optional.ofNullable(row.getString("template_id")),
+                Optional.ofNullable(row.getString("channel")).map(name -> Channel.find(name).orElseThrow()),
+                Optional.ofNullable(row.getString("provider")),
+                Optional.ofNullable(plan).map(json -> DeliveryPlan.fromJson(db.jsonObject(json))),
+                milestones);
+    }
+
+    private static Map<String, Object> milestones(Message message) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        message.milestones().forEach((status, at) -> json.put(status.name(), at.toString()));
+        return json;
+    }
+
+    private static DeliveryAttempt attempt(ResultSet row) throws SQLException {
+        String engagement = row.getString("engagement");
+        return new DeliveryAttempt(new MessageId(row.getString("message_id")), row.getString("leaf_id"),
+                Channel.find(row.getString("channel")).orElseThrow(), row.getString("provider"), row.getInt("attempt"),
+                row.getString("outcome"), row.getString("provider_message_id"), row.getString("error"),
+                engagement == null ? null : MessageStatus.valueOf(engagement), Db.instant(row, "at"));
+    }
+
+    private static void bindOptional(java.sql.PreparedStatement statement, int index, String value) throws SQLException {
+        statement.setString(index, value);
+        statement.setString(index + 1, value);
+    }
+}

@@ -1,0 +1,86 @@
+package io.herald.persistence.template;
+
+import io.herald.application.port.Page;
+import io.herald.application.port.out.TemplateRepository;
+import io.herald.domain.template.Template;
+import io.herald.persistence.support.Db;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@Singleton
+@Transactional
+class JdbcTemplateRepository implements TemplateRepository {
+
+    private static final String COLUMNS = "template_id, name, topic, events, routing::text AS routing, channels::text AS channels";
+
+    private final Db db;
+
+    JdbcTemplateRepository(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<Template> find(String templateId) {
+        return db.queryOne("SELECT " + COLUMNS + " FROM templates WHERE template_id = ?",
+                statement -> statement.setString(1, templateId), this::template);
+    }
+
+    @Override
+    public List<Template> findByEvent(String event) {
+        return db.query("SELECT " + COLUMNS + " FROM templates WHERE events @> ARRAY[?]::text[] ORDER BY template_id",
+                statement -> statement.setString(1, event), this::template);
+    }
+
+    @Override
+    public void save(Template template) {
+        Map<String, Object> json = template.toJson();
+        db.update("""
+                INSERT INTO templates (template_id, name, topic, events, routing, channels) VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb)
+                ON CONFLICT (template_id) DO UPDATE SET name = excluded.name, topic = excluded.topic, events = excluded.events,
+                    routing = excluded.routing, channels = excluded.channels, updated_at = now()""", statement -> {
+            statement.setString(1, template.id());
+            statement.setString(2, template.name());
+            statement.setString(3, template.topic().orElse(null));
+            statement.setArray(4, db.textArray(template.events()));
+            statement.setString(5, db.toJson(json.get("routing")));
+            statement.setString(6, db.toJson(json.get("channels")));
+        });
+    }
+
+    @Override
+    public boolean delete(String templateId) {
+        return db.update("DELETE FROM templates WHERE template_id = ?", statement -> statement.setString(1, templateId)) == 1;
+    }
+
+    @Override
+    public Page<Template> list(Optional<String> cursor, int limit) {
+        String after = cursor.map(Db::position).orElse("");
+        List<Template> rows = db.query("SELECT " + COLUMNS + " FROM templates WHERE template_id > ? ORDER BY template_id LIMIT ?",
+                statement -> {
+                    statement.setString(1, after);
+                    statement.setInt(2, limit + 1);
+                }, this::template);
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<Template> items = rows.subList(0, limit);
+        return new Page<>(items, Db.cursor(items.get(limit - 1).id()));
+    }
+
+    private Template template(ResultSet row) throws SQLException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", row.getString("name"));
+        json.put("topic", row.getString("topic"));
+        json.put("events", Db.texts(row, "events"));
+        json.put("routing", db.jsonObject(row.getString("routing")));
+        json.put("channels", db.jsonObject(row.getString("channels")));
+        return Template.parse(row.getString("template_id"), json);
+    }
+}
