@@ -14,7 +14,7 @@ import java.util.concurrent.locks.LockSupport;
  * The first WARMUP seconds are sent but not counted.
  *
  * Usage: java bench/OpenLoop.java BASE_URL PATH KEY RATE_PER_SECOND SECONDS [WARMUP_SECONDS] [WORKERS]
- * Body: one Segment track event with a unique messageId per request.
+ * Body: for /v1/track, a Segment track event with a unique messageId; for /send, a send to an ad-hoc address.
  */
 public class OpenLoop {
 
@@ -43,8 +43,7 @@ public class OpenLoop {
                     if (wait > 0) {
                         LockSupport.parkNanos(wait);
                     }
-                    boolean ok = send(url, key, "{\"type\":\"track\",\"messageId\":\"open-" + run + "-" + i
-                            + "\",\"userId\":\"user-" + (i % 1000) + "\",\"event\":\"Bench Event\",\"properties\":{\"plan\":\"pro\",\"amount\":42}}");
+                    boolean ok = send(url, key, body(args[1], run, i));
                     long latency = System.nanoTime() - due;
                     if (!ok) {
                         errors.incrementAndGet();
@@ -67,6 +66,17 @@ public class OpenLoop {
                 pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), pct(latencies, 99.9), latencies[latencies.length - 1] / 1e6);
     }
 
+    /** A unique track event for the Segment API; a send to an ad-hoc address for {@code /send}. */
+    private static String body(String path, String run, long i) {
+        if (path.startsWith("/send")) {
+            return "{\"message\":{\"to\":{\"email\":\"user-" + (i % 1000) + "@example.org\"},"
+                    + "\"content\":{\"title\":\"Hello {{name}}\",\"body\":\"Your code is {{code}}\"},"
+                    + "\"data\":{\"name\":\"bench\",\"code\":\"" + i + "\"},\"metadata\":{\"tags\":[\"open-" + run + "\"]}}}";
+        }
+        return "{\"type\":\"track\",\"messageId\":\"open-" + run + "-" + i + "\",\"userId\":\"user-" + (i % 1000)
+                + "\",\"event\":\"Bench Event\",\"properties\":{\"plan\":\"pro\",\"amount\":42}}";
+    }
+
     private static boolean send(String url, String key, String body) {
         try {
             HttpURLConnection connection = (HttpURLConnection) new URL(url).openConnection();
@@ -85,7 +95,7 @@ public class OpenLoop {
                     in.readAllBytes();
                 }
             }
-            return status == 200;
+            return status == 200 || status == 202;
         } catch (Exception e) {
             return false;
         }

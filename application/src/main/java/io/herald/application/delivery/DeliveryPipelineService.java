@@ -85,31 +85,29 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
 
     @Override
     public Progress advance(List<MessageId> messageIds) {
-        Instant now = clock.now();
+        Step step = new Step(messages.lockAll(messageIds), clock.now());
         ProgressBuilder progress = new ProgressBuilder();
-        for (Message message : messages.lockAll(messageIds)) {
-            Work work = new Work(message, now);
+        for (Work work : step.works) {
             advance(work, progress);
-            messages.save(message);
         }
+        step.flush();
         return progress.build();
     }
 
     @Override
     public Progress record(List<CallResult> results) {
-        Instant now = clock.now();
-        ProgressBuilder progress = new ProgressBuilder();
         Map<MessageId, List<CallResult>> byMessage = new LinkedHashMap<>();
         results.forEach(result -> byMessage.computeIfAbsent(result.call().messageId(), id -> new ArrayList<>()).add(result));
-        for (Message message : messages.lockAll(List.copyOf(byMessage.keySet()))) {
-            Work work = new Work(message, now);
-            for (CallResult result : byMessage.get(message.id())) {
+        Step step = new Step(messages.lockAll(List.copyOf(byMessage.keySet())), clock.now());
+        ProgressBuilder progress = new ProgressBuilder();
+        for (Work work : step.works) {
+            for (CallResult result : byMessage.get(work.message.id())) {
                 RemoteCall call = result.call();
                 apply(work, call.leafId(), call.provider(), call.attempt(), result.result(), result.finishedAt());
             }
             advance(work, progress);
-            messages.save(message);
         }
+        step.flush();
         return progress.build();
     }
 
@@ -145,8 +143,7 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
             work.profileView();
             message.profileLoaded(work.now);
         }
-        Optional<Template> template = spec.template().flatMap(reference ->
-                templates.find(reference).or(() -> templates.findByEvent(reference).stream().findFirst()));
+        Optional<Template> template = spec.template().flatMap(work.step::template);
         if (spec.template().isPresent()) {
             if (template.isEmpty()) {
                 message.unmapped("no template has id or event '" + spec.template().get() + "'", work.now);
@@ -297,7 +294,7 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
         Channel channel = work.message.plan().orElseThrow().channelOf(leafId);
         DeliveryAttempt record = new DeliveryAttempt(work.message.id(), leafId, channel, provider, attempt, outcome,
                 providerMessageId, error, outcome.equals(SENT) ? MessageStatus.SENT : null, at);
-        messages.recordAttempt(record);
+        work.step.attemptsToRecord.add(record);
         work.remember(record);
     }
 
@@ -320,7 +317,7 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
             Map<String, Object> content = template.isPresent()
                     ? renderer.render(template.get(), channel, context)
                     : renderer.render(message.spec().content().orElseThrow(), channel, context);
-            messages.saveOutput(message.id(), channel, content, work.now);
+            work.step.outputsToSave.add(new MessageRepository.Output(message.id(), channel, content, work.now));
             work.outputs.put(channel, content);
             message.rendered(channel, work.now);
             return true;
@@ -379,8 +376,46 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
     }
 
     /** What one message's step has loaded so far; each thing is read at most once per transaction. */
+    /**
+     * One transactional step over a batch of messages: what it reads once for all of them, and the writes it
+     * gathers to make with a few statements at the end.
+     */
+    private final class Step {
+
+        final List<Work> works = new ArrayList<>();
+        final Instant now;
+        final List<DeliveryAttempt> attemptsToRecord = new ArrayList<>();
+        final List<MessageRepository.Output> outputsToSave = new ArrayList<>();
+        private final Map<MessageId, List<DeliveryAttempt>> attempts;
+        private final Map<String, Optional<Template>> templatesByReference = new HashMap<>();
+
+        Step(List<Message> locked, Instant now) {
+            this.now = now;
+            List<MessageId> routed = locked.stream().filter(m -> m.plan().isPresent()).map(Message::id).toList();
+            this.attempts = routed.isEmpty() ? Map.of() : messages.attempts(routed);
+            locked.forEach(message -> works.add(new Work(this, message, now)));
+        }
+
+        /** By id, or else the first template mapped to an event of that name. */
+        Optional<Template> template(String reference) {
+            return templatesByReference.computeIfAbsent(reference,
+                    ref -> templates.find(ref).or(() -> templates.findByEvent(ref).stream().findFirst()));
+        }
+
+        List<DeliveryAttempt> attemptsOf(MessageId id) {
+            return attempts.getOrDefault(id, List.of());
+        }
+
+        void flush() {
+            messages.saveOutputs(outputsToSave);
+            messages.recordAttempts(attemptsToRecord);
+            messages.saveAll(works.stream().map(work -> work.message).toList());
+        }
+    }
+
     private final class Work {
 
+        final Step step;
         final Message message;
         final Instant now;
         final Map<Channel, Map<String, Object>> outputs = new EnumMap<>(Channel.class);
@@ -390,7 +425,8 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
         private boolean outputsLoaded;
         private Optional<Template> template;
 
-        Work(Message message, Instant now) {
+        Work(Step step, Message message, Instant now) {
+            this.step = step;
             this.message = message;
             this.now = now;
         }
@@ -423,7 +459,7 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
         /** The template the message was mapped to (resolved in this step, or read again). */
         Optional<Template> template() {
             if (template == null) {
-                template = message.templateId().filter(id -> message.spec().template().isPresent()).flatMap(templates::find);
+                template = message.templateId().filter(id -> message.spec().template().isPresent()).flatMap(step::template);
             }
             return template;
         }
@@ -461,7 +497,7 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
 
         private List<DeliveryAttempt> allAttempts() {
             if (attempts == null) {
-                attempts = message.plan().isEmpty() ? new ArrayList<>() : new ArrayList<>(messages.attempts(message.id()));
+                attempts = new ArrayList<>(step.attemptsOf(message.id()));
             }
             return attempts;
         }

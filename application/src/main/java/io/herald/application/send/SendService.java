@@ -9,6 +9,7 @@ import io.herald.application.port.out.IdempotencyStore;
 import io.herald.application.port.out.ListRepository;
 import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.TemplateRepository;
+import io.herald.application.support.GroupCommit.Outcome;
 import io.herald.application.template.TemplateRenderer;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageId;
@@ -30,7 +31,7 @@ import java.util.TreeMap;
  * Accepts sends: one message per recipient (a list stands for its subscribers), stored as ENQUEUED (or
  * DELAYED) with its delivery scheduled, in one transaction. Everything after that is the delivery pipeline's.
  */
-public final class SendService implements SendMessageUseCase {
+public final class SendService implements SendMessageUseCase, BatchSend {
 
     /** How long an Idempotency-Key's first response is replayed. */
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
@@ -54,6 +55,7 @@ public final class SendService implements SendMessageUseCase {
         this.clock = clock;
     }
 
+    /** One send in its own transaction: the path of sends with an Idempotency-Key. */
     @Override
     public SendResult send(SendMessageCommand command) {
         Instant now = clock.now();
@@ -63,29 +65,66 @@ public final class SendService implements SendMessageUseCase {
                 return replay(earlier.get(), command);
             }
         }
-        MessageSpec spec = command.spec();
-        checkContent(spec);
-        List<Message> created = enqueue(expand(spec), Optional.empty(), Optional.empty(), now);
-        List<String> ids = created.stream().map(message -> message.id().value()).toList();
-        String requestId = created.size() == 1 ? ids.get(0) : created.isEmpty() ? MessageId.generate(now).value() : created.get(0).requestId();
-        SendResult result = new SendResult(requestId, ids);
-        command.idempotencyKey().ifPresent(key -> idempotency.complete(key, Map.of("requestId", requestId, "messageIds", ids)));
+        List<Message> created = create(command.spec(), now);
+        store(created, now);
+        SendResult result = result(created, now);
+        command.idempotencyKey().ifPresent(key -> idempotency.complete(key,
+                Map.of("requestId", result.requestId(), "messageIds", result.messageIds())));
         return result;
     }
 
     /**
+     * Several sends in one transaction (group commit). A send that is refused (an unknown template or list) fails
+     * on its own, before anything of it is written; the others are stored, with one delivery job for all that are
+     * due now.
+     */
+    @Override
+    public List<Outcome<SendResult>> sendAll(List<SendMessageCommand> commands) {
+        Instant now = clock.now();
+        List<Outcome<SendResult>> outcomes = new ArrayList<>(commands.size());
+        List<Message> all = new ArrayList<>();
+        for (SendMessageCommand command : commands) {
+            try {
+                List<Message> created = create(command.spec(), now);
+                all.addAll(created);
+                outcomes.add(new Outcome.Done<>(result(created, now)));
+            } catch (InvalidValueException refused) {
+                outcomes.add(new Outcome.Failed<>(refused));
+            }
+        }
+        store(all, now);
+        return outcomes;
+    }
+
+    /**
      * Stores one message per spec (each for a single recipient) under one request id, and schedules their
-     * delivery. Also used for messages that templates mapped to an event, or automations, send.
+     * delivery. Used for messages that templates mapped to an event, or automations, send.
      */
     public List<Message> enqueue(List<MessageSpec> perRecipient, Optional<String> event, Optional<String> automationRunId, Instant now) {
-        if (perRecipient.isEmpty()) {
-            return List.of();
-        }
+        List<Message> created = messagesFor(perRecipient, event, automationRunId, now);
+        store(created, now);
+        return created;
+    }
+
+    private List<Message> create(MessageSpec spec, Instant now) {
+        checkContent(spec);
+        return messagesFor(expand(spec), Optional.empty(), Optional.empty(), now);
+    }
+
+    private static List<Message> messagesFor(List<MessageSpec> perRecipient, Optional<String> event, Optional<String> automationRunId,
+                                             Instant now) {
         String requestId = perRecipient.size() == 1 ? null : MessageId.generate(now).value();
         List<Message> created = new ArrayList<>(perRecipient.size());
         for (MessageSpec spec : perRecipient) {
             MessageId id = MessageId.generate(now);
             created.add(Message.enqueue(id, requestId == null ? id.value() : requestId, spec, event, automationRunId, now));
+        }
+        return created;
+    }
+
+    private void store(List<Message> created, Instant now) {
+        if (created.isEmpty()) {
+            return;
         }
         messages.insertAll(created);
         Map<Instant, List<MessageId>> byDueTime = new TreeMap<>();
@@ -93,7 +132,13 @@ public final class SendService implements SendMessageUseCase {
             byDueTime.computeIfAbsent(message.deliverAt().orElse(now), at -> new ArrayList<>()).add(message.id());
         }
         byDueTime.forEach((at, ids) -> scheduler.deliver(ids, at));
-        return created;
+    }
+
+    private static SendResult result(List<Message> created, Instant now) {
+        List<String> ids = created.stream().map(message -> message.id().value()).toList();
+        String requestId = created.size() == 1 ? ids.get(0)
+                : created.isEmpty() ? MessageId.generate(now).value() : created.get(0).requestId();
+        return new SendResult(requestId, ids);
     }
 
     /** One spec per recipient; a list becomes its subscribers, each with the list recipient's data. */

@@ -28,6 +28,8 @@ import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.preference.PreferenceService;
+import io.herald.application.send.BatchSend;
+import io.herald.application.send.CoalescingSend;
 import io.herald.application.send.SendService;
 import io.herald.application.send.TemplateEventTrigger;
 import io.herald.application.template.TemplateRenderer;
@@ -35,6 +37,7 @@ import io.herald.application.template.TemplateService;
 import io.herald.domain.routing.Channel;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -93,10 +96,28 @@ class SendFactory {
         return new SendService(messages, templates, lists, idempotency, scheduler, renderer, clock);
     }
 
+    /** A send in its own transaction (used for sends with an Idempotency-Key). */
+    @Singleton
+    @Named("single")
+    @Transactional
+    SendMessageUseCase singleSend(SendService service) {
+        return service;
+    }
+
     @Singleton
     @Transactional
-    SendMessageUseCase sendMessage(SendService service) {
+    BatchSend batchSend(SendService service) {
         return service;
+    }
+
+    /** The send API's use case: concurrent sends share transactions (group commit). */
+    @Singleton
+    @Primary
+    @Bean(preDestroy = "close")
+    CoalescingSend sendMessage(@Named("single") SendMessageUseCase single, BatchSend batch,
+                               @Value("${herald.send.writers:2}") int writers,
+                               @Value("${herald.send.max-recipients-per-transaction:1000}") int maxRecipients) {
+        return new CoalescingSend(single, batch, writers, maxRecipients);
     }
 
     /** Runs inside the transaction that processes the inbound event. */

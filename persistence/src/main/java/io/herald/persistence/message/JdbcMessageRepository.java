@@ -126,21 +126,51 @@ class JdbcMessageRepository implements MessageRepository {
 
     @Override
     public void save(Message message) {
+        saveAll(List.of(message));
+    }
+
+    @Override
+    public void saveAll(List<Message> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        List<String> statuses = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        List<String> templateIds = new ArrayList<>();
+        List<String> channels = new ArrayList<>();
+        List<String> providers = new ArrayList<>();
+        List<String> plans = new ArrayList<>();
+        List<String> milestones = new ArrayList<>();
+        for (Message message : messages) {
+            ids.add(message.id().value());
+            statuses.add(message.status().name());
+            reasons.add(message.reason().map(Enum::name).orElse(null));
+            errors.add(message.error().orElse(null));
+            templateIds.add(message.templateId().orElse(null));
+            channels.add(message.channel().map(Channel::wireName).orElse(null));
+            providers.add(message.provider().orElse(null));
+            plans.add(message.plan().map(plan -> db.toJson(plan.toJson())).orElse(null));
+            milestones.add(db.toJson(milestones(message)));
+        }
         db.update("""
-                UPDATE messages SET status = ?, reason = ?, error = ?, template_id = ?, channel = ?, provider = ?,
-                    plan = ?::jsonb, milestones = ?::jsonb, updated_at = now()
-                WHERE message_id = ?""", statement -> {
-            statement.setString(1, message.status().name());
-            statement.setString(2, message.reason().map(Enum::name).orElse(null));
-            statement.setString(3, message.error().orElse(null));
-            statement.setString(4, message.templateId().orElse(null));
-            statement.setString(5, message.channel().map(Channel::wireName).orElse(null));
-            statement.setString(6, message.provider().orElse(null));
-            statement.setString(7, message.plan().map(plan -> db.toJson(plan.toJson())).orElse(null));
-            statement.setString(8, db.toJson(milestones(message)));
-            statement.setString(9, message.id().value());
+                UPDATE messages m SET status = u.s, reason = u.r, error = u.e, template_id = u.t, channel = u.c, provider = u.p,
+                    plan = u.pl::jsonb, milestones = u.ms::jsonb, updated_at = now()
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    AS u(i, s, r, e, t, c, p, pl, ms)
+                WHERE m.message_id = u.i""", statement -> {
+            statement.setArray(1, db.textArray(ids));
+            statement.setArray(2, db.textArray(statuses));
+            statement.setArray(3, db.textArray(reasons));
+            statement.setArray(4, db.textArray(errors));
+            statement.setArray(5, db.textArray(templateIds));
+            statement.setArray(6, db.textArray(channels));
+            statement.setArray(7, db.textArray(providers));
+            statement.setArray(8, db.textArray(plans));
+            statement.setArray(9, db.textArray(milestones));
         });
-        appendHistory(List.of(message));
+        appendHistory(messages);
     }
 
     @Override
@@ -174,15 +204,29 @@ class JdbcMessageRepository implements MessageRepository {
     }
 
     @Override
-    public void saveOutput(MessageId id, Channel channel, Map<String, Object> content, Instant renderedAt) {
+    public void saveOutputs(List<Output> outputs) {
+        if (outputs.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        List<String> channels = new ArrayList<>();
+        List<String> contents = new ArrayList<>();
+        List<String> times = new ArrayList<>();
+        for (Output output : outputs) {
+            ids.add(output.messageId().value());
+            channels.add(output.channel().wireName());
+            contents.add(db.toJson(output.content()));
+            times.add(output.renderedAt().toString());
+        }
         db.update("""
-                INSERT INTO message_outputs (message_id, channel, content, rendered_at) VALUES (?, ?, ?::jsonb, ?)
+                INSERT INTO message_outputs (message_id, channel, content, rendered_at)
+                SELECT i, c, o::jsonb, t::timestamptz FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS x(i, c, o, t)
                 ON CONFLICT (message_id, channel) DO UPDATE SET content = excluded.content, rendered_at = excluded.rendered_at""",
                 statement -> {
-                    statement.setString(1, id.value());
-                    statement.setString(2, channel.wireName());
-                    statement.setString(3, db.toJson(content));
-                    statement.setObject(4, Db.timestamp(renderedAt));
+                    statement.setArray(1, db.textArray(ids));
+                    statement.setArray(2, db.textArray(channels));
+                    statement.setArray(3, db.textArray(contents));
+                    statement.setArray(4, db.textArray(times));
                 });
     }
 
@@ -202,24 +246,64 @@ class JdbcMessageRepository implements MessageRepository {
     }
 
     @Override
-    public void recordAttempt(DeliveryAttempt attempt) {
+    public Map<MessageId, List<DeliveryAttempt>> attempts(List<MessageId> ids) {
+        Map<MessageId, List<DeliveryAttempt>> byMessage = new LinkedHashMap<>();
+        db.query("SELECT " + ATTEMPT_COLUMNS + " FROM delivery_attempts WHERE message_id = ANY (?) ORDER BY message_id, leaf_id, provider, attempt",
+                statement -> statement.setArray(1, db.textArray(ids.stream().map(MessageId::value).toList())),
+                JdbcMessageRepository::attempt)
+                .forEach(attempt -> byMessage.computeIfAbsent(attempt.messageId(), id -> new ArrayList<>()).add(attempt));
+        return byMessage;
+    }
+
+    @Override
+    public void recordAttempts(List<DeliveryAttempt> attempts) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        // The last write of an attempt wins: one step may record it in flight and then with its outcome.
+        Map<String, DeliveryAttempt> latest = new LinkedHashMap<>();
+        attempts.forEach(a -> latest.put(a.messageId() + "|" + a.leafId() + "|" + a.provider() + "|" + a.attempt(), a));
+        List<String> ids = new ArrayList<>();
+        List<String> leaves = new ArrayList<>();
+        List<String> providers = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        List<String> channels = new ArrayList<>();
+        List<String> outcomes = new ArrayList<>();
+        List<String> providerIds = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        List<String> engagements = new ArrayList<>();
+        List<String> times = new ArrayList<>();
+        for (DeliveryAttempt attempt : latest.values()) {
+            ids.add(attempt.messageId().value());
+            leaves.add(attempt.leafId());
+            providers.add(attempt.provider());
+            numbers.add(Integer.toString(attempt.attempt()));
+            channels.add(attempt.channel().wireName());
+            outcomes.add(attempt.outcome());
+            providerIds.add(attempt.providerMessageId());
+            errors.add(attempt.error());
+            engagements.add(attempt.engagement() == null ? null : attempt.engagement().name());
+            times.add(attempt.at().toString());
+        }
         db.update("""
                 INSERT INTO delivery_attempts (message_id, leaf_id, provider, attempt, channel, outcome, provider_message_id, error,
                     engagement, at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                SELECT i, l, p, n::int, c, o, pi, e, g, t::timestamptz
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    AS x(i, l, p, n, c, o, pi, e, g, t)
                 ON CONFLICT (message_id, leaf_id, provider, attempt) DO UPDATE SET outcome = excluded.outcome,
                     provider_message_id = excluded.provider_message_id, error = excluded.error,
                     engagement = excluded.engagement, at = excluded.at""", statement -> {
-            statement.setString(1, attempt.messageId().value());
-            statement.setString(2, attempt.leafId());
-            statement.setString(3, attempt.provider());
-            statement.setInt(4, attempt.attempt());
-            statement.setString(5, attempt.channel().wireName());
-            statement.setString(6, attempt.outcome());
-            statement.setString(7, attempt.providerMessageId());
-            statement.setString(8, attempt.error());
-            statement.setString(9, attempt.engagement() == null ? null : attempt.engagement().name());
-            statement.setObject(10, Db.timestamp(attempt.at()));
+            statement.setArray(1, db.textArray(ids));
+            statement.setArray(2, db.textArray(leaves));
+            statement.setArray(3, db.textArray(providers));
+            statement.setArray(4, db.textArray(numbers));
+            statement.setArray(5, db.textArray(channels));
+            statement.setArray(6, db.textArray(outcomes));
+            statement.setArray(7, db.textArray(providerIds));
+            statement.setArray(8, db.textArray(errors));
+            statement.setArray(9, db.textArray(engagements));
+            statement.setArray(10, db.textArray(times));
         });
     }
 

@@ -30,23 +30,33 @@ public interface MessageRepository {
 
     void save(Message message);
 
+    /** Saves several messages (state and new history) with a few statements. */
+    void saveAll(List<Message> messages);
+
     Page<Message> list(MessageQuery query);
 
     List<HistoryEntry> history(MessageId id);
 
-    void saveOutput(MessageId id, Channel channel, Map<String, Object> content, Instant renderedAt);
+    void saveOutputs(List<Output> outputs);
 
     Map<Channel, Map<String, Object>> outputs(MessageId id);
 
     List<DeliveryAttempt> attempts(MessageId id);
 
-    void recordAttempt(DeliveryAttempt attempt);
+    /** The attempts of several messages, each message's in leaf, provider and attempt order. */
+    Map<MessageId, List<DeliveryAttempt>> attempts(List<MessageId> ids);
+
+    /** Inserts the attempts, or updates those already recorded (an in-flight attempt getting its outcome). */
+    void recordAttempts(List<DeliveryAttempt> attempts);
 
     /** Where a provider callback names its message by the provider's own id. */
     Optional<DeliveryAttempt> findAttempt(String provider, String providerMessageId);
 
     /** The engagement a delivery reached (SENT, DELIVERED, OPENED, CLICKED), kept per attempt for escalation. */
     void recordEngagement(MessageId id, String leafId, MessageStatus engagement, Instant at);
+
+    record Output(MessageId messageId, Channel channel, Map<String, Object> content, Instant renderedAt) {
+    }
 
     record MessageQuery(Optional<String> recipient, Optional<MessageStatus> status, Optional<String> notification,
                         Optional<String> requestId, Optional<String> cursor, int limit) {
