@@ -1,6 +1,10 @@
 package io.herald.bootstrap.wiring;
 
 import io.herald.application.delivery.DeliveryPipeline;
+import io.herald.application.engagement.EngagementService;
+import io.herald.application.inbox.InboxService;
+import io.herald.application.port.in.ManageInboxUseCase;
+import io.herald.application.port.in.RecordEngagementUseCase;
 import io.herald.application.delivery.DeliveryPipelineService;
 import io.herald.application.delivery.DeliveryService;
 import io.herald.application.delivery.DeliverySettings;
@@ -187,5 +191,18 @@ class SendFactory {
     @Transactional
     ManageListsUseCase manageLists(ListRepository lists, Clock clock) {
         return new ListService(lists, clock);
+    }
+
+    /** Provider callbacks and inbox actions. */
+    @Singleton
+    @Transactional
+    RecordEngagementUseCase recordEngagement(MessageRepository messages) {
+        return new EngagementService(messages);
+    }
+
+    @Singleton
+    @Transactional
+    ManageInboxUseCase manageInbox(InboxRepository inbox, RecordEngagementUseCase engagement, Clock clock) {
+        return new InboxService(inbox, engagement, clock);
     }
 }

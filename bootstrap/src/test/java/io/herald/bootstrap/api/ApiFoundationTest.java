@@ -13,7 +13,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Health, metrics, authentication and the one error format, over real HTTP on real PostgreSQL. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class ApiFoundationTest implements HeraldTest {
 
     @Inject

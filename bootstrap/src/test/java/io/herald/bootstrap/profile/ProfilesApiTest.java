@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Courier's Profiles and user tokens APIs, over HTTP, on PostgreSQL. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class ProfilesApiTest implements HeraldTest {
 
     @Inject

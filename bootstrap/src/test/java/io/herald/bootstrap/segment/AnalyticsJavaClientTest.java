@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Segment's own Java SDK, with only its endpoint changed, sends straight to Herald. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class AnalyticsJavaClientTest implements HeraldTest {
 
     @Inject

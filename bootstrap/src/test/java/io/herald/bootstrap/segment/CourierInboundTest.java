@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Courier's inbound track API: 202 with the messageId, 409 for a repeated messageId. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class CourierInboundTest implements HeraldTest {
 
     @Inject

@@ -17,7 +17,7 @@ import java.util.StringJoiner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad Segment input is refused with a 400 that names the problem, and nothing of the request is stored. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class SegmentBadInputTest implements HeraldTest {
 
     @Inject

@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * Every fixture payload, posted raw to the destination webhook and to the Tracking API, ends up as profiles,
  * tenants and inbound events in PostgreSQL, read back through the API.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 class SegmentInboundTest implements HeraldTest {
 
     @Inject

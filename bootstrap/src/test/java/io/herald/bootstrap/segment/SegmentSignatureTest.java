@@ -20,7 +20,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With a shared secret configured, {@code /segment} accepts only bodies signed the way Segment signs them. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class SegmentSignatureTest implements HeraldTest {
 
     private static final String SECRET = "segment-shared-secret";

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Retries, provider failover and channel fall-through, with remote test providers that fail on purpose:
  * email goes to {@code flaky} then {@code rejecting} then {@code counting}; SMS to {@code rejecting}.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 class DeliveryPipelineTest implements HeraldTest {
 
     @Inject

@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
  * The whole way through: Segment identify and track (fixtures) in, a template mapped to the track event, a
  * rendered message out of the console provider, visible through the Messages API.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 class SegmentToConsoleTest implements HeraldTest {
 
     @Inject

@@ -17,7 +17,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The send API end to end over HTTP on PostgreSQL, delivered by the console provider. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class SendApiTest implements HeraldTest {
 
     private static final String WELCOME = """

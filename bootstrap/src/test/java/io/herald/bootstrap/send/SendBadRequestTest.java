@@ -17,7 +17,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad sends and templates: a 4xx naming the field, and nothing stored. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class SendBadRequestTest implements HeraldTest {
 
     @Inject

@@ -54,12 +54,13 @@ final class ApiKeyFilter {
 
     /**
      * Paths whose callers prove who they are by other means: health probes are open; the Segment adapter
-     * accepts the key as Basic username or as {@code writeKey} in the body, as Segment's clients send it.
+     * accepts the key as Basic username or as {@code writeKey} in the body, as Segment's clients send it;
+     * provider callbacks carry the provider's signature.
      */
     static final class PublicPaths {
 
         private static final Set<String> EXACT = Set.of("/health", "/segment");
-        private static final Set<String> PREFIXES = Set.of("/health/", "/v1/");
+        private static final Set<String> PREFIXES = Set.of("/health/", "/v1/", "/webhooks/");
 
         private PublicPaths() {
         }

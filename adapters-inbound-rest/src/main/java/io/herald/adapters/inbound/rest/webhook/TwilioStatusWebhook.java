@@ -1,0 +1,98 @@
+package io.herald.adapters.inbound.rest.webhook;
+
+import com.twilio.security.RequestValidator;
+import io.herald.adapters.inbound.rest.error.ApiError;
+import io.herald.application.port.in.RecordEngagementUseCase;
+import io.herald.application.port.in.RecordEngagementUseCase.EngagementReport;
+import io.herald.application.port.in.RecordEngagementUseCase.Kind;
+import io.herald.application.port.out.Clock;
+import io.herald.domain.message.MessageId;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Twilio's message status callbacks. The request is trusted only if {@code X-Twilio-Signature} matches what
+ * Twilio computes over the exact callback URL and the posted parameters (checked with the SDK's validator).
+ * Herald's message id travels in the callback URL ({@code herald_message_id}); Twilio's SID names it too.
+ */
+@Controller("/webhooks/twilio")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class TwilioStatusWebhook {
+
+    private final RecordEngagementUseCase engagement;
+    private final Clock clock;
+    private final RequestValidator validator;
+    private final String callbackUrl;
+
+    TwilioStatusWebhook(RecordEngagementUseCase engagement, Clock clock,
+                        @Nullable @Value("${herald.providers.twilio.auth-token:}") String authToken,
+                        @Nullable @Value("${herald.providers.twilio.status-callback-url:}") String callbackUrl) {
+        this.engagement = engagement;
+        this.clock = clock;
+        this.validator = authToken == null || authToken.isBlank() ? null : new RequestValidator(authToken);
+        this.callbackUrl = callbackUrl;
+    }
+
+    @Post("/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> status(HttpRequest<?> request, @Nullable @Header("X-Twilio-Signature") String signature,
+                           @Body Map<String, String> parameters) {
+        if (validator == null) {
+            return forbidden("Twilio callbacks are refused: herald.providers.twilio.auth-token is not configured");
+        }
+        if (signature == null || !validator.validate(signedUrl(request), parameters, signature)) {
+            return forbidden("Invalid X-Twilio-Signature");
+        }
+        Optional<Kind> kind = kind(parameters.get("MessageStatus"));
+        if (kind.isPresent()) {
+            Optional<MessageId> messageId = Optional.ofNullable(request.getParameters().get("herald_message_id")).map(MessageId::new);
+            Optional<String> sid = Optional.ofNullable(parameters.get("MessageSid"));
+            if (messageId.isPresent() || sid.isPresent()) {
+                Optional<String> detail = Optional.ofNullable(parameters.get("ErrorCode"))
+                        .map(code -> "twilio error " + code + Optional.ofNullable(parameters.get("ErrorMessage")).map(m -> ": " + m).orElse(""));
+                engagement.record(new EngagementReport("twilio", messageId, sid, kind.get(), clock.now(), detail));
+            }
+        }
+        return HttpResponse.ok();
+    }
+
+    /** The URL Twilio signed: the configured public callback URL (Herald may sit behind a proxy) with the query it called. */
+    private String signedUrl(HttpRequest<?> request) {
+        String query = request.getUri().getRawQuery();
+        String base = callbackUrl == null || callbackUrl.isBlank()
+                ? request.getHeaders().get("X-Forwarded-Proto", String.class).orElse("http") + "://"
+                        + request.getHeaders().get("Host", String.class).orElse("localhost") + request.getPath()
+                : callbackUrl;
+        return query == null ? base : base + (base.contains("?") ? "&" : "?") + query;
+    }
+
+    private static Optional<Kind> kind(String status) {
+        if (status == null) {
+            return Optional.empty();
+        }
+        return switch (status) {
+            case "delivered" -> Optional.of(Kind.DELIVERED);
+            case "read" -> Optional.of(Kind.OPENED);
+            case "undelivered", "failed" -> Optional.of(Kind.FAILED);
+            default -> Optional.empty();
+        };
+    }
+
+    private static HttpResponse<ApiError> forbidden(String message) {
+        return HttpResponse.<ApiError>status(HttpStatus.FORBIDDEN).body(ApiError.of(HttpStatus.FORBIDDEN, message));
+    }
+}

@@ -1,0 +1,37 @@
+package io.herald.application.port.in;
+
+import io.herald.domain.message.MessageId;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a provider (or the inbox) reports about a message after sending it: delivered, opened, clicked, or
+ * that it could not be delivered after all.
+ */
+public interface RecordEngagementUseCase {
+
+    /** @return false when no message matches the report (it is then ignored) */
+    boolean record(EngagementReport report);
+
+    enum Kind { DELIVERED, OPENED, CLICKED, BOUNCED, FAILED }
+
+    /**
+     * The message is named by Herald's id, or by the provider's own id for it, or both.
+     *
+     * @param detail the provider's reason for a bounce or failure (an error code, a bounce reason)
+     */
+    record EngagementReport(String provider, Optional<MessageId> messageId, Optional<String> providerMessageId, Kind kind,
+                            Instant at, Optional<String> detail) {
+
+        public EngagementReport {
+            Objects.requireNonNull(provider);
+            Objects.requireNonNull(kind);
+            Objects.requireNonNull(at);
+            if (messageId.isEmpty() && providerMessageId.isEmpty()) {
+                throw new IllegalArgumentException("a report names its message");
+            }
+        }
+    }
+}
