@@ -1,5 +1,6 @@
 package io.herald.application.delivery;
 
+import io.herald.application.feedback.FeedbackRecorder;
 import io.herald.application.port.out.ChannelSender;
 import io.herald.application.port.out.ChannelSender.Delivery;
 import io.herald.application.port.out.Clock;
@@ -67,11 +68,12 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
     private final Providers providers;
     private final TemplateRenderer renderer;
     private final DeliverySettings settings;
+    private final FeedbackRecorder feedback;
     private final Clock clock;
 
     public DeliveryPipelineService(MessageRepository messages, ProfileRepository profiles, PushTokenRepository pushTokens,
                                    TemplateRepository templates, PreferenceRepository preferences, Providers providers,
-                                   TemplateRenderer renderer, DeliverySettings settings, Clock clock) {
+                                   TemplateRenderer renderer, DeliverySettings settings, FeedbackRecorder feedback, Clock clock) {
         this.messages = messages;
         this.profiles = profiles;
         this.pushTokens = pushTokens;
@@ -80,6 +82,7 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
         this.providers = providers;
         this.renderer = renderer;
         this.settings = settings;
+        this.feedback = feedback;
         this.clock = clock;
     }
 
@@ -407,9 +410,11 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
         }
 
         void flush() {
+            List<Message> changed = works.stream().map(work -> work.message).toList();
             messages.saveOutputs(outputsToSave);
             messages.recordAttempts(attemptsToRecord);
-            messages.saveAll(works.stream().map(work -> work.message).toList());
+            feedback.recordFor(changed);
+            messages.saveAll(changed);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.herald.application.engagement;
 
+import io.herald.application.feedback.FeedbackRecorder;
 import io.herald.application.port.in.RecordEngagementUseCase;
 import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.MessageRepository.DeliveryAttempt;
@@ -7,7 +8,9 @@ import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageReason;
 import io.herald.domain.message.MessageStatus;
 
+
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,9 +21,11 @@ import java.util.Optional;
 public final class EngagementService implements RecordEngagementUseCase {
 
     private final MessageRepository messages;
+    private final FeedbackRecorder feedback;
 
-    public EngagementService(MessageRepository messages) {
+    public EngagementService(MessageRepository messages, FeedbackRecorder feedback) {
         this.messages = messages;
+        this.feedback = feedback;
     }
 
     @Override
@@ -45,6 +50,7 @@ public final class EngagementService implements RecordEngagementUseCase {
             case BOUNCED -> message.bounced(MessageReason.BOUNCED, report.detail().orElse(null), channel, report.provider(), report.at());
             case FAILED -> message.bounced(MessageReason.PROVIDER_ERROR, report.detail().orElse(null), channel, report.provider(), report.at());
         }
+        feedback.recordFor(List.of(message));
         messages.save(message);
         return true;
     }

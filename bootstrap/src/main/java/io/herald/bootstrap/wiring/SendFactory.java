@@ -2,6 +2,7 @@ package io.herald.bootstrap.wiring;
 
 import io.herald.application.delivery.DeliveryPipeline;
 import io.herald.application.engagement.EngagementService;
+import io.herald.application.feedback.FeedbackRecorder;
 import io.herald.application.inbox.InboxService;
 import io.herald.application.port.in.ManageInboxUseCase;
 import io.herald.application.port.in.RecordEngagementUseCase;
@@ -134,8 +135,9 @@ class SendFactory {
     @Transactional
     DeliveryPipeline deliveryPipeline(MessageRepository messages, ProfileRepository profiles, PushTokenRepository pushTokens,
                                       TemplateRepository templates, PreferenceRepository preferences, Providers providers,
-                                      TemplateRenderer renderer, DeliverySettings settings, Clock clock) {
-        return new DeliveryPipelineService(messages, profiles, pushTokens, templates, preferences, providers, renderer, settings, clock);
+                                      TemplateRenderer renderer, DeliverySettings settings, FeedbackRecorder feedback, Clock clock) {
+        return new DeliveryPipelineService(messages, profiles, pushTokens, templates, preferences, providers, renderer, settings,
+                feedback, clock);
     }
 
     /** Remote provider calls run here, outside any transaction, several at a time. */
@@ -196,8 +198,8 @@ class SendFactory {
     /** Provider callbacks and inbox actions. */
     @Singleton
     @Transactional
-    RecordEngagementUseCase recordEngagement(MessageRepository messages) {
-        return new EngagementService(messages);
+    RecordEngagementUseCase recordEngagement(MessageRepository messages, FeedbackRecorder feedback) {
+        return new EngagementService(messages, feedback);
     }
 
     @Singleton

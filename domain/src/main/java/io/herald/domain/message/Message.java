@@ -259,6 +259,11 @@ public final class Message {
         newHistory.add(new HistoryEntry(type, at, details));
     }
 
+    /** The history entries recorded and not yet drained, without draining them. */
+    public List<HistoryEntry> newHistory() {
+        return List.copyOf(newHistory);
+    }
+
     /** The history entries recorded since the last call, for the repository to append. */
     public List<HistoryEntry> drainHistory() {
         List<HistoryEntry> entries = List.copyOf(newHistory);

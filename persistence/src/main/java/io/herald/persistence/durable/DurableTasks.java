@@ -3,7 +3,10 @@ package io.herald.persistence.durable;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.herald.application.port.in.DeliverFeedbackUseCase;
 import io.herald.application.port.in.DeliverMessagesUseCase;
 import io.herald.domain.message.MessageId;
 import io.micronaut.context.BeanProvider;
@@ -23,15 +26,26 @@ import java.util.function.BiConsumer;
 class DurableTasks {
 
     static final String DELIVER_MESSAGES = "deliver-messages";
+    static final String DELIVER_FEEDBACK = "deliver-engagement-feedback";
+    private static final int FEEDBACK_BATCH = 100;
 
     /** Task data must be a public type: db-scheduler stores it as JSON. */
     public record MessageBatch(List<String> ids) {
     }
 
     private final OneTimeTask<MessageBatch> deliverMessages;
+    private final RecurringTask<Void> deliverFeedback;
     private volatile BiConsumer<TaskInstance<MessageBatch>, Instant> followUps;
 
-    DurableTasks(BeanProvider<DeliverMessagesUseCase> delivery) {
+    DurableTasks(BeanProvider<DeliverMessagesUseCase> delivery, BeanProvider<DeliverFeedbackUseCase> feedback) {
+        // One instance at a time reports feedback (a recurring task runs on one scheduler), every second.
+        this.deliverFeedback = Tasks.recurring(DELIVER_FEEDBACK, FixedDelay.ofSeconds(1))
+                .execute((instance, context) -> {
+                    DeliverFeedbackUseCase useCase = feedback.get();
+                    while (useCase.deliverDue(FEEDBACK_BATCH) == FEEDBACK_BATCH) {
+                        // more are due: keep going until the backlog is reported
+                    }
+                });
         this.deliverMessages = Tasks.oneTime(DELIVER_MESSAGES, MessageBatch.class)
                 .onFailure(new CappedBackoff<>(Duration.ofSeconds(1), Duration.ofMinutes(10)))
                 .execute((instance, context) -> {
@@ -54,7 +68,13 @@ class DurableTasks {
                 new MessageBatch(ids.stream().map(MessageId::value).toList()));
     }
 
-    List<Task<?>> all() {
+    /** Work scheduled when something calls for it. */
+    List<Task<?>> oneTime() {
         return List.of(deliverMessages);
+    }
+
+    /** Work that runs on a schedule from start-up on, on one instance at a time. */
+    List<RecurringTask<?>> recurring() {
+        return List.of(deliverFeedback);
     }
 }

@@ -49,7 +49,8 @@ public class DurableWork implements ApplicationEventListener<StartupEvent> {
         // Micronaut's DataSource bean only lends the connection of the current transaction; db-scheduler polls
         // outside any transaction, so it gets the pool itself, wrapped to join a transaction when there is one.
         DataSource pool = DelegatingDataSource.unwrapDataSource(dataSource);
-        this.scheduler = Scheduler.create(new TransactionBoundDataSource(pool, connections), tasks.all())
+        this.scheduler = Scheduler.create(new TransactionBoundDataSource(pool, connections), tasks.oneTime())
+                .startTasks(tasks.recurring())
                 .serializer(new JacksonSerializer())
                 .clock(clock::now)
                 .threads(settings.getThreads())

@@ -1,0 +1,71 @@
+package io.herald.application.feedback;
+
+import io.herald.application.port.in.DeliverFeedbackUseCase;
+import io.herald.application.port.out.Clock;
+import io.herald.application.port.out.EngagementFeedback;
+import io.herald.application.port.out.FeedbackOutbox;
+import io.herald.application.port.out.FeedbackOutbox.Pending;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Takes due events from the outbox and reports them to Segment. Runs outside any send: a Segment outage delays
+ * feedback (the lag is visible in metrics and the log) and never a message. Failed events are retried with
+ * backoff (doubling from the first retry delay, 5 s by default, to 10 min) for as long as it takes.
+ */
+public final class FeedbackDispatcher implements DeliverFeedbackUseCase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedbackDispatcher.class);
+    private static final Duration MAX_RETRY = Duration.ofMinutes(10);
+
+    private final FeedbackOutbox outbox;
+    private final Optional<EngagementFeedback> segment;
+    private final Duration firstRetry;
+    private final Clock clock;
+
+    public FeedbackDispatcher(FeedbackOutbox outbox, Optional<EngagementFeedback> segment, Duration firstRetry, Clock clock) {
+        this.outbox = outbox;
+        this.segment = segment;
+        this.firstRetry = firstRetry;
+        this.clock = clock;
+    }
+
+    @Override
+    public int deliverDue(int limit) {
+        if (segment.isEmpty()) {
+            return 0;
+        }
+        List<Pending> due = outbox.due(limit, clock.now());
+        if (due.isEmpty()) {
+            return 0;
+        }
+        List<Long> ids = due.stream().map(Pending::id).toList();
+        try {
+            segment.get().send(due.stream().map(Pending::event).toList());
+        } catch (RuntimeException failure) {
+            int attempts = due.stream().mapToInt(Pending::attempts).max().orElse(0) + 1;
+            Instant retryAt = clock.now().plus(backoff(attempts));
+            outbox.markFailed(ids, failure.toString(), retryAt);
+            LOG.warn("Engagement feedback: Segment did not accept {} events ({}); retrying at {} (attempt {})",
+                    ids.size(), failure.getMessage(), retryAt, attempts);
+            return 0;
+        }
+        outbox.markDelivered(ids, clock.now());
+        return ids.size();
+    }
+
+    @Override
+    public FeedbackOutbox.Status status() {
+        return outbox.status();
+    }
+
+    private Duration backoff(int attempts) {
+        Duration delay = firstRetry.multipliedBy(1L << Math.min(attempts - 1, 20));
+        return delay.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : delay;
+    }
+}

@@ -1,0 +1,34 @@
+package io.herald.bootstrap.wiring;
+
+import io.herald.application.feedback.FeedbackDispatcher;
+import io.herald.application.feedback.FeedbackRecorder;
+import io.herald.application.port.in.DeliverFeedbackUseCase;
+import io.herald.application.port.out.Clock;
+import io.herald.application.port.out.EngagementFeedback;
+import io.herald.application.port.out.FeedbackOutbox;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Engagement feedback to Segment: on when {@code herald.segment.feedback.write-key} is set (the Segment adapter
+ * then provides an {@link EngagementFeedback}), off otherwise.
+ */
+@Factory
+class FeedbackFactory {
+
+    @Singleton
+    FeedbackRecorder feedbackRecorder(FeedbackOutbox outbox, Optional<EngagementFeedback> segment) {
+        return segment.isPresent() ? new FeedbackRecorder(outbox, true) : FeedbackRecorder.off();
+    }
+
+    @Singleton
+    DeliverFeedbackUseCase deliverFeedback(FeedbackOutbox outbox, Optional<EngagementFeedback> segment,
+                                           @Value("${herald.segment.feedback.first-retry-delay:5s}") Duration firstRetry,
+                                           Clock clock) {
+        return new FeedbackDispatcher(outbox, segment, firstRetry, clock);
+    }
+}

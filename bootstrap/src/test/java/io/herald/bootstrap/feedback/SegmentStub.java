@@ -1,0 +1,71 @@
+package io.herald.bootstrap.feedback;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/** A stub of Segment's HTTP API (the {@code /v1/import} endpoint analytics-java posts batches to). */
+final class SegmentStub implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final WireMockServer server = new WireMockServer(options().dynamicPort());
+
+    SegmentStub() {
+        server.start();
+        accepting();
+    }
+
+    String endpoint() {
+        return server.baseUrl();
+    }
+
+    void accepting() {
+        server.resetMappings();
+        server.stubFor(post(urlPathMatching("/v1/import/?")).willReturn(aResponse().withStatus(200).withBody("{\"success\":true}")));
+    }
+
+    void failing() {
+        server.resetMappings();
+        server.stubFor(post(urlPathMatching("/v1/import/?")).willReturn(aResponse().withStatus(500).withBody("{\"error\":\"down\"}")));
+    }
+
+    void forgetRequests() {
+        server.resetRequests();
+    }
+
+    List<LoggedRequest> requests() {
+        return server.findAll(postRequestedFor(urlPathMatching("/v1/import/?")));
+    }
+
+    /** Every event of every batch Segment answered 200 to (failed posts are left out). */
+    List<JsonNode> acceptedEvents() {
+        List<JsonNode> events = new ArrayList<>();
+        server.getAllServeEvents().stream()
+                .filter(event -> event.getResponse().getStatus() == 200)
+                .forEach(event -> {
+                    try {
+                        JSON.readTree(event.getRequest().getBodyAsString()).path("batch").forEach(events::add);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+        return events;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
