@@ -1,0 +1,227 @@
+package io.herald.adapters.outbound.providers.sendgrid;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sendgrid.Client;
+import com.sendgrid.Method;
+import com.sendgrid.Request;
+import com.sendgrid.Response;
+import com.sendgrid.SendGrid;
+import io.herald.adapters.outbound.providers.ProviderFailures;
+import io.herald.adapters.outbound.providers.ProviderOverride;
+import io.herald.application.port.out.ChannelSender;
+import io.herald.domain.delivery.DeliveryResult;
+import io.herald.domain.json.JsonTrees;
+import io.herald.domain.routing.Channel;
+import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Email through SendGrid's v3 Mail Send API. The request body is built from the rendered email, then the
+ * send request's override is deep-merged into it (any Mail Send field: {@code reply_to}, {@code categories},
+ * {@code ip_pool_name}, {@code tracking_settings}…), then Herald's message id is set in {@code custom_args} so that
+ * SendGrid's event webhook can name the message.
+ */
+@Singleton
+@Requires(property = "herald.providers.sendgrid.api-key")
+class SendGridSender implements ChannelSender {
+
+    static final String NAME = "sendgrid";
+    /** The {@code custom_args} key that carries Herald's message id to SendGrid and back in its events. */
+    static final String MESSAGE_ID_ARG = "herald_message_id";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SendGridSender.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern NAMED_ADDRESS = Pattern.compile("^(.*?)\\s*<([^<>\\s]+@[^<>\\s]+)>\\s*$");
+    private static final int MAX_CONNECTIONS = 20;
+
+    private final Map<String, Object> from;
+    private final CloseableHttpClient http;
+    private final SendGrid sendGrid;
+
+    SendGridSender(SendGridSettings settings) {
+        String apiKey = required(settings.getApiKey(), "api-key");
+        this.from = sender(required(settings.getFrom(), "from"));
+        URI baseUrl = URI.create(settings.getBaseUrl());
+        if (baseUrl.getRawAuthority() == null || !("https".equals(baseUrl.getScheme()) || "http".equals(baseUrl.getScheme()))) {
+            throw new IllegalStateException("herald.providers.sendgrid.base-url must be an http(s) URL, like https://api.sendgrid.com");
+        }
+        int connectMillis = Math.toIntExact(settings.getConnectTimeout().toMillis());
+        this.http = HttpClients.custom()
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectTimeout(connectMillis)
+                        .setConnectionRequestTimeout(connectMillis)
+                        .setSocketTimeout(Math.toIntExact(settings.getReadTimeout().toMillis()))
+                        .build())
+                .setMaxConnPerRoute(MAX_CONNECTIONS)
+                .setMaxConnTotal(MAX_CONNECTIONS)
+                // A POST that may have reached SendGrid is not repeated here: Herald's pipeline retries with backoff.
+                .disableAutomaticRetries()
+                .build();
+        this.sendGrid = new SendGrid(apiKey, new Client(http, "http".equals(baseUrl.getScheme())));
+        sendGrid.setHost(baseUrl.getRawAuthority());
+        String pathPrefix = trimSlashes(baseUrl.getRawPath());
+        if (!pathPrefix.isEmpty()) {
+            // The SDK builds the path as "/" + version + "/" + endpoint; a proxy's prefix goes in front of the version.
+            sendGrid.setVersion(pathPrefix + "/" + sendGrid.getVersion());
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<Channel> channels() {
+        return EnumSet.of(Channel.EMAIL);
+    }
+
+    @Override
+    public boolean local() {
+        return false;
+    }
+
+    @Override
+    public DeliveryResult send(Delivery delivery) {
+        DeliveryResult result = attempt(delivery);
+        if (!(result instanceof DeliveryResult.Sent) && LOG.isDebugEnabled()) {
+            LOG.debug("sendgrid: email for {} not sent: {}", delivery.messageId(), result);
+        }
+        return result;
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        http.close();
+    }
+
+    private DeliveryResult attempt(Delivery delivery) {
+        if (delivery.address() == null || delivery.address().isBlank()) {
+            return new DeliveryResult.PermanentFailure(NAME + ": the recipient has no email address");
+        }
+        Request request = new Request();
+        request.setMethod(Method.POST);
+        request.setEndpoint("mail/send");
+        try {
+            request.setBody(JSON.writeValueAsString(mail(delivery)));
+            return outcome(sendGrid.api(request));
+        } catch (JsonProcessingException unwritable) {
+            return new DeliveryResult.PermanentFailure(NAME + ": the override cannot be sent as JSON ("
+                    + ProviderFailures.describe(unwritable) + ")");
+        } catch (IOException e) {
+            return ProviderFailures.unreachable(NAME, e);
+        } catch (RuntimeException e) {
+            LOG.warn("sendgrid: unexpected failure for {}", delivery.messageId(), e);
+            return new DeliveryResult.TransientFailure(NAME + ": " + ProviderFailures.describe(e));
+        }
+    }
+
+    private Map<String, Object> mail(Delivery delivery) {
+        Map<String, Object> content = delivery.content();
+        Map<String, Object> mail = new LinkedHashMap<>();
+        mail.put("personalizations", List.of(Map.of("to", List.of(Map.of("email", delivery.address())))));
+        mail.put("from", from);
+        if (content.get("subject") != null) {
+            mail.put("subject", String.valueOf(content.get("subject")));
+        }
+        // SendGrid requires text/plain before text/html.
+        List<Map<String, Object>> parts = new ArrayList<>();
+        if (content.get("text") != null) {
+            parts.add(Map.of("type", "text/plain", "value", String.valueOf(content.get("text"))));
+        }
+        if (content.get("html") != null) {
+            parts.add(Map.of("type", "text/html", "value", String.valueOf(content.get("html"))));
+        }
+        if (!parts.isEmpty()) {
+            mail.put("content", parts);
+        }
+        Map<String, Object> merged = JsonTrees.deepMerge(mail, ProviderOverride.fields(delivery.override()));
+        Map<String, Object> customArgs = merged.get("custom_args") instanceof Map<?, ?> given
+                ? JsonTrees.asObject(given) : new LinkedHashMap<>();
+        customArgs.put(MESSAGE_ID_ARG, delivery.messageId().value());
+        merged.put("custom_args", customArgs);
+        return merged;
+    }
+
+    private static DeliveryResult outcome(Response response) {
+        int status = response.getStatusCode();
+        if (status >= 200 && status < 300) {
+            return new DeliveryResult.Sent(header(response, "X-Message-Id"));
+        }
+        return ProviderFailures.forStatus(status, NAME + " " + status + errorDetail(response.getBody()));
+    }
+
+    /** SendGrid explains a refusal as {@code {"errors":[{"message","field"}]}}; the first error says enough. */
+    private static String errorDetail(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        try {
+            JsonNode error = JSON.readTree(body).path("errors").path(0);
+            if (error.hasNonNull("message")) {
+                String field = error.path("field").asText("");
+                return ": " + ProviderFailures.brief(error.get("message").asText() + (field.isEmpty() ? "" : " (" + field + ")"));
+            }
+        } catch (JsonProcessingException notJson) {
+            // A proxy's or load balancer's page: its text is the best explanation there is.
+        }
+        return ": " + ProviderFailures.brief(body);
+    }
+
+    private static String header(Response response, String name) {
+        return response.getHeaders().entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+
+    static Map<String, Object> sender(String from) {
+        Matcher named = NAMED_ADDRESS.matcher(from.strip());
+        Map<String, Object> sender = new LinkedHashMap<>();
+        if (named.matches()) {
+            sender.put("email", named.group(2));
+            String name = named.group(1).strip().replaceAll("^\"|\"$", "");
+            if (!name.isEmpty()) {
+                sender.put("name", name);
+            }
+            return sender;
+        }
+        if (!from.strip().matches("[^<>\\s]+@[^<>\\s]+")) {
+            throw new IllegalStateException("herald.providers.sendgrid.from must be an email address, optionally with a name: "
+                    + "noreply@example.com or Example <noreply@example.com>");
+        }
+        sender.put("email", from.strip());
+        return sender;
+    }
+
+    private static String required(String value, String key) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("herald.providers.sendgrid." + key + " must be set to send email with SendGrid");
+        }
+        return value;
+    }
+
+    private static String trimSlashes(String path) {
+        return path == null ? "" : path.replaceAll("^/+|/+$", "");
+    }
+}
