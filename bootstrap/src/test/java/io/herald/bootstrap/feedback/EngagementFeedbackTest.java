@@ -120,7 +120,7 @@ class EngagementFeedbackTest {
 
             SEGMENT.accepting();
 
-            await().atMost(Duration.ofSeconds(45)).until(() -> Sql.count("SELECT count(*) FROM engagement_feedback WHERE delivered_at IS NULL") == 0);
+            await().atMost(Duration.ofSeconds(90)).until(() -> Sql.count("SELECT count(*) FROM engagement_feedback WHERE delivered_at IS NULL") == 0);
         }
         // A batch Segment failed to confirm may be sent again; its events keep their message ids, which is how
         // Segment counts each of them once.

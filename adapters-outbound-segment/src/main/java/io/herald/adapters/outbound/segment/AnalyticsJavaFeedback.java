@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -47,6 +48,13 @@ class AnalyticsJavaFeedback implements EngagementFeedback {
                 .endpoint(settings.getEndpoint())
                 .client(client)
                 .retries(1)
+                // analytics-java backs off 15 s inside an upload that failed; more than one upload thread keeps
+                // later batches from waiting behind it once Segment recovers.
+                .networkExecutor(Executors.newFixedThreadPool(4, runnable -> {
+                    Thread thread = new Thread(runnable, "herald-segment-feedback");
+                    thread.setDaemon(true);
+                    return thread;
+                }))
                 .flushQueueSize(250)
                 .flushInterval(1, TimeUnit.HOURS)
                 .callback(new Callback() {

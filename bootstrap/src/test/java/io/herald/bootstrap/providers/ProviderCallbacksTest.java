@@ -1,0 +1,241 @@
+package io.herald.bootstrap.providers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.bootstrap.support.Api;
+import io.herald.bootstrap.support.HeraldTest;
+import io.herald.bootstrap.support.Http;
+import io.herald.bootstrap.support.ProviderStubs;
+import io.herald.testsupport.SharedPostgres;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Delivery callbacks signed the way Twilio and SendGrid sign them: valid ones move the message, forged ones are
+ * refused with 403 and change nothing.
+ */
+@MicronautTest(transactional = false)
+class ProviderCallbacksTest implements HeraldTest {
+
+    private static final ProviderStubs PROVIDERS = new ProviderStubs();
+    private static final KeyPair SENDGRID_KEYS = sendGridKeys();
+
+    @Inject
+    EmbeddedServer server;
+
+    private Api api;
+
+    @Override
+    public Map<String, String> extraProperties() {
+        Map<String, String> properties = new HashMap<>(PROVIDERS.heraldProperties());
+        properties.put("herald.providers.sendgrid.webhook-public-key",
+                Base64.getEncoder().encodeToString(SENDGRID_KEYS.getPublic().getEncoded()));
+        return properties;
+    }
+
+    @AfterAll
+    void stopStubs() {
+        PROVIDERS.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        SharedPostgres.truncateAllTables();
+        PROVIDERS.reset();
+        api = new Api(server.getURI(), API_KEY);
+        api.put("/templates/alert", """
+                {"channels": {"email": {"subject": "Alert", "text": "Something happened"}, "sms": {"body": "Something happened"}}}""");
+        api.post("/profiles/alex", "{\"profile\": {\"email\": \"alex@example.org\", \"phone_number\": \"+15550100\"}}");
+    }
+
+    private String sendOn(String channel) {
+        String id = api.send("{\"to\": {\"user_id\": \"alex\"}, \"template\": \"alert\", "
+                + "\"routing\": {\"method\": \"single\", \"channels\": [\"" + channel + "\"]}}");
+        api.awaitStatus(id, "SENT");
+        return id;
+    }
+
+    // --- Twilio ---------------------------------------------------------------------------------------------
+
+    /** Twilio's scheme: base64 HMAC-SHA1, keyed with the auth token, of the URL followed by the sorted parameters. */
+    private static String twilioSignature(String url, Map<String, String> parameters, String authToken) throws Exception {
+        StringBuilder data = new StringBuilder(url);
+        new TreeMap<>(parameters).forEach((name, value) -> data.append(name).append(value));
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Http.Response twilioCallback(String messageId, Map<String, String> parameters, String signature) {
+        String form = parameters.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return Http.to(server.getURI()).send("POST", "/webhooks/twilio/status?herald_message_id=" + messageId, form,
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "X-Twilio-Signature", signature));
+    }
+
+    private static Map<String, String> twilioStatus(String status) {
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put("MessageSid", "SM0123456789abcdef0123456789abcdef");
+        parameters.put("MessageStatus", status);
+        parameters.put("AccountSid", ProviderStubs.TWILIO_ACCOUNT_SID);
+        parameters.put("To", "+15550100");
+        return parameters;
+    }
+
+    @Test
+    void aSignedTwilioDeliveredCallbackMarksTheMessageDelivered() throws Exception {
+        String id = sendOn("sms");
+        Map<String, String> delivered = twilioStatus("delivered");
+        String url = ProviderStubs.TWILIO_CALLBACK_URL + "?herald_message_id=" + id;
+
+        var response = twilioCallback(id, delivered, twilioSignature(url, delivered, ProviderStubs.TWILIO_AUTH_TOKEN));
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode message = api.message(id);
+        assertThat(message.path("status").asText()).isEqualTo("DELIVERED");
+        assertThat(message.path("delivered").isNumber()).isTrue();
+        assertThat(Http.texts(api.history(id), "type")).endsWith("SENT", "DELIVERED");
+    }
+
+    @Test
+    void aForgedTwilioCallbackIsRefusedAndChangesNothing() throws Exception {
+        String id = sendOn("sms");
+        Map<String, String> delivered = twilioStatus("delivered");
+        String url = ProviderStubs.TWILIO_CALLBACK_URL + "?herald_message_id=" + id;
+
+        var wrongKey = twilioCallback(id, delivered, twilioSignature(url, delivered, "not-the-auth-token"));
+        Map<String, String> tampered = new HashMap<>(delivered);
+        tampered.put("MessageStatus", "read");
+        var tamperedBody = twilioCallback(id, tampered, twilioSignature(url, delivered, ProviderStubs.TWILIO_AUTH_TOKEN));
+        var unsigned = Http.to(server.getURI()).send("POST", "/webhooks/twilio/status?herald_message_id=" + id,
+                "MessageStatus=delivered", Map.of("Content-Type", "application/x-www-form-urlencoded"));
+
+        assertThat(wrongKey.status()).isEqualTo(403);
+        assertThat(wrongKey.json().path("type").asText()).isEqualTo("authentication_error");
+        assertThat(tamperedBody.status()).isEqualTo(403);
+        assertThat(unsigned.status()).isEqualTo(403);
+        assertThat(api.message(id).path("status").asText()).isEqualTo("SENT");
+    }
+
+    @Test
+    void anUndeliveredSmsIsUndeliverableWithTheProvidersError() throws Exception {
+        String id = sendOn("sms");
+        Map<String, String> undelivered = twilioStatus("undelivered");
+        undelivered.put("ErrorCode", "30003");
+        String url = ProviderStubs.TWILIO_CALLBACK_URL + "?herald_message_id=" + id;
+
+        twilioCallback(id, undelivered, twilioSignature(url, undelivered, ProviderStubs.TWILIO_AUTH_TOKEN));
+
+        JsonNode message = api.message(id);
+        assertThat(message.path("status").asText()).isEqualTo("UNDELIVERABLE");
+        assertThat(message.path("reason").asText()).isEqualTo("PROVIDER_ERROR");
+        assertThat(message.path("error").asText()).contains("30003");
+    }
+
+    // --- SendGrid -------------------------------------------------------------------------------------------
+
+    private static KeyPair sendGridKeys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SendGrid's scheme: base64 ECDSA (P-256, SHA-256) signature of the timestamp followed by the raw body. */
+    private static String sendGridSignature(String timestamp, String body, KeyPair keys) throws Exception {
+        Signature signer = Signature.getInstance("SHA256withECDSA");
+        signer.initSign(keys.getPrivate());
+        signer.update((timestamp + body).getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(signer.sign());
+    }
+
+    private Http.Response sendGridEvents(String body, String timestamp, String signature) {
+        return Http.to(server.getURI()).send("POST", "/webhooks/sendgrid/events", body, Map.of("Content-Type", "application/json",
+                "X-Twilio-Email-Event-Webhook-Signature", signature, "X-Twilio-Email-Event-Webhook-Timestamp", timestamp));
+    }
+
+    private static String events(String messageId, String providerId, String... kinds) {
+        StringBuilder json = new StringBuilder("[");
+        long time = 1_795_000_000L;
+        for (String kind : kinds) {
+            json.append(json.length() > 1 ? "," : "").append("""
+                    {"email": "alex@example.org", "timestamp": %d, "event": "%s", "sg_event_id": "e-%s",
+                     "sg_message_id": "%s.filterdrecv-5645d9c87f-abcde-1-5E5D53A6-3.0", "herald_message_id": "%s", "reason": "550 mailbox unavailable"}"""
+                    .formatted(time++, kind, kind, providerId, messageId));
+        }
+        return json.append("]").toString();
+    }
+
+    @Test
+    void signedSendGridEventsMoveTheMessageToOpenedAndLateEventsKeepTheirTime() throws Exception {
+        String id = sendOn("email");
+        String providerId = api.history(id).get(api.history(id).size() - 1).path("provider_message_id").asText();
+        String body = events(id, providerId, "processed", "open", "delivered");
+        String timestamp = "1795000100";
+
+        var response = sendGridEvents(body, timestamp, sendGridSignature(timestamp, body, SENDGRID_KEYS));
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode message = api.message(id);
+        assertThat(message.path("status").asText()).as("a late delivered does not move the status back").isEqualTo("OPENED");
+        assertThat(message.path("opened").asLong()).isEqualTo(1_795_000_001_000L);
+        assertThat(message.path("delivered").asLong()).isEqualTo(1_795_000_002_000L);
+        assertThat(Http.texts(api.history(id), "type")).endsWith("SENT", "OPENED", "DELIVERED");
+    }
+
+    @Test
+    void aBounceMakesTheMessageUndeliverable() throws Exception {
+        String id = sendOn("email");
+        String body = events(id, "unknown-to-herald", "bounce");
+        String timestamp = "1795000200";
+
+        sendGridEvents(body, timestamp, sendGridSignature(timestamp, body, SENDGRID_KEYS));
+
+        JsonNode message = api.message(id);
+        assertThat(message.path("status").asText()).isEqualTo("UNDELIVERABLE");
+        assertThat(message.path("reason").asText()).isEqualTo("BOUNCED");
+        assertThat(message.path("error").asText()).contains("550");
+    }
+
+    @Test
+    void forgedSendGridEventsAreRefusedAndChangeNothing() throws Exception {
+        String id = sendOn("email");
+        String body = events(id, "x", "open");
+        String timestamp = "1795000300";
+        KeyPair otherKeys = sendGridKeys();
+
+        var wrongKey = sendGridEvents(body, timestamp, sendGridSignature(timestamp, body, otherKeys));
+        var otherTimestamp = sendGridEvents(body, "1795000301", sendGridSignature(timestamp, body, SENDGRID_KEYS));
+        var tampered = sendGridEvents(body.replace("open", "click"), timestamp, sendGridSignature(timestamp, body, SENDGRID_KEYS));
+        var garbage = sendGridEvents(body, timestamp, "not-base64!");
+
+        assertThat(wrongKey.status()).isEqualTo(403);
+        assertThat(otherTimestamp.status()).isEqualTo(403);
+        assertThat(tampered.status()).isEqualTo(403);
+        assertThat(garbage.status()).isEqualTo(403);
+        assertThat(api.message(id).path("status").asText()).isEqualTo("SENT");
+    }
+}
