@@ -79,6 +79,22 @@ class PackagedJarIT {
 
     @Test
     @Order(4)
+    void deliversAMessageThroughTheConsoleProvider() {
+        Http api = Http.to(herald.uri()).withApiKey(apiKey);
+        assertThat(api.put("/templates/hello", "{\"channels\": {\"email\": {\"subject\": \"Hi {{name}}\", \"text\": \"Hello\"}}}")
+                .status()).isEqualTo(200);
+        var sent = api.post("/send", "{\"message\": {\"to\": {\"email\": \"jar@example.org\"}, \"template\": \"hello\", "
+                + "\"data\": {\"name\": \"Jar\"}}}");
+        assertThat(sent.status()).isEqualTo(202);
+        String id = sent.json().path("requestId").asText();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(api.get("/messages/" + id).json().path("status").asText()));
+        assertThat(api.get("/messages/" + id + "/output").json().path("results").get(0).path("content").path("subject").asText())
+                .isEqualTo("Hi Jar");
+    }
+
+    @Test
+    @Order(5)
     void keepsItsDataAcrossACleanRestart() {
         Http api = Http.to(herald.uri()).withApiKey(apiKey);
         assertThat(api.post("/profiles/kept-user", "{\"profile\": {\"email\": \"kept@example.org\"}}").status()).isEqualTo(200);
@@ -95,7 +111,7 @@ class PackagedJarIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void killedRightAfterAcknowledgingItLosesNoEvent() {
         Http api = Http.to(herald.uri()).withApiKey(apiKey);
         int batches = 20;
