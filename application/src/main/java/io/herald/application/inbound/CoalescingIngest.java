@@ -6,7 +6,6 @@ import io.herald.application.support.GroupCommit;
 import io.herald.application.support.GroupCommit.Outcome;
 
 import java.util.Collections;
-import java.util.List;
 
 /**
  * Acknowledgements with group commit: concurrent requests share one transaction (see {@link GroupCommit}).
