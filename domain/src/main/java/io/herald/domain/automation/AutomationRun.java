@@ -94,9 +94,10 @@ public final class AutomationRun {
     // --- moving through the steps -------------------------------------------------------------------------
 
     /**
-     * A scheduled wake-up for {@code scheduledAtStep} arrived. A run waiting at that step goes on past its delay; a
-     * RUNNING run goes on from where it is (its first step, or a step interrupted by a crash). A wake-up for a
-     * step the run has left, or for a run that ended, is stale and changes nothing.
+     * A scheduled wake-up for {@code scheduledAtStep} arrived. A run waiting at that step goes on past its delay once
+     * the delay is over; a RUNNING run goes on from where it is (its first step, or a step interrupted by a crash).
+     * A wake-up for a step the run has left, for a delay not over yet (the run's first wake-up, repeated, when its
+     * first step is a delay), or for a run that ended, is stale and changes nothing.
      *
      * @return false for a stale wake-up
      */
@@ -104,7 +105,8 @@ public final class AutomationRun {
         if (status == RunStatus.RUNNING) {
             return true;
         }
-        if (status == RunStatus.WAITING && stepIndex == scheduledAtStep) {
+        if (status == RunStatus.WAITING && stepIndex == scheduledAtStep
+                && results.get(stepIndex).wakeAt().map(at -> !at.isAfter(now)).orElse(true)) {
             status = RunStatus.RUNNING;
             finishStep(StepStatus.DONE, now);
             return true;

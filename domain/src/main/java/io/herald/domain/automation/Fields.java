@@ -21,7 +21,7 @@ final class Fields {
 
     static Fields of(Object raw, String path, String shape) {
         if (!(raw instanceof Map<?, ?> map)) {
-            throw new InvalidValueException(path + " must be an object" + shape);
+            throw new InvalidValueException((path.isEmpty() ? "the body" : path) + " must be an object" + shape);
         }
         return new Fields(JsonTrees.asObject(map), path);
     }
