@@ -3,6 +3,8 @@ package io.herald.adapters.outbound.providers.webhook;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.herald.adapters.outbound.providers.ClosedPort;
+import io.micronaut.context.ApplicationContext;
+import io.herald.application.port.out.WebhookCaller;
 import io.herald.application.port.out.WebhookCaller.Failed;
 import io.herald.application.port.out.WebhookCaller.Fetched;
 import io.herald.application.port.out.WebhookCaller.Request;
@@ -75,19 +77,26 @@ class JdkWebhookCallerTest {
     }
 
     @Test
+    void theTimeoutIsConfiguredUnderHeraldAutomationsFetchData() {
+        crm.stubFor(WireMock.get("/slow").willReturn(okJson("{}").withFixedDelay(1500)));
+
+        try (ApplicationContext context = ApplicationContext.run(Map.of("herald.automations.fetch-data.timeout", "300ms"))) {
+            assertThat(context.getBean(WebhookCaller.class).call(get(crm.baseUrl() + "/slow")))
+                    .isEqualTo(new Failed("no answer within 300 ms"));
+        }
+    }
+
+    @Test
     void whatTheRemoteEndGetsWrongIsAFailureWithTheReason() {
         crm.stubFor(WireMock.get("/error").willReturn(aResponse().withStatus(503)));
         crm.stubFor(WireMock.get("/array").willReturn(okJson("[1, 2]")));
         crm.stubFor(WireMock.get("/html").willReturn(aResponse().withStatus(200).withBody("<html>")));
         crm.stubFor(WireMock.get("/big").willReturn(okJson("{\"x\": \"" + "y".repeat(2000) + "\"}")));
-        crm.stubFor(WireMock.get("/slow").willReturn(okJson("{}").withFixedDelay(1500)));
 
         assertThat(caller.call(get(crm.baseUrl() + "/error"))).isEqualTo(new Failed("answered 503"));
         assertThat(caller.call(get(crm.baseUrl() + "/array"))).isEqualTo(new Failed("answered JSON that is not an object"));
         assertThat(caller.call(get(crm.baseUrl() + "/html"))).isEqualTo(new Failed("answered something that is not JSON"));
         assertThat(caller.call(get(crm.baseUrl() + "/big"))).isEqualTo(new Failed("answered more than 1024 bytes"));
-        assertThat(new JdkWebhookCaller(settings(Duration.ofMillis(300), 1024)).call(get(crm.baseUrl() + "/slow")))
-                .isEqualTo(new Failed("no answer within 300 ms"));
         assertThat(caller.call(get(ClosedPort.baseUrl() + "/x"))).isInstanceOf(Failed.class)
                 .extracting(result -> ((Failed) result).reason()).asString().startsWith("ConnectException");
         assertThat(caller.call(get("http://exa mple.org/"))).isInstanceOf(Failed.class)
