@@ -77,6 +77,16 @@ public final class TemplateRenderer {
         compile(content.body(), false, "message.content.body");
     }
 
+    /** Checks a plain-text Handlebars template compiles (a cancelation token, a URL), naming {@code where} if not. */
+    public void validateText(String source, String where) {
+        compile(source, false, where);
+    }
+
+    /** Renders a plain-text Handlebars template: nothing is escaped. */
+    public String renderText(String source, Map<String, Object> context, String where) {
+        return apply(source, false, context, where);
+    }
+
     private String apply(String source, boolean escapeHtml, Map<String, Object> context, String where) {
         try {
             return compile(source, escapeHtml, where).apply(context);

@@ -1,7 +1,9 @@
 package io.herald.application.fakes;
 
+import io.herald.application.contract.AutomationRunRepositoryContract;
 import io.herald.application.contract.InboundEventLogContract;
 import io.herald.application.contract.ProfileRepositoryContract;
+import io.herald.application.port.out.AutomationRunRepository;
 import io.herald.application.port.out.InboundEventLog;
 import io.herald.application.port.out.ProfileRepository;
 import org.junit.jupiter.api.Nested;
@@ -22,6 +24,14 @@ class InMemoryRepositoriesTest {
         @Override
         protected InboundEventLog emptyLog() {
             return new InMemoryInboundEventLog();
+        }
+    }
+
+    @Nested
+    class AutomationRuns extends AutomationRunRepositoryContract {
+        @Override
+        protected AutomationRunRepository emptyRepository() {
+            return new InMemoryAutomationRunRepository();
         }
     }
 }

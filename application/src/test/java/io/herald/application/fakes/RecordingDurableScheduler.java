@@ -1,6 +1,7 @@
 package io.herald.application.fakes;
 
 import io.herald.application.port.out.DurableScheduler;
+import io.herald.domain.automation.AutomationRunId;
 import io.herald.domain.message.MessageId;
 
 import java.time.Instant;
@@ -14,7 +15,12 @@ public final class RecordingDurableScheduler implements DurableScheduler {
     private final AtomicInteger inboundSignals = new AtomicInteger();
     private final List<Scheduled> deliveries = new CopyOnWriteArrayList<>();
 
+    private final List<WakeUp> wakeUps = new CopyOnWriteArrayList<>();
+
     public record Scheduled(List<MessageId> messages, Instant at) {
+    }
+
+    public record WakeUp(AutomationRunId run, int step, Instant at) {
     }
 
     @Override
@@ -27,11 +33,20 @@ public final class RecordingDurableScheduler implements DurableScheduler {
         deliveries.add(new Scheduled(List.copyOf(messages), at));
     }
 
+    @Override
+    public void advanceAutomationRun(AutomationRunId run, int step, Instant at) {
+        wakeUps.add(new WakeUp(run, step, at));
+    }
+
     public int inboundSignals() {
         return inboundSignals.get();
     }
 
     public List<Scheduled> deliveries() {
         return deliveries;
+    }
+
+    public List<WakeUp> wakeUps() {
+        return wakeUps;
     }
 }

@@ -5,6 +5,7 @@ import io.herald.bootstrap.support.Api;
 import io.herald.bootstrap.support.HeraldTest;
 import io.herald.bootstrap.support.Http;
 import io.herald.bootstrap.support.ProviderStubs;
+import io.herald.bootstrap.support.SendGridEventWebhook;
 import io.herald.testsupport.SharedPostgres;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -18,9 +19,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProviderCallbacksTest implements HeraldTest {
 
     private static final ProviderStubs PROVIDERS = new ProviderStubs();
-    private static final KeyPair SENDGRID_KEYS = sendGridKeys();
+    private static final SendGridEventWebhook SENDGRID_WEBHOOK = new SendGridEventWebhook();
+    private static final KeyPair SENDGRID_KEYS = SENDGRID_WEBHOOK.keys();
 
     @Inject
     EmbeddedServer server;
@@ -47,8 +46,7 @@ class ProviderCallbacksTest implements HeraldTest {
     @Override
     public Map<String, String> extraProperties() {
         Map<String, String> properties = new HashMap<>(PROVIDERS.heraldProperties());
-        properties.put("herald.providers.sendgrid.webhook-public-key",
-                Base64.getEncoder().encodeToString(SENDGRID_KEYS.getPublic().getEncoded()));
+        properties.putAll(SENDGRID_WEBHOOK.heraldProperties());
         return properties;
     }
 
@@ -154,39 +152,16 @@ class ProviderCallbacksTest implements HeraldTest {
 
     // --- SendGrid -------------------------------------------------------------------------------------------
 
-    private static KeyPair sendGridKeys() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** SendGrid's scheme: base64 ECDSA (P-256, SHA-256) signature of the timestamp followed by the raw body. */
-    private static String sendGridSignature(String timestamp, String body, KeyPair keys) throws Exception {
-        Signature signer = Signature.getInstance("SHA256withECDSA");
-        signer.initSign(keys.getPrivate());
-        signer.update((timestamp + body).getBytes(StandardCharsets.UTF_8));
-        return Base64.getEncoder().encodeToString(signer.sign());
+    private static String sendGridSignature(String timestamp, String body, KeyPair keys) {
+        return SendGridEventWebhook.signature(timestamp, body, keys);
     }
 
     private Http.Response sendGridEvents(String body, String timestamp, String signature) {
-        return Http.to(server.getURI()).send("POST", "/webhooks/sendgrid/events", body, Map.of("Content-Type", "application/json",
-                "X-Twilio-Email-Event-Webhook-Signature", signature, "X-Twilio-Email-Event-Webhook-Timestamp", timestamp));
+        return SendGridEventWebhook.post(server.getURI(), body, timestamp, signature);
     }
 
     private static String events(String messageId, String providerId, String... kinds) {
-        StringBuilder json = new StringBuilder("[");
-        long time = 1_795_000_000L;
-        for (String kind : kinds) {
-            json.append(json.length() > 1 ? "," : "").append("""
-                    {"email": "alex@example.org", "timestamp": %d, "event": "%s", "sg_event_id": "e-%s",
-                     "sg_message_id": "%s.filterdrecv-5645d9c87f-abcde-1-5E5D53A6-3.0", "herald_message_id": "%s", "reason": "550 mailbox unavailable"}"""
-                    .formatted(time++, kind, kind, providerId, messageId));
-        }
-        return json.append("]").toString();
+        return SendGridEventWebhook.events(messageId, providerId, kinds);
     }
 
     @Test
@@ -225,7 +200,7 @@ class ProviderCallbacksTest implements HeraldTest {
         String id = sendOn("email");
         String body = events(id, "x", "open");
         String timestamp = "1795000300";
-        KeyPair otherKeys = sendGridKeys();
+        KeyPair otherKeys = SendGridEventWebhook.newKeys();
 
         var wrongKey = sendGridEvents(body, timestamp, sendGridSignature(timestamp, body, otherKeys));
         var otherTimestamp = sendGridEvents(body, "1795000301", sendGridSignature(timestamp, body, SENDGRID_KEYS));

@@ -1,6 +1,7 @@
 package io.herald.bootstrap.support;
 
 import io.herald.application.port.out.DurableScheduler;
+import io.herald.domain.automation.AutomationRunId;
 import io.herald.domain.message.MessageId;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
@@ -22,6 +23,11 @@ public class FailingDurableScheduler implements DurableScheduler {
 
     @Override
     public void deliver(List<MessageId> messages, Instant at) {
+        throw new IllegalStateException("the job table is unavailable");
+    }
+
+    @Override
+    public void advanceAutomationRun(AutomationRunId run, int step, Instant at) {
         throw new IllegalStateException("the job table is unavailable");
     }
 }

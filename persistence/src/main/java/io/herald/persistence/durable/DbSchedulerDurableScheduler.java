@@ -1,6 +1,7 @@
 package io.herald.persistence.durable;
 
 import io.herald.application.port.out.DurableScheduler;
+import io.herald.domain.automation.AutomationRunId;
 import io.herald.domain.message.MessageId;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
@@ -28,6 +29,11 @@ class DbSchedulerDurableScheduler implements DurableScheduler {
         if (!messages.isEmpty()) {
             work.schedule(work.tasks().instance(messages, at), at);
         }
+    }
+
+    @Override
+    public void advanceAutomationRun(AutomationRunId run, int step, Instant at) {
+        work.schedule(work.tasks().automationWakeUp(run, step, at), at);
     }
 
     @Override

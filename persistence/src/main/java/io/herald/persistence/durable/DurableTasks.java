@@ -6,8 +6,10 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.herald.application.port.in.AdvanceAutomationRunUseCase;
 import io.herald.application.port.in.DeliverFeedbackUseCase;
 import io.herald.application.port.in.DeliverMessagesUseCase;
+import io.herald.domain.automation.AutomationRunId;
 import io.herald.domain.message.MessageId;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
@@ -27,17 +29,24 @@ class DurableTasks {
 
     static final String DELIVER_MESSAGES = "deliver-messages";
     static final String DELIVER_FEEDBACK = "deliver-engagement-feedback";
+    static final String ADVANCE_AUTOMATION_RUN = "advance-automation-run";
     private static final int FEEDBACK_BATCH = 100;
 
     /** Task data must be a public type: db-scheduler stores it as JSON. */
     public record MessageBatch(List<String> ids) {
     }
 
+    /** An automation run's wake-up: the step it was scheduled for, so a stale or repeated one changes nothing. */
+    public record AutomationWakeUp(String runId, int step) {
+    }
+
     private final OneTimeTask<MessageBatch> deliverMessages;
+    private final OneTimeTask<AutomationWakeUp> advanceAutomationRun;
     private final RecurringTask<Void> deliverFeedback;
     private volatile BiConsumer<TaskInstance<MessageBatch>, Instant> followUps;
 
-    DurableTasks(BeanProvider<DeliverMessagesUseCase> delivery, BeanProvider<DeliverFeedbackUseCase> feedback) {
+    DurableTasks(BeanProvider<DeliverMessagesUseCase> delivery, BeanProvider<DeliverFeedbackUseCase> feedback,
+                 BeanProvider<AdvanceAutomationRunUseCase> automations) {
         // One instance at a time reports feedback (a recurring task runs on one scheduler), every second.
         this.deliverFeedback = Tasks.recurring(DELIVER_FEEDBACK, FixedDelay.ofSeconds(1))
                 .execute((instance, context) -> {
@@ -55,6 +64,10 @@ class DurableTasks {
                     // again and schedules them again (an existing follow-up is not duplicated).
                     later.forEach((id, at) -> followUps.accept(instance(List.of(id), at), at));
                 });
+        this.advanceAutomationRun = Tasks.oneTime(ADVANCE_AUTOMATION_RUN, AutomationWakeUp.class)
+                .onFailure(new CappedBackoff<>(Duration.ofSeconds(1), Duration.ofMinutes(10)))
+                .execute((instance, context) -> automations.get()
+                        .advance(new AutomationRunId(instance.getData().runId()), instance.getData().step()));
     }
 
     /** Where follow-up work is scheduled; set by {@link DurableWork} once its scheduler exists. */
@@ -68,9 +81,14 @@ class DurableTasks {
                 new MessageBatch(ids.stream().map(MessageId::value).toList()));
     }
 
+    /** A run's wake-up for {@code step} at {@code at}; the run, the step and the time name it uniquely. */
+    TaskInstance<AutomationWakeUp> automationWakeUp(AutomationRunId run, int step, Instant at) {
+        return advanceAutomationRun.instance(run.value() + "/" + step + "@" + at.toEpochMilli(), new AutomationWakeUp(run.value(), step));
+    }
+
     /** Work scheduled when something calls for it. */
     List<Task<?>> oneTime() {
-        return List.of(deliverMessages);
+        return List.of(deliverMessages, advanceAutomationRun);
     }
 
     /** Work that runs on a schedule from start-up on, on one instance at a time. */

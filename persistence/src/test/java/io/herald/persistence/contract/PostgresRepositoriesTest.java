@@ -1,7 +1,9 @@
 package io.herald.persistence.contract;
 
+import io.herald.application.contract.AutomationRunRepositoryContract;
 import io.herald.application.contract.InboundEventLogContract;
 import io.herald.application.contract.ProfileRepositoryContract;
+import io.herald.application.port.out.AutomationRunRepository;
 import io.herald.application.port.out.InboundEventLog;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.persistence.support.PostgresTest;
@@ -23,6 +25,9 @@ class PostgresRepositoriesTest implements PostgresTest {
 
     @Inject
     InboundEventLog inboundEvents;
+
+    @Inject
+    AutomationRunRepository automationRuns;
 
     @Inject
     TransactionOperations<Connection> transactions;
@@ -51,6 +56,20 @@ class PostgresRepositoriesTest implements PostgresTest {
         protected InboundEventLog emptyLog() {
             SharedPostgres.truncateAllTables();
             return inboundEvents;
+        }
+
+        @Override
+        protected <T> T inTransaction(Supplier<T> work) {
+            return transactionally(work);
+        }
+    }
+
+    @Nested
+    class AutomationRuns extends AutomationRunRepositoryContract {
+        @Override
+        protected AutomationRunRepository emptyRepository() {
+            SharedPostgres.truncateAllTables();
+            return automationRuns;
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.herald.application.port.out;
 
+import io.herald.domain.automation.AutomationRunId;
 import io.herald.domain.message.MessageId;
 
 import java.time.Instant;
@@ -19,4 +20,10 @@ public interface DurableScheduler {
 
     /** Runs the delivery pipeline of these messages at {@code at} (now, or later for a delay, a retry, a timeout). */
     void deliver(List<MessageId> messages, Instant at);
+
+    /**
+     * Wakes the automation run at {@code at} to go on from {@code step} (its first step, or the delay it waits in).
+     * A wake-up that comes twice, or for a step the run has left, changes nothing.
+     */
+    void advanceAutomationRun(AutomationRunId run, int step, Instant at);
 }

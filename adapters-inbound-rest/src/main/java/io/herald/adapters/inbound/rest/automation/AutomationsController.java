@@ -1,0 +1,111 @@
+package io.herald.adapters.inbound.rest.automation;
+
+import io.herald.adapters.inbound.rest.json.JsonFields;
+import io.herald.adapters.inbound.rest.json.Paging;
+import io.herald.application.errors.NotFoundException;
+import io.herald.application.port.in.InvokeAutomationCommand;
+import io.herald.application.port.in.InvokeAutomationUseCase;
+import io.herald.application.port.in.ManageAutomationsUseCase;
+import io.herald.application.port.in.QueryAutomationRunsUseCase;
+import io.herald.domain.automation.AdHocAutomation;
+import io.herald.domain.automation.Automation;
+import io.herald.domain.automation.AutomationRunId;
+import io.herald.domain.profile.UserId;
+import io.herald.domain.shared.InvalidValueException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Automations: Herald's saved definitions ({@code {name, trigger: {event, if}, cancelation_token, steps}}), Courier's
+ * invoke endpoints (202 {@code {"runId"}}), and the state of a run.
+ */
+@Controller("/automations")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AutomationsController {
+
+    private final ManageAutomationsUseCase automations;
+    private final InvokeAutomationUseCase invoke;
+    private final QueryAutomationRunsUseCase runs;
+
+    AutomationsController(ManageAutomationsUseCase automations, InvokeAutomationUseCase invoke, QueryAutomationRunsUseCase runs) {
+        this.automations = automations;
+        this.invoke = invoke;
+        this.runs = runs;
+    }
+
+    @Put("/{automation_id}")
+    Map<String, Object> put(@PathVariable("automation_id") String automationId, @Body Map<String, Object> body) {
+        Automation automation = Automation.parse(automationId, JsonFields.of(body).raw());
+        automations.put(automation);
+        return automation.toJson();
+    }
+
+    @Get("/{automation_id}")
+    Map<String, Object> get(@PathVariable("automation_id") String automationId) {
+        return automations.find(automationId).map(Automation::toJson)
+                .orElseThrow(() -> new NotFoundException("No automation '" + automationId + "'"));
+    }
+
+    @Get
+    Map<String, Object> list(@Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
+        return Paging.of(automations.list(Optional.ofNullable(cursor), Paging.limit(limit)), "results", Automation::toJson);
+    }
+
+    @Delete("/{automation_id}")
+    HttpResponse<Void> delete(@PathVariable("automation_id") String automationId) {
+        automations.delete(automationId);
+        return HttpResponse.status(HttpStatus.NO_CONTENT);
+    }
+
+    /** Ad hoc: {@code {"automation": {"cancelation_token", "steps"}, "data", "profile", "recipient", "template"}}. */
+    @Post("/invoke")
+    HttpResponse<Map<String, String>> invokeAdHoc(@Body Map<String, Object> body) {
+        JsonFields fields = JsonFields.of(body);
+        if (!fields.has(AdHocAutomation.ROOT)) {
+            throw new InvalidValueException("automation is required: {\"cancelation_token\", \"steps\": [...]}");
+        }
+        AdHocAutomation automation = AdHocAutomation.parse(fields.get(AdHocAutomation.ROOT), fields.optionalString("template"));
+        return accepted(invoke.invoke(InvokeAutomationCommand.adHoc(automation, recipient(fields),
+                fields.optionalMap("data").orElse(Map.of()), fields.optionalMap("profile"))));
+    }
+
+    /** A saved automation: {@code {"recipient", "data", "profile"}}. */
+    @Post("/{automation_id}/invoke")
+    HttpResponse<Map<String, String>> invokeSaved(@PathVariable("automation_id") String automationId, @Body Map<String, Object> body) {
+        JsonFields fields = JsonFields.of(body);
+        return accepted(invoke.invoke(InvokeAutomationCommand.saved(automationId, recipient(fields),
+                fields.optionalMap("data").orElse(Map.of()), fields.optionalMap("profile"))));
+    }
+
+    @Get("/runs/{run_id}")
+    Map<String, Object> run(@PathVariable("run_id") String runId) {
+        return runs.find(new AutomationRunId(runId)).map(AutomationViews::run)
+                .orElseThrow(() -> new NotFoundException("No automation run '" + runId + "'"));
+    }
+
+    private static UserId recipient(JsonFields fields) {
+        String recipient = fields.requiredString("recipient");
+        if (recipient.isBlank() || recipient.length() > UserId.MAX_LENGTH) {
+            throw new InvalidValueException("recipient must be a user id of 1 to " + UserId.MAX_LENGTH + " characters");
+        }
+        return UserId.of(recipient);
+    }
+
+    private static HttpResponse<Map<String, String>> accepted(AutomationRunId runId) {
+        return HttpResponse.status(HttpStatus.ACCEPTED).body(Map.of("runId", runId.value()));
+    }
+}

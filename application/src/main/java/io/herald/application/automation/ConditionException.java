@@ -1,0 +1,9 @@
+package io.herald.application.automation;
+
+/** A condition that compiled could not be evaluated against a run (a missing key read without {@code has}…). */
+public class ConditionException extends RuntimeException {
+
+    public ConditionException(String message) {
+        super(message);
+    }
+}

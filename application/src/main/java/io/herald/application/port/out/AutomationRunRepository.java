@@ -1,0 +1,26 @@
+package io.herald.application.port.out;
+
+import io.herald.domain.automation.AutomationRun;
+import io.herald.domain.automation.AutomationRunId;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Automation runs and their state. Saving a run writes all of it: status, step, data, step results. */
+public interface AutomationRunRepository {
+
+    void insert(AutomationRun run);
+
+    Optional<AutomationRun> find(AutomationRunId id);
+
+    /**
+     * The run, locked until the current transaction ends: one transaction at a time moves a run, on any
+     * Herald instance.
+     */
+    Optional<AutomationRun> lock(AutomationRunId id);
+
+    /** The active (RUNNING or WAITING) runs carrying this cancelation token, locked in id order. */
+    List<AutomationRun> lockActiveByToken(String cancelationToken);
+
+    void save(AutomationRun run);
+}

@@ -1,0 +1,102 @@
+package io.herald.application.contract;
+
+import io.herald.application.port.out.AutomationRunRepository;
+import io.herald.domain.automation.AutomationRun;
+import io.herald.domain.automation.AutomationRunId;
+import io.herald.domain.automation.Step;
+import io.herald.domain.automation.Steps;
+import io.herald.domain.profile.UserId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link AutomationRunRepository} must do; run against the in-memory fake and PostgreSQL. */
+public abstract class AutomationRunRepositoryContract {
+
+    private static final Instant START = Instant.parse("2026-03-01T09:00:00.123456Z");
+    private static final List<Step> STEPS = Steps.parse(List.of(
+            Map.of("action", "send", "template", "welcome", "ref", "welcome", "data", Map.of("source", "journey")),
+            Map.of("action", "delay", "duration", "2 hours"),
+            Map.of("action", "fetch-data", "if", "refs.welcome.opened", "merge_strategy", "soft-merge",
+                    "webhook", Map.of("url", "https://crm.example.org/{{user_id}}", "method", "POST", "headers", Map.of("X-Key", "k"),
+                            "body", Map.of("ids", List.of(1, 2))))), "steps", Optional.empty());
+
+    protected abstract AutomationRunRepository emptyRepository();
+
+    protected <T> T inTransaction(Supplier<T> work) {
+        return work.get();
+    }
+
+    private static AutomationRun run(String id, Optional<String> token) {
+        return AutomationRun.start(new AutomationRunId(id), Optional.of("welcome-journey"), STEPS, UserId.of("alex"), token,
+                Map.of("plan", "pro", "total", 149.99, "seats", 3, "flags", List.of(true, "x"), "nested", Map.of("a", Map.of("b", "c"))),
+                Map.of("name", "Trial Started", "user_id", "alex", "properties", Map.of("plan", "pro")), 2, START);
+    }
+
+    /** Everything a run holds, for comparing a run with what was read back. */
+    private static List<Object> state(AutomationRun run) {
+        return List.of(run.id(), run.automationId(), run.steps(), run.recipient(), run.cancelationToken(), run.event(), run.depth(),
+                run.createdAt(), run.refs(), run.results(), run.status(), run.stepIndex(), run.data(), run.error(), run.updatedAt());
+    }
+
+    @Test
+    void aRunIsReadBackWithAllItsStateAsItMoves() {
+        AutomationRunRepository runs = emptyRepository();
+        AutomationRun run = run("run-1", Optional.of("alex-onboarding"));
+        runs.insert(run);
+        assertThat(state(runs.find(run.id()).orElseThrow())).isEqualTo(state(run));
+
+        Instant later = START.plus(Duration.ofSeconds(1));
+        run.begin(later);
+        run.sent(List.of("m-1"), later);
+        run.begin(later);
+        run.waitUntil(later.plus(Duration.ofHours(2)), later);
+        inTransaction(() -> {
+            runs.save(run);
+            return null;
+        });
+
+        AutomationRun stored = inTransaction(() -> runs.lock(run.id()).orElseThrow());
+        assertThat(state(stored)).isEqualTo(state(run));
+        assertThat(stored.refs()).containsEntry("welcome", "m-1");
+        assertThat(stored.results().get(1).wakeAt()).contains(later.plus(Duration.ofHours(2)));
+    }
+
+    @Test
+    void aFailedRunKeepsItsError() {
+        AutomationRunRepository runs = emptyRepository();
+        AutomationRun run = run("run-1", Optional.empty());
+        runs.insert(run);
+        run.begin(START);
+        run.fail("template 'welcome' does not exist (any more)", START);
+        runs.save(run);
+
+        AutomationRun stored = runs.find(run.id()).orElseThrow();
+        assertThat(state(stored)).isEqualTo(state(run));
+        assertThat(stored.error()).contains("steps[0] (send): template 'welcome' does not exist (any more)");
+        assertThat(runs.find(new AutomationRunId("run-unknown"))).isEmpty();
+    }
+
+    @Test
+    void onlyActiveRunsWithTheTokenAreFoundForACancelInIdOrder() {
+        AutomationRunRepository runs = emptyRepository();
+        runs.insert(run("run-3", Optional.of("alex-onboarding")));
+        runs.insert(run("run-1", Optional.of("alex-onboarding")));
+        runs.insert(run("run-2", Optional.of("kim-onboarding")));
+        AutomationRun ended = run("run-4", Optional.of("alex-onboarding"));
+        runs.insert(ended);
+        ended.cancel(START);
+        runs.save(ended);
+
+        List<AutomationRun> found = inTransaction(() -> runs.lockActiveByToken("alex-onboarding"));
+
+        assertThat(found).extracting(run -> run.id().value()).containsExactly("run-1", "run-3");
+    }
+}

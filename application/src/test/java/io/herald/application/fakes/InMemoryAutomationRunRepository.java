@@ -1,0 +1,61 @@
+package io.herald.application.fakes;
+
+import io.herald.application.port.out.AutomationRunRepository;
+import io.herald.domain.automation.AutomationRun;
+import io.herald.domain.automation.AutomationRunId;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * Keeps copies, as a database does: a run changed and not saved is not changed here. Locks are not modelled
+ * (tests run one transaction at a time).
+ */
+public final class InMemoryAutomationRunRepository implements AutomationRunRepository {
+
+    private final Map<String, AutomationRun> runs = new ConcurrentSkipListMap<>();
+
+    @Override
+    public void insert(AutomationRun run) {
+        if (runs.putIfAbsent(run.id().value(), copy(run)) != null) {
+            throw new IllegalStateException("duplicate run " + run.id());
+        }
+    }
+
+    @Override
+    public Optional<AutomationRun> find(AutomationRunId id) {
+        return Optional.ofNullable(runs.get(id.value())).map(InMemoryAutomationRunRepository::copy);
+    }
+
+    @Override
+    public Optional<AutomationRun> lock(AutomationRunId id) {
+        return find(id);
+    }
+
+    @Override
+    public List<AutomationRun> lockActiveByToken(String cancelationToken) {
+        return runs.values().stream()
+                .filter(run -> run.isActive() && run.cancelationToken().equals(Optional.of(cancelationToken)))
+                .map(InMemoryAutomationRunRepository::copy)
+                .toList();
+    }
+
+    @Override
+    public void save(AutomationRun run) {
+        if (runs.replace(run.id().value(), copy(run)) == null) {
+            throw new IllegalStateException("no run " + run.id());
+        }
+    }
+
+    public List<AutomationRun> all() {
+        return runs.values().stream().map(InMemoryAutomationRunRepository::copy).toList();
+    }
+
+    private static AutomationRun copy(AutomationRun run) {
+        return AutomationRun.reconstitute(run.id(), run.automationId(), run.steps(), run.recipient(), run.cancelationToken(),
+                run.event(), run.depth(), run.createdAt(), run.refs(), run.results(), run.status(), run.stepIndex(), run.data(),
+                run.error(), run.updatedAt());
+    }
+}

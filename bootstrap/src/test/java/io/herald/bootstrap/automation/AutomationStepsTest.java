@@ -1,0 +1,257 @@
+package io.herald.bootstrap.automation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.herald.bootstrap.support.Api;
+import io.herald.bootstrap.support.HeraldTest;
+import io.herald.bootstrap.support.Http;
+import io.herald.bootstrap.support.MutableTestClock;
+import io.herald.persistence.durable.DurableWork;
+import io.herald.testsupport.SharedPostgres;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What each kind of step does, through the API: update-profile, fetch-data (against a stub of a customer's
+ * endpoint), invoke, cancel, delay until a date, conditions over the event, and how a run fails.
+ */
+@MicronautTest(transactional = false)
+class AutomationStepsTest implements HeraldTest {
+
+    private static final WireMockServer CUSTOMER_API = new WireMockServer(options().dynamicPort());
+
+    static {
+        CUSTOMER_API.start();
+    }
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    MutableTestClock clock;
+
+    @Inject
+    DurableWork durableWork;
+
+    private AutomationApi herald;
+    private Http http;
+
+    @Override
+    public Map<String, String> extraProperties() {
+        return Map.of("herald.test.clock", "mutable");
+    }
+
+    @AfterAll
+    void stopStub() {
+        CUSTOMER_API.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        SharedPostgres.truncateAllTables();
+        CUSTOMER_API.resetAll();
+        herald = new AutomationApi(new Api(server.getURI(), API_KEY));
+        http = herald.http();
+        herald.api().post("/profiles/sam", "{\"profile\": {\"name\": \"Sam\", \"email\": \"sam@example.org\"}}");
+    }
+
+    private String invoke(String body) {
+        var response = http.post("/automations/invoke", body);
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return response.json().path("runId").asText();
+    }
+
+    private JsonNode outputOf(String runId, int step) {
+        String message = herald.sentMessageOfStep(runId, step);
+        return herald.api().output(message).get(0).path("content");
+    }
+
+    private void pass(Duration duration) {
+        clock.advance(duration);
+        durableWork.runDueWorkNow();
+    }
+
+    @Test
+    void updateProfileMergesIntoTheProfileAndLaterStepsSeeIt() {
+        String runId = invoke("""
+                {"recipient": "sam", "profile": {"locale": "en-GB"}, "automation": {"steps": [
+                  {"action": "update-profile", "profile": {"onboarding": {"stage": "welcomed"}, "name": "Sam"}},
+                  {"action": "update-profile", "profile": {"name": "Samuel", "tier": "gold"}, "merge": "soft-merge"},
+                  {"action": "send", "content": {"title": "Hi {{profile.name}}", "body": "Stage {{profile.onboarding.stage}}"},
+                   "if": "profile.onboarding.stage == \\"welcomed\\" && profile.tier == \\"gold\\""}
+                ]}}""");
+
+        herald.awaitRun(runId, "COMPLETED");
+        JsonNode profile = http.get("/profiles/sam").json().path("profile");
+        assertThat(profile.path("name").asText()).as("soft-merge keeps what is there").isEqualTo("Sam");
+        assertThat(profile.path("tier").asText()).isEqualTo("gold");
+        assertThat(profile.path("onboarding").path("stage").asText()).isEqualTo("welcomed");
+        assertThat(profile.path("locale").asText()).as("the invocation's profile is merged first").isEqualTo("en-GB");
+        assertThat(profile.path("email").asText()).isEqualTo("sam@example.org");
+        JsonNode email = outputOf(runId, 2);
+        assertThat(email.path("subject").asText()).isEqualTo("Hi Sam");
+        assertThat(email.path("text").asText()).isEqualTo("Stage welcomed");
+    }
+
+    @Test
+    void fetchDataMergesTheAnswerIntoTheDataForLaterSteps() {
+        CUSTOMER_API.stubFor(WireMock.get("/accounts/sam").willReturn(okJson("{\"plan\": \"enterprise\", \"seats\": 12}")));
+        CUSTOMER_API.stubFor(post("/enrich").willReturn(okJson("{\"plan\": \"ignored\", \"region\": \"eu\"}")));
+
+        String runId = invoke("""
+                {"recipient": "sam", "data": {"plan": "pro", "source": "api"}, "automation": {"steps": [
+                  {"action": "fetch-data", "webhook": {"url": "%1$s/accounts/{{user_id}}", "headers": {"Authorization": "Bearer k-1"}},
+                   "merge_strategy": "overwrite"},
+                  {"action": "fetch-data", "webhook": {"url": "%1$s/enrich", "method": "POST", "body": "{\\"user\\": \\"{{user_id}}\\", \\"plan\\": \\"{{plan}}\\"}"},
+                   "merge_strategy": "soft-merge"},
+                  {"action": "send", "content": {"title": "Your plan", "body": "{{plan}} for {{seats}} seats in {{region}}"}, "if": "data.seats > 10"}
+                ]}}""".formatted(CUSTOMER_API.baseUrl()));
+
+        JsonNode run = herald.awaitRun(runId, "COMPLETED");
+        CUSTOMER_API.verify(1, getRequestedFor(urlEqualTo("/accounts/sam")).withHeader("Authorization", equalTo("Bearer k-1")));
+        CUSTOMER_API.verify(1, postRequestedFor(urlEqualTo("/enrich")).withRequestBody(equalToJson("{\"user\": \"sam\", \"plan\": \"enterprise\"}")));
+        assertThat(run.path("data").path("plan").asText()).isEqualTo("enterprise");
+        assertThat(run.path("data").path("seats").asInt()).isEqualTo(12);
+        assertThat(run.path("data").path("region").asText()).isEqualTo("eu");
+        assertThat(run.path("data").path("source").asText()).isEqualTo("api");
+        assertThat(outputOf(runId, 2).path("text").asText()).isEqualTo("enterprise for 12 seats in eu");
+    }
+
+    @Test
+    void aFetchThatFailsFailsTheRunAndSaysWhy() {
+        CUSTOMER_API.stubFor(WireMock.get("/accounts/sam").willReturn(aResponse().withStatus(503)));
+
+        String runId = invoke("""
+                {"recipient": "sam", "automation": {"steps": [
+                  {"action": "fetch-data", "webhook": {"url": "%s/accounts/{{user_id}}"}},
+                  {"action": "send", "content": {"title": "t", "body": "b"}}
+                ]}}""".formatted(CUSTOMER_API.baseUrl()));
+
+        JsonNode run = herald.awaitRun(runId, "FAILED");
+        assertThat(Http.texts(run.path("steps"), "status")).containsExactly("FAILED", "PENDING");
+        assertThat(run.path("steps").get(0).path("error").asText()).isEqualTo("GET " + CUSTOMER_API.baseUrl() + "/accounts/sam failed: answered 503");
+        assertThat(run.path("error").asText()).startsWith("steps[0] (fetch-data): GET ");
+        assertThat(http.get("/messages").json().path("results")).isEmpty();
+    }
+
+    @Test
+    void aConditionThatCannotBeEvaluatedFailsTheRunAndSaysWhy() {
+        String runId = invoke("""
+                {"recipient": "sam", "automation": {"steps": [
+                  {"action": "send", "content": {"title": "t", "body": "b"}, "if": "data.coupon == \\"SPRING\\""}
+                ]}}""");
+
+        JsonNode run = herald.awaitRun(runId, "FAILED");
+        assertThat(run.path("steps").get(0).path("status").asText()).isEqualTo("FAILED");
+        assertThat(run.path("error").asText()).isEqualTo("steps[0] (send): if could not be evaluated: key 'coupon' is not present in map.");
+        assertThat(http.get("/messages").json().path("results")).isEmpty();
+    }
+
+    @Test
+    void anInvokeStepStartsTheSavedAutomationForTheSameRecipientWithTheSameData() {
+        herald.putAutomation("receipt", """
+                {"steps": [{"action": "send", "content": {"title": "Receipt", "body": "Plan {{plan}}"}}]}""");
+
+        String parent = invoke("""
+                {"recipient": "sam", "data": {"plan": "pro"}, "automation": {"steps": [{"action": "invoke", "template": "receipt"}]}}""");
+
+        JsonNode invoked = herald.awaitRun(parent, "COMPLETED").path("steps").get(0).path("runs");
+        assertThat(invoked).hasSize(1);
+        JsonNode child = herald.awaitRun(invoked.get(0).asText(), "COMPLETED");
+        assertThat(child.path("automation").asText()).isEqualTo("receipt");
+        assertThat(child.path("recipient").asText()).isEqualTo("sam");
+        assertThat(outputOf(invoked.get(0).asText(), 0).path("text").asText()).isEqualTo("Plan pro");
+
+        var direct = http.post("/automations/receipt/invoke", "{\"recipient\": \"sam\", \"data\": {\"plan\": \"team\"}}");
+        assertThat(direct.status()).isEqualTo(202);
+        assertThat(outputOf(direct.json().path("runId").asText(), 0).path("text").asText()).isEqualTo("Plan team");
+    }
+
+    @Test
+    void aCancelStepCancelsTheOtherActiveRunsWithItsToken() {
+        String drip = """
+                {"recipient": "%s", "automation": {"cancelation_token": "{{user_id}}-drip", "steps": [
+                  {"action": "delay", "duration": "1 day"}, {"action": "send", "content": {"title": "Day 2", "body": "Tip"}}]}}""";
+        String samsDrip = invoke(drip.formatted("sam"));
+        String kimsDrip = invoke(drip.formatted("kim"));
+        herald.awaitRun(samsDrip, "WAITING");
+        herald.awaitRun(kimsDrip, "WAITING");
+
+        String cancel = invoke("""
+                {"recipient": "sam", "automation": {"cancelation_token": "{{user_id}}-drip", "steps": [
+                  {"action": "cancel", "cancelation_token": "{{user_id}}-drip"}]}}""");
+
+        JsonNode canceler = herald.awaitRun(cancel, "COMPLETED");
+        assertThat(canceler.path("cancelation_token").asText()).isEqualTo("sam-drip");
+        assertThat(Http.texts(canceler.path("steps"), "status")).as("a cancel step does not cancel its own run").containsExactly("DONE");
+        assertThat(canceler.path("steps").get(0).path("runs")).hasSize(1);
+        assertThat(canceler.path("steps").get(0).path("runs").get(0).asText()).isEqualTo(samsDrip);
+        assertThat(herald.run(samsDrip).path("status").asText()).isEqualTo("CANCELED");
+        pass(Duration.ofDays(1));
+        herald.awaitRun(kimsDrip, "COMPLETED");
+        assertThat(herald.run(samsDrip).path("status").asText()).isEqualTo("CANCELED");
+        assertThat(http.get("/messages?recipient=sam").json().path("results")).isEmpty();
+    }
+
+    @Test
+    void aDelayUntilADateWaitsUntilThen() {
+        String until = clock.now().plus(Duration.ofHours(1)).toString();
+        String runId = invoke("""
+                {"recipient": "sam", "automation": {"steps": [
+                  {"action": "delay", "until": "%s"}, {"action": "send", "content": {"title": "Now", "body": "It is time"}}]}}""".formatted(until));
+
+        JsonNode waiting = herald.awaitRun(runId, "WAITING");
+        assertThat(waiting.path("steps").get(0).path("wake_at").asLong()).isEqualTo(java.time.Instant.parse(until).toEpochMilli());
+        pass(Duration.ofMinutes(59));
+        assertThat(herald.run(runId).path("status").asText()).isEqualTo("WAITING");
+
+        pass(Duration.ofMinutes(1));
+
+        herald.awaitRun(runId, "COMPLETED");
+        assertThat(outputOf(runId, 1).path("subject").asText()).isEqualTo("Now");
+    }
+
+    @Test
+    void aTriggerConditionSeesTheEventAndOneThatCannotBeEvaluatedStartsNothing() {
+        herald.putAutomation("team-upgrade", """
+                {"trigger": {"event": "Plan Changed", "if": "event.properties.plan == \\"team\\" && event.user_id == \\"sam\\""},
+                 "steps": [{"action": "send", "content": {"title": "Welcome to {{plan}}", "body": "Invite your team"}}]}""");
+        herald.putAutomation("big-order", """
+                {"trigger": {"event": "Order Completed", "if": "data.total > 100"},
+                 "steps": [{"action": "send", "content": {"title": "Thanks", "body": "Big order"}}]}""");
+
+        List<String> team = herald.track("sam", "Plan Changed", "{\"plan\": \"team\"}");
+        List<String> solo = herald.track("sam", "Plan Changed", "{\"plan\": \"solo\"}");
+        List<String> noTotal = herald.track("sam", "Order Completed", "{\"order_id\": \"A-7\"}");
+
+        assertThat(team).hasSize(1);
+        assertThat(solo).isEmpty();
+        assertThat(noTotal).as("data.total is missing: the condition cannot be evaluated").isEmpty();
+        JsonNode run = herald.awaitRun(team.get(0), "COMPLETED");
+        assertThat(run.path("event").asText()).isEqualTo("Plan Changed");
+        assertThat(run.path("data").path("plan").asText()).isEqualTo("team");
+        String message = run.path("steps").get(0).path("messages").get(0).asText();
+        assertThat(herald.message(message).path("event").asText()).isEqualTo("Plan Changed");
+        assertThat(outputOf(team.get(0), 0).path("subject").asText()).isEqualTo("Welcome to team");
+    }
+}

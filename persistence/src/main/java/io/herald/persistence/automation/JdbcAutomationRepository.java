@@ -1,0 +1,78 @@
+package io.herald.persistence.automation;
+
+import io.herald.application.port.Page;
+import io.herald.application.port.out.AutomationRepository;
+import io.herald.domain.automation.Automation;
+import io.herald.persistence.support.Db;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@Singleton
+@Transactional
+class JdbcAutomationRepository implements AutomationRepository {
+
+    private static final String COLUMNS = "automation_id, definition::text AS definition";
+
+    private final Db db;
+
+    JdbcAutomationRepository(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<Automation> find(String automationId) {
+        return db.queryOne("SELECT " + COLUMNS + " FROM automations WHERE automation_id = ?",
+                statement -> statement.setString(1, automationId), this::automation);
+    }
+
+    @Override
+    public List<Automation> findByTriggerEvent(String event) {
+        return db.query("SELECT " + COLUMNS + " FROM automations WHERE trigger_event = ? ORDER BY automation_id",
+                statement -> statement.setString(1, event), this::automation);
+    }
+
+    @Override
+    public void save(Automation automation) {
+        Map<String, Object> definition = automation.toJson();
+        definition.remove("id");
+        db.update("""
+                INSERT INTO automations (automation_id, name, trigger_event, definition) VALUES (?, ?, ?, ?::jsonb)
+                ON CONFLICT (automation_id) DO UPDATE SET name = excluded.name, trigger_event = excluded.trigger_event,
+                    definition = excluded.definition, updated_at = now()""", statement -> {
+            statement.setString(1, automation.id());
+            statement.setString(2, automation.name());
+            statement.setString(3, automation.trigger().map(Automation.Trigger::event).orElse(null));
+            statement.setString(4, db.toJson(definition));
+        });
+    }
+
+    @Override
+    public boolean delete(String automationId) {
+        return db.update("DELETE FROM automations WHERE automation_id = ?", statement -> statement.setString(1, automationId)) == 1;
+    }
+
+    @Override
+    public Page<Automation> list(Optional<String> cursor, int limit) {
+        String after = cursor.map(Db::position).orElse("");
+        List<Automation> rows = db.query("SELECT " + COLUMNS + " FROM automations WHERE automation_id > ? ORDER BY automation_id LIMIT ?",
+                statement -> {
+                    statement.setString(1, after);
+                    statement.setInt(2, limit + 1);
+                }, this::automation);
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<Automation> items = rows.subList(0, limit);
+        return new Page<>(items, Db.cursor(items.get(limit - 1).id()));
+    }
+
+    private Automation automation(ResultSet row) throws SQLException {
+        return Automation.parse(row.getString("automation_id"), db.jsonObject(row.getString("definition")));
+    }
+}

@@ -1,0 +1,103 @@
+package io.herald.persistence.automation;
+
+import io.herald.application.port.out.AutomationRunRepository;
+import io.herald.domain.automation.AutomationRun;
+import io.herald.domain.automation.AutomationRunId;
+import io.herald.domain.automation.RunStatus;
+import io.herald.domain.automation.Steps;
+import io.herald.domain.json.JsonTrees;
+import io.herald.domain.profile.UserId;
+import io.herald.persistence.support.Db;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@Singleton
+@Transactional
+class JdbcAutomationRunRepository implements AutomationRunRepository {
+
+    private static final String COLUMNS = "run_id, automation_id, status, recipient, cancelation_token, current_step, "
+            + "state::text AS state, created_at, updated_at";
+
+    private final Db db;
+
+    JdbcAutomationRunRepository(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public void insert(AutomationRun run) {
+        db.update("""
+                INSERT INTO automation_runs (status, current_step, state, updated_at, automation_id, recipient, cancelation_token,
+                    created_at, run_id)
+                VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)""", statement -> {
+            bindState(statement, run);
+            statement.setString(5, run.automationId().orElse(null));
+            statement.setString(6, run.recipient().value());
+            statement.setString(7, run.cancelationToken().orElse(null));
+            statement.setObject(8, Db.timestamp(run.createdAt()));
+            statement.setString(9, run.id().value());
+        });
+    }
+
+    @Override
+    public Optional<AutomationRun> find(AutomationRunId id) {
+        return db.queryOne("SELECT " + COLUMNS + " FROM automation_runs WHERE run_id = ?",
+                statement -> statement.setString(1, id.value()), this::run);
+    }
+
+    @Override
+    public Optional<AutomationRun> lock(AutomationRunId id) {
+        return db.queryOne("SELECT " + COLUMNS + " FROM automation_runs WHERE run_id = ? FOR UPDATE",
+                statement -> statement.setString(1, id.value()), this::run);
+    }
+
+    @Override
+    public List<AutomationRun> lockActiveByToken(String cancelationToken) {
+        return db.query("SELECT " + COLUMNS + " FROM automation_runs WHERE cancelation_token = ? AND status IN ('RUNNING', 'WAITING') "
+                        + "ORDER BY run_id FOR UPDATE",
+                statement -> statement.setString(1, cancelationToken), this::run);
+    }
+
+    @Override
+    public void save(AutomationRun run) {
+        db.update("UPDATE automation_runs SET status = ?, current_step = ?, state = ?::jsonb, updated_at = ? WHERE run_id = ?",
+                statement -> {
+                    bindState(statement, run);
+                    statement.setString(5, run.id().value());
+                });
+    }
+
+    /** Parameters 1 to 4: what changes as a run moves. */
+    private void bindState(PreparedStatement statement, AutomationRun run) throws SQLException {
+        statement.setString(1, run.status().name());
+        statement.setInt(2, run.stepIndex());
+        statement.setString(3, db.toJson(AutomationRunState.of(run)));
+        statement.setObject(4, Db.timestamp(run.updatedAt()));
+    }
+
+    private AutomationRun run(ResultSet row) throws SQLException {
+        Map<String, Object> state = db.jsonObject(row.getString("state"));
+        return AutomationRun.reconstitute(new AutomationRunId(row.getString("run_id")),
+                Optional.ofNullable(row.getString("automation_id")),
+                Steps.parse(state.get("steps"), "steps", Optional.empty()),
+                UserId.of(row.getString("recipient")),
+                Optional.ofNullable(row.getString("cancelation_token")),
+                JsonTrees.asObject((Map<?, ?>) state.get("event")),
+                ((Number) state.get("depth")).intValue(),
+                Db.instant(row, "created_at"),
+                AutomationRunState.refs(state),
+                AutomationRunState.results(state),
+                RunStatus.valueOf(row.getString("status")),
+                row.getInt("current_step"),
+                JsonTrees.asObject((Map<?, ?>) state.get("data")),
+                Optional.ofNullable((String) state.get("error")),
+                Db.instant(row, "updated_at"));
+    }
+}
