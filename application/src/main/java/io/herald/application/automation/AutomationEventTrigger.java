@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Starts a run of every automation whose {@code trigger.event} is the track event's name and whose
@@ -38,12 +39,13 @@ public final class AutomationEventTrigger implements EventTrigger {
     }
 
     @Override
-    public List<Triggered> fire(TrackedEvent event) {
-        if (event.userId().isEmpty()) {
-            return List.of();
-        }
-        List<Automation> matching = automations.findByTriggerEvent(event.event());
-        if (matching.isEmpty()) {
+    public Batch forEvents(Set<String> eventNames) {
+        Map<String, List<Automation>> triggered = automations.findByTriggerEvents(eventNames);
+        return event -> fire(event, triggered.getOrDefault(event.event(), List.of()));
+    }
+
+    private List<Triggered> fire(TrackedEvent event, List<Automation> matching) {
+        if (event.userId().isEmpty() || matching.isEmpty()) {
             return List.of();
         }
         Instant now = clock.now();

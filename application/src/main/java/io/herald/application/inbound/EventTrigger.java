@@ -7,15 +7,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a track event can set off: templates mapped to it send messages, automations triggered by it start runs.
  * Each implementation works inside the transaction that processes the event, so the event's outcome and
- * the work it started commit together.
+ * the work it started commit together. Events are processed in batches: a trigger looks up once what is mapped
+ * to the batch's event names, then fires event by event.
  */
 public interface EventTrigger {
 
-    List<Triggered> fire(TrackedEvent event);
+    Batch forEvents(Set<String> eventNames);
+
+    /** A trigger ready to fire for the events of one batch. */
+    interface Batch {
+        List<Triggered> fire(TrackedEvent event);
+    }
 
     /**
      * @param userId  empty for a Courier inbound event sent without one

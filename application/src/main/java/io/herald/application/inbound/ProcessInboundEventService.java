@@ -104,6 +104,14 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
                 parsed.put(record.id(), unprocessable);
             }
         }
+        Set<String> trackNames = new LinkedHashSet<>();
+        parsed.values().forEach(event -> {
+            if (event instanceof Inbound inbound && inbound.isTrack() && inbound.trackName() != null) {
+                trackNames.add(inbound.trackName());
+            }
+        });
+        List<EventTrigger.Batch> firing = trackNames.isEmpty() ? List.of()
+                : triggers.stream().map(trigger -> trigger.forEvents(trackNames)).toList();
         Map<UserId, Profile> loaded = profiles.lockOrCreateAll(recipients);
         Map<UserId, Profile> changed = new LinkedHashMap<>();
         Instant now = clock.now();
@@ -125,18 +133,19 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
                 tenants.addMember(group.groupId(), group.recipient(), record.receivedAt());
             }
             Optional<Profile> profile = inbound.recipient().map(changed::get);
-            outcomes.add(inbound.isTrack() ? fire(record, inbound, profile, now) : new Outcome(record.id(), InboundEventStatus.PROCESSED,
+            outcomes.add(inbound.isTrack() ? fire(firing, record, inbound, profile, now) : new Outcome(record.id(), InboundEventStatus.PROCESSED,
                     List.of(), List.of(), null, now));
         }
         profiles.saveAll(changed.values());
         log.recordOutcomes(outcomes);
     }
 
-    private Outcome fire(InboundEventRecord record, Inbound inbound, Optional<Profile> profile, Instant now) {
+    private static Outcome fire(List<EventTrigger.Batch> firing, InboundEventRecord record, Inbound inbound, Optional<Profile> profile,
+                                Instant now) {
         TrackedEvent tracked = new TrackedEvent(record.id(), inbound.trackName(), inbound.recipient(), profile,
                 inbound.properties(), record.payload(), inbound.activeAt());
         List<Triggered> triggered = new ArrayList<>();
-        for (EventTrigger trigger : triggers) {
+        for (EventTrigger.Batch trigger : firing) {
             triggered.addAll(trigger.fire(tracked));
         }
         return new Outcome(record.id(), triggered.isEmpty() ? InboundEventStatus.UNMAPPED : InboundEventStatus.MAPPED,

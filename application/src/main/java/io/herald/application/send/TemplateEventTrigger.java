@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Event mapping: every template whose {@code events} include a track event's name sends to the event's user,
@@ -27,12 +28,17 @@ public final class TemplateEventTrigger implements EventTrigger {
     }
 
     @Override
-    public List<Triggered> fire(TrackedEvent event) {
+    public Batch forEvents(Set<String> eventNames) {
+        Map<String, List<Template>> mapped = templates.findByEvents(eventNames);
+        return event -> fire(event, mapped.getOrDefault(event.event(), List.of()));
+    }
+
+    private List<Triggered> fire(TrackedEvent event, List<Template> mapped) {
         if (event.userId().isEmpty()) {
             return List.of();
         }
         List<Triggered> triggered = new ArrayList<>();
-        for (Template template : templates.findByEvent(event.event())) {
+        for (Template template : mapped) {
             Map<String, Object> message = new LinkedHashMap<>();
             message.put("to", Map.of("user_id", event.userId().get().value()));
             message.put("template", template.id());

@@ -4,6 +4,8 @@ import io.herald.application.port.Page;
 import io.herald.application.port.out.AutomationRepository;
 import io.herald.domain.automation.Automation;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,18 @@ public final class InMemoryAutomationRepository implements AutomationRepository 
         return automations.values().stream()
                 .filter(automation -> automation.trigger().map(trigger -> trigger.event().equals(event)).orElse(false))
                 .toList();
+    }
+
+    @Override
+    public Map<String, List<Automation>> findByTriggerEvents(Collection<String> events) {
+        Map<String, List<Automation>> byEvent = new HashMap<>();
+        events.forEach(event -> {
+            List<Automation> triggered = findByTriggerEvent(event);
+            if (!triggered.isEmpty()) {
+                byEvent.put(event, triggered);
+            }
+        });
+        return byEvent;
     }
 
     @Override

@@ -63,7 +63,7 @@ class InboundEventProcessingTest {
 
     @Test
     void aBatchIsProcessedInOrderAndTriggersSeeTheProfileAsTheEventLeavesIt() {
-        EventTrigger trigger = event -> {
+        EventTrigger trigger = names -> event -> {
             fired.add(event);
             return List.of();
         };
@@ -137,7 +137,7 @@ class InboundEventProcessingTest {
 
     @Test
     void aTrackEventFiresTriggersAndRecordsWhatTheyStarted() {
-        EventTrigger trigger = event -> {
+        EventTrigger trigger = names -> event -> {
             fired.add(event);
             return List.of(Triggered.message("msg-1"), Triggered.automationRun("run-1"));
         };

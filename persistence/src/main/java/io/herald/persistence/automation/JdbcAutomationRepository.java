@@ -9,6 +9,9 @@ import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +38,19 @@ class JdbcAutomationRepository implements AutomationRepository {
     public List<Automation> findByTriggerEvent(String event) {
         return db.query("SELECT " + COLUMNS + " FROM automations WHERE trigger_event = ? ORDER BY automation_id",
                 statement -> statement.setString(1, event), this::automation);
+    }
+
+    @Override
+    public Map<String, List<Automation>> findByTriggerEvents(Collection<String> events) {
+        Map<String, List<Automation>> byEvent = new HashMap<>();
+        if (events.isEmpty()) {
+            return byEvent;
+        }
+        db.query("SELECT " + COLUMNS + " FROM automations WHERE trigger_event = ANY (?) ORDER BY automation_id",
+                statement -> statement.setArray(1, db.textArray(List.copyOf(events))), this::automation)
+                .forEach(automation -> byEvent.computeIfAbsent(automation.trigger().orElseThrow().event(), name -> new ArrayList<>())
+                        .add(automation));
+        return byEvent;
     }
 
     @Override

@@ -9,6 +9,9 @@ import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,21 @@ class JdbcTemplateRepository implements TemplateRepository {
     public List<Template> findByEvent(String event) {
         return db.query("SELECT " + COLUMNS + " FROM templates WHERE events @> ARRAY[?]::text[] ORDER BY template_id",
                 statement -> statement.setString(1, event), this::template);
+    }
+
+    @Override
+    public Map<String, List<Template>> findByEvents(Collection<String> events) {
+        Map<String, List<Template>> byEvent = new HashMap<>();
+        if (events.isEmpty()) {
+            return byEvent;
+        }
+        List<Template> mapped = db.query("SELECT " + COLUMNS + " FROM templates WHERE events && ?::text[] ORDER BY template_id",
+                statement -> statement.setArray(1, db.textArray(List.copyOf(events))), this::template);
+        for (Template template : mapped) {
+            template.events().stream().filter(events::contains)
+                    .forEach(event -> byEvent.computeIfAbsent(event, name -> new ArrayList<>()).add(template));
+        }
+        return byEvent;
     }
 
     @Override

@@ -3,7 +3,9 @@ package io.herald.application.port.out;
 import io.herald.application.port.Page;
 import io.herald.domain.automation.Automation;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public interface AutomationRepository {
@@ -12,6 +14,9 @@ public interface AutomationRepository {
 
     /** The automations whose {@code trigger.event} is {@code event}, by id. */
     List<Automation> findByTriggerEvent(String event);
+
+    /** For each of the given event names that automations are triggered by, those automations, by id. */
+    Map<String, List<Automation>> findByTriggerEvents(Collection<String> events);
 
     void save(Automation automation);
 

@@ -3,7 +3,9 @@ package io.herald.application.port.out;
 import io.herald.application.port.Page;
 import io.herald.domain.template.Template;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public interface TemplateRepository {
@@ -12,6 +14,9 @@ public interface TemplateRepository {
 
     /** The templates whose {@code events} include {@code event}, by id. */
     List<Template> findByEvent(String event);
+
+    /** For each of the given event names that templates are mapped to, those templates, by id. */
+    Map<String, List<Template>> findByEvents(Collection<String> events);
 
     void save(Template template);
 
