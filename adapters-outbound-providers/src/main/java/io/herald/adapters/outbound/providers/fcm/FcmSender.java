@@ -8,14 +8,12 @@ import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import io.herald.adapters.outbound.providers.ProviderFailures;
 import io.herald.adapters.outbound.providers.ProviderOverride;
-import io.herald.application.port.out.ChannelSender;
+import io.herald.adapters.outbound.providers.RemoteSender;
 import io.herald.domain.delivery.DeliveryResult;
 import io.herald.domain.json.JsonTrees;
 import io.herald.domain.routing.Channel;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -29,11 +27,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Push through the FCM HTTP v1 API, one request per device token of the recipient, authorised by an OAuth2 access
@@ -44,14 +40,13 @@ import java.util.Set;
  */
 @Singleton
 @Requires(property = "herald.providers.fcm.credentials-file")
-class FcmSender implements ChannelSender {
+class FcmSender extends RemoteSender {
 
     static final String NAME = "fcm";
     /** The {@code data} key that carries Herald's message id to the device. */
     static final String MESSAGE_ID_KEY = "herald_message_id";
     static final String SCOPE = "https://www.googleapis.com/auth/firebase.messaging";
 
-    private static final Logger LOG = LoggerFactory.getLogger(FcmSender.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GoogleCredentials credentials;
@@ -60,6 +55,7 @@ class FcmSender implements ChannelSender {
     private final HttpClient http;
 
     FcmSender(FcmSettings settings) {
+        super(NAME, Channel.PUSH);
         ServiceAccountCredentials serviceAccount = serviceAccount(settings.getCredentialsFile());
         String projectId = settings.getProjectId() != null && !settings.getProjectId().isBlank()
                 ? settings.getProjectId() : serviceAccount.getProjectId();
@@ -79,30 +75,7 @@ class FcmSender implements ChannelSender {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Channel> channels() {
-        return EnumSet.of(Channel.PUSH);
-    }
-
-    @Override
-    public boolean local() {
-        return false;
-    }
-
-    @Override
-    public DeliveryResult send(Delivery delivery) {
-        DeliveryResult result = attempt(delivery);
-        if (!(result instanceof DeliveryResult.Sent) && LOG.isDebugEnabled()) {
-            LOG.debug("fcm: push for {} not sent: {}", delivery.messageId(), result);
-        }
-        return result;
-    }
-
-    private DeliveryResult attempt(Delivery delivery) {
+    protected DeliveryResult attempt(Delivery delivery) {
         if (delivery.pushTokens() == null || delivery.pushTokens().isEmpty()) {
             return new DeliveryResult.PermanentFailure(NAME + ": the recipient has no push token");
         }
@@ -113,9 +86,6 @@ class FcmSender implements ChannelSender {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new DeliveryResult.TransientFailure(NAME + ": interrupted");
-        } catch (RuntimeException e) {
-            LOG.warn("fcm: unexpected failure for {}", delivery.messageId(), e);
-            return new DeliveryResult.TransientFailure(NAME + ": " + ProviderFailures.describe(e));
         }
     }
 

@@ -10,7 +10,7 @@ import com.sendgrid.Response;
 import com.sendgrid.SendGrid;
 import io.herald.adapters.outbound.providers.ProviderFailures;
 import io.herald.adapters.outbound.providers.ProviderOverride;
-import io.herald.application.port.out.ChannelSender;
+import io.herald.adapters.outbound.providers.RemoteSender;
 import io.herald.domain.delivery.DeliveryResult;
 import io.herald.domain.json.JsonTrees;
 import io.herald.domain.routing.Channel;
@@ -20,17 +20,13 @@ import jakarta.inject.Singleton;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,13 +38,12 @@ import java.util.regex.Pattern;
  */
 @Singleton
 @Requires(property = "herald.providers.sendgrid.api-key")
-class SendGridSender implements ChannelSender {
+class SendGridSender extends RemoteSender {
 
     static final String NAME = "sendgrid";
     /** The {@code custom_args} key that carries Herald's message id to SendGrid and back in its events. */
     static final String MESSAGE_ID_ARG = "herald_message_id";
 
-    private static final Logger LOG = LoggerFactory.getLogger(SendGridSender.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NAMED_ADDRESS = Pattern.compile("^(.*?)\\s*<([^<>\\s]+@[^<>\\s]+)>\\s*$");
     private static final int MAX_CONNECTIONS = 20;
@@ -58,6 +53,7 @@ class SendGridSender implements ChannelSender {
     private final SendGrid sendGrid;
 
     SendGridSender(SendGridSettings settings) {
+        super(NAME, Channel.EMAIL);
         String apiKey = required(settings.getApiKey(), "api-key");
         this.from = sender(required(settings.getFrom(), "from"));
         URI baseUrl = URI.create(settings.getBaseUrl());
@@ -85,36 +81,13 @@ class SendGridSender implements ChannelSender {
         }
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Channel> channels() {
-        return EnumSet.of(Channel.EMAIL);
-    }
-
-    @Override
-    public boolean local() {
-        return false;
-    }
-
-    @Override
-    public DeliveryResult send(Delivery delivery) {
-        DeliveryResult result = attempt(delivery);
-        if (!(result instanceof DeliveryResult.Sent) && LOG.isDebugEnabled()) {
-            LOG.debug("sendgrid: email for {} not sent: {}", delivery.messageId(), result);
-        }
-        return result;
-    }
-
     @PreDestroy
     void close() throws IOException {
         http.close();
     }
 
-    private DeliveryResult attempt(Delivery delivery) {
+    @Override
+    protected DeliveryResult attempt(Delivery delivery) {
         if (delivery.address() == null || delivery.address().isBlank()) {
             return new DeliveryResult.PermanentFailure(NAME + ": the recipient has no email address");
         }
@@ -129,9 +102,6 @@ class SendGridSender implements ChannelSender {
                     + ProviderFailures.describe(unwritable) + ")");
         } catch (IOException e) {
             return ProviderFailures.unreachable(NAME, e);
-        } catch (RuntimeException e) {
-            LOG.warn("sendgrid: unexpected failure for {}", delivery.messageId(), e);
-            return new DeliveryResult.TransientFailure(NAME + ": " + ProviderFailures.describe(e));
         }
     }
 

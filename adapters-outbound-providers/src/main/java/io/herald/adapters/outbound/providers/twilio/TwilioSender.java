@@ -10,19 +10,16 @@ import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import io.herald.adapters.outbound.providers.ProviderFailures;
 import io.herald.adapters.outbound.providers.ProviderOverride;
-import io.herald.application.port.out.ChannelSender;
+import io.herald.adapters.outbound.providers.RemoteSender;
 import io.herald.domain.delivery.DeliveryResult;
 import io.herald.domain.routing.Channel;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -35,11 +32,10 @@ import java.util.Set;
  */
 @Singleton
 @Requires(property = "herald.providers.twilio.account-sid")
-class TwilioSender implements ChannelSender {
+class TwilioSender extends RemoteSender {
 
     static final String NAME = "twilio";
 
-    private static final Logger LOG = LoggerFactory.getLogger(TwilioSender.class);
     /**
      * Twilio error codes that come with a 4xx status yet may pass: 20429 too many requests, 21611 the sender's
      * queue of messages is full.
@@ -53,6 +49,7 @@ class TwilioSender implements ChannelSender {
     private final TwilioRestClient client;
 
     TwilioSender(TwilioSettings settings) {
+        super(NAME, Channel.SMS);
         String accountSid = required(settings.getAccountSid(), "account-sid");
         String authToken = required(settings.getAuthToken(), "auth-token");
         this.from = blankToNull(settings.getFrom());
@@ -69,36 +66,13 @@ class TwilioSender implements ChannelSender {
         this.client = new TwilioRestClient.Builder(accountSid, authToken).httpClient(http).build();
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Channel> channels() {
-        return EnumSet.of(Channel.SMS);
-    }
-
-    @Override
-    public boolean local() {
-        return false;
-    }
-
-    @Override
-    public DeliveryResult send(Delivery delivery) {
-        DeliveryResult result = attempt(delivery);
-        if (!(result instanceof DeliveryResult.Sent) && LOG.isDebugEnabled()) {
-            LOG.debug("twilio: sms for {} not sent: {}", delivery.messageId(), result);
-        }
-        return result;
-    }
-
     @PreDestroy
     void close() throws IOException {
         http.close();
     }
 
-    private DeliveryResult attempt(Delivery delivery) {
+    @Override
+    protected DeliveryResult attempt(Delivery delivery) {
         if (delivery.address() == null || delivery.address().isBlank()) {
             return new DeliveryResult.PermanentFailure(NAME + ": the recipient has no phone number");
         }
@@ -119,9 +93,6 @@ class TwilioSender implements ChannelSender {
             return failure(e);
         } catch (TwilioException e) {
             return new DeliveryResult.PermanentFailure(NAME + ": " + ProviderFailures.describe(e));
-        } catch (RuntimeException e) {
-            LOG.warn("twilio: unexpected failure for {}", delivery.messageId(), e);
-            return new DeliveryResult.TransientFailure(NAME + ": " + ProviderFailures.describe(e));
         }
     }
 

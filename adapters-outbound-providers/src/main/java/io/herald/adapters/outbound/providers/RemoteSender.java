@@ -1,0 +1,60 @@
+package io.herald.adapters.outbound.providers;
+
+import io.herald.application.port.out.ChannelSender;
+import io.herald.domain.delivery.DeliveryResult;
+import io.herald.domain.routing.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A provider reached over the network, for one channel. It is called between the pipeline's transactions, so it
+ * must keep {@link ChannelSender}'s promise never to throw: anything unforeseen becomes a transient failure, which
+ * the pipeline retries with backoff. Attempts that fail are logged at DEBUG with the message id, never the content.
+ */
+public abstract class RemoteSender implements ChannelSender {
+
+    private final String name;
+    private final Channel channel;
+    private final Logger log = LoggerFactory.getLogger(getClass());
+
+    protected RemoteSender(String name, Channel channel) {
+        this.name = name;
+        this.channel = channel;
+    }
+
+    /** One try at handing the delivery to the provider; expected failures are returned, not thrown. */
+    protected abstract DeliveryResult attempt(Delivery delivery);
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final Set<Channel> channels() {
+        return EnumSet.of(channel);
+    }
+
+    @Override
+    public final boolean local() {
+        return false;
+    }
+
+    @Override
+    public final DeliveryResult send(Delivery delivery) {
+        DeliveryResult result;
+        try {
+            result = attempt(delivery);
+        } catch (RuntimeException e) {
+            log.warn("{}: unexpected failure for {}", name, delivery.messageId(), e);
+            result = new DeliveryResult.TransientFailure(name + ": " + ProviderFailures.describe(e));
+        }
+        if (!(result instanceof DeliveryResult.Sent) && log.isDebugEnabled()) {
+            log.debug("{}: {} for {} not sent: {}", name, channel.wireName(), delivery.messageId(), result);
+        }
+        return result;
+    }
+}
