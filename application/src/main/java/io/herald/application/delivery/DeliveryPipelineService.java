@@ -11,7 +11,12 @@ import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.template.TemplateRenderer;
+import io.herald.application.port.out.OperationalMetrics;
+import io.herald.application.support.LogSafe;
+import io.herald.domain.delivery.AttemptOutcome;
+import io.herald.domain.delivery.CircuitBreaker;
 import io.herald.domain.delivery.DeliveryResult;
+import io.herald.domain.message.HistoryEntry;
 import io.herald.domain.json.JsonTrees;
 import io.herald.domain.message.Escalation;
 import io.herald.domain.message.Message;
@@ -34,6 +39,9 @@ import io.herald.domain.routing.RoutingPlanner;
 import io.herald.domain.shared.InvalidValueException;
 import io.herald.domain.template.Template;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -55,10 +63,7 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
     /** Routing for inline content that names none: the first channel that reaches the recipient. */
     static final RoutingNode.Group DEFAULT_CONTENT_ROUTING = RoutingNode.single(Channel.EMAIL, Channel.PUSH, Channel.SMS, Channel.INBOX);
 
-    static final String IN_FLIGHT = "IN_FLIGHT";
-    static final String SENT = "SENT";
-    static final String TRANSIENT = "TRANSIENT";
-    static final String PERMANENT = "PERMANENT";
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryPipelineService.class);
 
     private final MessageRepository messages;
     private final ProfileRepository profiles;
@@ -69,11 +74,15 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
     private final TemplateRenderer renderer;
     private final DeliverySettings settings;
     private final FeedbackRecorder feedback;
+    private final ProviderHealth health;
+    private final ProviderCalls calls;
+    private final OperationalMetrics metrics;
     private final Clock clock;
 
     public DeliveryPipelineService(MessageRepository messages, ProfileRepository profiles, PushTokenRepository pushTokens,
                                    TemplateRepository templates, PreferenceRepository preferences, Providers providers,
-                                   TemplateRenderer renderer, DeliverySettings settings, FeedbackRecorder feedback, Clock clock) {
+                                   TemplateRenderer renderer, DeliverySettings settings, FeedbackRecorder feedback,
+                                   ProviderHealth health, ProviderCalls calls, OperationalMetrics metrics, Clock clock) {
         this.messages = messages;
         this.profiles = profiles;
         this.pushTokens = pushTokens;
@@ -83,6 +92,9 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
         this.renderer = renderer;
         this.settings = settings;
         this.feedback = feedback;
+        this.health = health;
+        this.calls = calls;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -204,7 +216,7 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
         while (changed && !message.status().isEnd()) {
             changed = false;
             for (Target target : message.plan().orElseThrow().due()) {
-                NextStep next = nextStep(work, target);
+                NextStep next = nextStep(work, target, true);
                 if (next instanceof Exhausted exhausted) {
                     message.channelFailed(target.leafId(), exhausted.lastError(), work.now);
                     changed = true;
@@ -217,11 +229,15 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
                     ChannelSender sender = providers.sender(attempt.provider());
                     Delivery delivery = delivery(work, target.channel(), attempt.provider());
                     if (sender.local()) {
-                        apply(work, target.leafId(), attempt.provider(), attempt.number(), safeSend(sender, delivery), work.now);
+                        apply(work, target.leafId(), attempt.provider(), attempt.number(),
+                                calls.callLocal(attempt.provider(), delivery), work.now);
                         changed = true;
                     } else {
-                        recordAttempt(work, target.leafId(), attempt.provider(), attempt.number(), IN_FLIGHT, null, null, work.now);
+                        recordAttempt(work, target.leafId(), attempt.provider(), attempt.number(), AttemptOutcome.IN_FLIGHT,
+                                null, null, work.now);
                         progress.call(new RemoteCall(message.id(), target.leafId(), attempt.provider(), attempt.number(), delivery));
+                        // If this instance stops before the outcome is recorded, the message is looked at again then.
+                        progress.later(message.id(), work.now.plus(settings.inFlightLease()));
                     }
                 }
             }
@@ -234,69 +250,156 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
     private record Attempt(String provider, int number) implements NextStep {
     }
 
-    private record WaitUntil(Instant at) implements NextStep {
+    private record WaitUntil(Instant at, String provider) implements NextStep {
     }
 
     private record Exhausted(String lastError) implements NextStep {
     }
 
-    /** The provider to try next for a due leaf, or how long to wait, or that every provider gave up. */
-    private NextStep nextStep(Work work, Target target) {
+    /**
+     * The provider to try next for a due leaf, or how long to wait, or that the leaf is given up. Providers are
+     * tried in order, each up to {@code attemptsPerProvider} transient failures, skipping any whose circuit is open;
+     * a permanent failure moves on at once. When every provider is used up the leaf is given up if the routing
+     * has somewhere else to go; otherwise the providers that failed only transiently are tried again, with backoff,
+     * until {@code giveUpAfter}: an outage is sat out rather than turned into undeliverable messages.
+     * With {@code claim} false nothing is claimed (no probe, no waiting list): it only says what would happen.
+     */
+    private NextStep nextStep(Work work, Target target, boolean claim) {
+        String leafId = target.leafId();
         List<String> candidates = providers.providersFor(target.channel(), work.message.spec());
         String lastError = "no provider is configured for " + target.channel().wireName();
+        List<String> outlasting = new ArrayList<>();
         for (String provider : candidates) {
-            List<DeliveryAttempt> attempts = work.attempts(target.leafId(), provider);
-            if (attempts.stream().anyMatch(a -> a.outcome().equals(PERMANENT))) {
+            List<DeliveryAttempt> attempts = work.attempts(leafId, provider);
+            if (attempts.stream().anyMatch(a -> a.outcome() == AttemptOutcome.PERMANENT)) {
                 lastError = lastErrorOf(attempts, lastError);
                 continue;
             }
             DeliveryAttempt last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
-            if (last != null && last.outcome().equals(IN_FLIGHT)) {
+            if (last != null && last.outcome() == AttemptOutcome.IN_FLIGHT) {
                 Instant leaseEnd = last.at().plus(settings.inFlightLease());
                 if (work.now.isBefore(leaseEnd)) {
-                    return new WaitUntil(leaseEnd);
+                    return new WaitUntil(leaseEnd, provider);
                 }
                 // The instance that made this call stopped before recording its outcome: count it as failed.
-                recordAttempt(work, target.leafId(), provider, last.attempt(), TRANSIENT, null,
-                        "the outcome of this call is unknown: Herald stopped while making it", last.at());
-                attempts = work.attempts(target.leafId(), provider);
+                String unknown = "the outcome of this call is unknown: Herald stopped while making it";
+                recordAttempt(work, leafId, provider, last.attempt(), AttemptOutcome.TRANSIENT, null, unknown, last.at());
+                reportFailure(work, target, provider, new DeliveryResult.TransientFailure(unknown), work.now);
+                attempts = work.attempts(leafId, provider);
                 last = attempts.get(attempts.size() - 1);
             }
-            long transientFailures = attempts.stream().filter(a -> a.outcome().equals(TRANSIENT)).count();
-            if (transientFailures >= settings.attemptsPerProvider()) {
+            int transientFailures = (int) attempts.stream().filter(a -> a.outcome() == AttemptOutcome.TRANSIENT).count();
+            if (transientFailures > 0) {
                 lastError = lastErrorOf(attempts, lastError);
+            }
+            CircuitBreaker circuit = health.circuit(provider);
+            if (transientFailures >= settings.attemptsPerProvider() || !circuit.mayCall(work.now)) {
+                outlasting.add(provider);
                 continue;
             }
-            if (last != null && last.outcome().equals(TRANSIENT)) {
-                Instant retryAt = last.at().plus(settings.retryDelay((int) transientFailures));
+            if (last != null && last.outcome() == AttemptOutcome.TRANSIENT) {
+                Instant retryAt = retryAt(work, leafId, provider, last.at(), transientFailures);
                 if (work.now.isBefore(retryAt)) {
-                    return new WaitUntil(retryAt);
+                    return new WaitUntil(retryAt, provider);
                 }
+            }
+            if (claim && !circuit.tryCall(work.now)) {
+                outlasting.add(provider);
+                continue;
             }
             return new Attempt(provider, attempts.size() + 1);
         }
-        return new Exhausted(lastError);
+        if (outlasting.isEmpty() || work.message.plan().orElseThrow().hasFallback(leafId)) {
+            return new Exhausted(lastError);
+        }
+        Instant dueSince = work.message.deliverAt().orElse(work.message.enqueuedAt());
+        if (!work.now.isBefore(dueSince.plus(settings.giveUpAfter()))) {
+            return new Exhausted(lastError + " (still failing " + settings.giveUpAfter() + " after it was due: given up)");
+        }
+        return outlast(work, leafId, outlasting, claim);
+    }
+
+    /** Nothing else to go to: the providers that failed only transiently are tried again, in order, with backoff. */
+    private NextStep outlast(Work work, String leafId, List<String> outlasting, boolean claim) {
+        List<DeliveryAttempt> leg = work.attempts(leafId);
+        int failures = (int) leg.stream().filter(a -> a.outcome() == AttemptOutcome.TRANSIENT).count();
+        Instant lastTry = leg.stream().map(DeliveryAttempt::at).max(Instant::compareTo).orElse(work.now);
+        Instant probeAt = null;
+        for (String provider : outlasting) {
+            CircuitBreaker circuit = health.circuit(provider);
+            if (circuit.mayCall(work.now)) {
+                Instant retryAt = retryAt(work, leafId, provider, lastTry, failures);
+                if (work.now.isBefore(retryAt)) {
+                    return new WaitUntil(retryAt, provider);
+                }
+                if (!claim || circuit.tryCall(work.now)) {
+                    return new Attempt(provider, work.attempts(leafId, provider).size() + 1);
+                }
+            }
+            Instant next = circuit.nextCallAt(work.now);
+            probeAt = probeAt == null || next.isBefore(probeAt) ? next : probeAt;
+            if (claim) {
+                health.awaitCircuit(provider, work.message.id());
+            }
+        }
+        return new WaitUntil(probeAt, outlasting.get(0));
+    }
+
+    /**
+     * When a leg that failed {@code failures} times may be tried again: after the backoff (the same jitter at every
+     * look, so the due time does not move), or at once when the provider has succeeded since (it recovered).
+     */
+    private Instant retryAt(Work work, String leafId, String provider, Instant lastTry, int failures) {
+        if (health.status(provider, work.now).lastSuccess().filter(success -> success.isAfter(lastTry)).isPresent()) {
+            return lastTry;
+        }
+        long seed = (work.message.id().value() + "/" + leafId + "/" + failures).hashCode();
+        return lastTry.plus(settings.backoff().delay(failures, seed));
+    }
+
+    /** A PROVIDER_ERROR history entry and a WARN line saying what failed and what Herald does next. */
+    private void reportFailure(Work work, Target target, String provider, DeliveryResult failure, Instant at) {
+        boolean isTransient = failure instanceof DeliveryResult.TransientFailure;
+        String error = isTransient ? ((DeliveryResult.TransientFailure) failure).error() : ((DeliveryResult.PermanentFailure) failure).error();
+        Integer statusCode = isTransient ? ((DeliveryResult.TransientFailure) failure).statusCode()
+                : ((DeliveryResult.PermanentFailure) failure).statusCode();
+        NextStep next = nextStep(work, target, false);
+        String nextLabel;
+        if (next instanceof Attempt attempt) {
+            nextLabel = attempt.provider().equals(provider) ? "retry" : "failover";
+        } else if (next instanceof WaitUntil wait) {
+            nextLabel = wait.provider().equals(provider) ? "retry" : "failover";
+        } else {
+            nextLabel = work.message.plan().orElseThrow().hasFallback(target.leafId()) ? "fallthrough" : "undeliverable";
+        }
+        work.message.providerError(target.leafId(), provider, error, statusCode, isTransient, nextLabel, at);
+        LOG.warn("Message {}: {} failed on {} ({}{}): {}; next: {}", work.message.id(), provider, target.channel().wireName(),
+                isTransient ? "transient" : "permanent", statusCode == null ? "" : ", status " + statusCode,
+                LogSafe.redact(error), nextLabel);
     }
 
     private void apply(Work work, String leafId, String provider, int attempt, DeliveryResult result, Instant at) {
         if (result instanceof DeliveryResult.Sent sent) {
-            recordAttempt(work, leafId, provider, attempt, SENT, sent.providerMessageId(), null, at);
+            recordAttempt(work, leafId, provider, attempt, AttemptOutcome.SENT, sent.providerMessageId(), null, at);
             // A message canceled (or ended) while the call was under way keeps its end state; the attempt is on record.
             if (!work.message.status().isEnd() && work.message.plan().orElseThrow().state(leafId) == DeliveryPlan.LeafState.PENDING) {
                 work.message.sent(leafId, provider, sent.providerMessageId(), at);
             }
-        } else if (result instanceof DeliveryResult.TransientFailure failure) {
-            recordAttempt(work, leafId, provider, attempt, TRANSIENT, null, failure.error(), at);
-        } else if (result instanceof DeliveryResult.PermanentFailure failure) {
-            recordAttempt(work, leafId, provider, attempt, PERMANENT, null, failure.error(), at);
+        } else {
+            String error = result instanceof DeliveryResult.TransientFailure failure ? failure.error()
+                    : ((DeliveryResult.PermanentFailure) result).error();
+            recordAttempt(work, leafId, provider, attempt, AttemptOutcome.of(result), null, error, at);
+            if (!work.message.status().isEnd()) {
+                reportFailure(work, new Target(leafId, work.message.plan().orElseThrow().channelOf(leafId)), provider, result, at);
+            }
         }
     }
 
-    private void recordAttempt(Work work, String leafId, String provider, int attempt, String outcome, String providerMessageId,
-                               String error, Instant at) {
+    private void recordAttempt(Work work, String leafId, String provider, int attempt, AttemptOutcome outcome,
+                               String providerMessageId, String error, Instant at) {
         Channel channel = work.message.plan().orElseThrow().channelOf(leafId);
         DeliveryAttempt record = new DeliveryAttempt(work.message.id(), leafId, channel, provider, attempt, outcome,
-                providerMessageId, error, outcome.equals(SENT) ? MessageStatus.SENT : null, at);
+                providerMessageId, error, outcome == AttemptOutcome.SENT ? MessageStatus.SENT : null, at);
         work.step.attemptsToRecord.add(record);
         work.remember(record);
     }
@@ -330,15 +433,6 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
         }
     }
 
-    /** A provider adapter must not throw; if one does, that is a failure of the attempt, not of the pipeline. */
-    private static DeliveryResult safeSend(ChannelSender sender, Delivery delivery) {
-        try {
-            return sender.send(delivery);
-        } catch (RuntimeException e) {
-            return new DeliveryResult.TransientFailure(sender.name() + " failed: " + e);
-        }
-    }
-
     private Delivery delivery(Work work, Channel channel, String provider) {
         Message message = work.message;
         Recipient recipient = message.recipient();
@@ -353,6 +447,31 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
         message.event().ifPresent(event -> metadata.put("event", event));
         return new Delivery(message.id(), channel, address, channel == Channel.PUSH ? work.pushTokens() : List.of(),
                 work.output(channel), message.spec().overrideFor(channel, provider), metadata);
+    }
+
+    /** Counts the statuses a message reached in this step, and says so at WARN when it could not be delivered. */
+    private void reportEnds(Message message) {
+        for (HistoryEntry entry : message.newHistory()) {
+            MessageStatus reached = switch (entry.type()) {
+                case SENT -> MessageStatus.SENT;
+                case UNDELIVERABLE -> MessageStatus.UNDELIVERABLE;
+                case UNROUTABLE -> MessageStatus.UNROUTABLE;
+                case UNMAPPED -> MessageStatus.UNMAPPED;
+                default -> null;
+            };
+            if (reached == null) {
+                continue;
+            }
+            Channel channel = Channel.find(String.valueOf(entry.details().get("channel"))).orElse(null);
+            String provider = entry.details().get("provider") instanceof String name ? name : null;
+            metrics.messageReached(reached, channel, provider);
+            if (reached == MessageStatus.UNDELIVERABLE) {
+                LOG.warn("Message {} is UNDELIVERABLE{}: {}", message.id(), message.reason().map(reason -> " (" + reason + ")").orElse(""),
+                        LogSafe.redact(message.error().orElse("")));
+            } else if (reached != MessageStatus.SENT) {
+                LOG.info("Message {} is {}: {}", message.id(), reached, LogSafe.redact(message.error().orElse("")));
+            }
+        }
     }
 
     private static Map<String, Object> renderingContext(MessageSpec spec, Recipient recipient, Map<String, Object> profile) {
@@ -378,7 +497,6 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
         return value instanceof String s && !s.isBlank() ? s : null;
     }
 
-    /** What one message's step has loaded so far; each thing is read at most once per transaction. */
     /**
      * One transactional step over a batch of messages: what it reads once for all of them, and the writes it
      * gathers to make with a few statements at the end.
@@ -411,6 +529,7 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
 
         void flush() {
             List<Message> changed = works.stream().map(work -> work.message).toList();
+            changed.forEach(DeliveryPipelineService.this::reportEnds);
             messages.saveOutputs(outputsToSave);
             messages.recordAttempts(attemptsToRecord);
             feedback.recordFor(changed);
@@ -482,7 +601,12 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
         }
 
         Optional<DeliveryAttempt> sentAttempt(String leafId) {
-            return allAttempts().stream().filter(a -> a.leafId().equals(leafId) && a.outcome().equals(SENT)).findFirst();
+            return allAttempts().stream().filter(a -> a.leafId().equals(leafId) && a.outcome() == AttemptOutcome.SENT).findFirst();
+        }
+
+        /** Every attempt on the leaf, whichever provider made it. */
+        List<DeliveryAttempt> attempts(String leafId) {
+            return allAttempts().stream().filter(a -> a.leafId().equals(leafId)).toList();
         }
 
         void remember(DeliveryAttempt attempt) {

@@ -4,68 +4,100 @@ import io.herald.application.delivery.DeliveryPipeline.CallResult;
 import io.herald.application.delivery.DeliveryPipeline.Progress;
 import io.herald.application.delivery.DeliveryPipeline.RemoteCall;
 import io.herald.application.port.in.DeliverMessagesUseCase;
-import io.herald.application.port.out.ChannelSender;
-import io.herald.application.port.out.Clock;
-import io.herald.domain.delivery.DeliveryResult;
+import io.herald.application.port.out.DurableScheduler;
 import io.herald.domain.message.MessageId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Drives the pipeline: a transactional step, then the remote provider calls it asked for (in parallel, outside
- * any transaction, so no database connection waits on the network), then a step that records their results,
- * and so on until nothing is left to do now.
+ * Drives the pipeline: a transactional step, then the remote provider calls it asked for, each on its provider's
+ * bulkhead ({@link ProviderCalls}), outside any transaction and off the scheduler's threads, so neither a database
+ * connection nor a scheduler thread waits on the network. Outcomes are recorded as they arrive, several to a
+ * transaction, and each recording step may ask for more calls (a failover) or for follow-ups.
+ * <p>
+ * A call's message has a follow-up at the end of its in-flight lease (the pipeline asks for it), so if this
+ * instance stops before the outcome is recorded, another instance picks the message up then.
  */
 public final class DeliveryService implements DeliverMessagesUseCase {
 
-    private final DeliveryPipeline pipeline;
-    private final Providers providers;
-    private final ExecutorService providerCalls;
-    private final Clock clock;
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryService.class);
+    private static final int RECORD_BATCH = 200;
 
-    public DeliveryService(DeliveryPipeline pipeline, Providers providers, ExecutorService providerCalls, Clock clock) {
+    private final DeliveryPipeline pipeline;
+    private final ProviderCalls calls;
+    private final DurableScheduler scheduler;
+    private final Executor recording;
+    private final Queue<CallResult> outcomes = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean recordingScheduled = new AtomicBoolean();
+
+    /** @param recording where outcomes are recorded (a thread of its own, so provider threads go back to calling) */
+    public DeliveryService(DeliveryPipeline pipeline, ProviderCalls calls, DurableScheduler scheduler, Executor recording) {
         this.pipeline = pipeline;
-        this.providers = providers;
-        this.providerCalls = providerCalls;
-        this.clock = clock;
+        this.calls = calls;
+        this.scheduler = scheduler;
+        this.recording = recording;
     }
 
     @Override
     public Map<MessageId, Instant> deliver(List<MessageId> messageIds) {
-        Map<MessageId, Instant> later = new HashMap<>();
         Progress progress = pipeline.advance(messageIds);
-        merge(later, progress);
-        while (!progress.calls().isEmpty()) {
-            progress = pipeline.record(call(progress.calls()));
-            merge(later, progress);
-        }
-        return later;
+        dispatch(progress.calls());
+        return progress.later();
     }
 
-    private List<CallResult> call(List<RemoteCall> calls) {
-        List<CompletableFuture<CallResult>> pending = new ArrayList<>(calls.size());
-        for (RemoteCall call : calls) {
-            pending.add(CompletableFuture.supplyAsync(() -> new CallResult(call, send(call), clock.now()), providerCalls));
+    private void dispatch(List<RemoteCall> remoteCalls) {
+        for (RemoteCall call : remoteCalls) {
+            calls.callRemote(call).thenAccept(this::outcomeArrived);
         }
-        return pending.stream().map(CompletableFuture::join).toList();
     }
 
-    private DeliveryResult send(RemoteCall call) {
-        ChannelSender sender = providers.sender(call.provider());
+    private void outcomeArrived(CallResult result) {
+        outcomes.add(result);
+        if (recordingScheduled.compareAndSet(false, true)) {
+            recording.execute(this::recordArrived);
+        }
+    }
+
+    private void recordArrived() {
         try {
-            return sender.send(call.delivery());
-        } catch (RuntimeException e) {
-            return new DeliveryResult.TransientFailure(sender.name() + " failed: " + e);
+            List<CallResult> batch = new ArrayList<>(RECORD_BATCH);
+            CallResult next;
+            while ((next = outcomes.poll()) != null) {
+                batch.add(next);
+                if (batch.size() == RECORD_BATCH) {
+                    record(batch);
+                    batch = new ArrayList<>(RECORD_BATCH);
+                }
+            }
+            if (!batch.isEmpty()) {
+                record(batch);
+            }
+        } finally {
+            recordingScheduled.set(false);
+            if (!outcomes.isEmpty() && recordingScheduled.compareAndSet(false, true)) {
+                recording.execute(this::recordArrived);
+            }
         }
     }
 
-    private static void merge(Map<MessageId, Instant> later, Progress progress) {
-        progress.later().forEach((id, at) -> later.merge(id, at, (a, b) -> a.isBefore(b) ? a : b));
+    private void record(List<CallResult> batch) {
+        try {
+            Progress progress = pipeline.record(batch);
+            progress.later().forEach((id, at) -> scheduler.deliver(List.of(id), at));
+            dispatch(progress.calls());
+        } catch (RuntimeException e) {
+            // The attempts stay in flight; their messages' lease follow-ups pick them up again.
+            LOG.error("Could not record {} provider outcomes ({}); their messages are retried when their in-flight lease ends",
+                    batch.size(), e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
     }
 }

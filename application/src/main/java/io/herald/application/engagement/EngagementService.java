@@ -4,6 +4,7 @@ import io.herald.application.feedback.FeedbackRecorder;
 import io.herald.application.port.in.RecordEngagementUseCase;
 import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.MessageRepository.DeliveryAttempt;
+import io.herald.domain.delivery.AttemptOutcome;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageReason;
 import io.herald.domain.message.MessageStatus;
@@ -33,7 +34,7 @@ public final class EngagementService implements RecordEngagementUseCase {
         Optional<DeliveryAttempt> attempt = report.providerMessageId()
                 .flatMap(providerId -> messages.findAttempt(report.provider(), providerId))
                 .or(() -> report.messageId().flatMap(id -> messages.attempts(id).stream()
-                        .filter(a -> a.provider().equals(report.provider()) && a.outcome().equals("SENT"))
+                        .filter(a -> a.provider().equals(report.provider()) && a.outcome() == AttemptOutcome.SENT)
                         .max(Comparator.comparing(DeliveryAttempt::at))));
         Optional<Message> locked = attempt.map(DeliveryAttempt::messageId).or(report::messageId).flatMap(messages::lock);
         if (locked.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.herald.application.feedback;
 
+import io.herald.domain.delivery.Backoff;
 import io.herald.application.port.in.DeliverFeedbackUseCase;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.EngagementFeedback;
@@ -25,13 +26,13 @@ public final class FeedbackDispatcher implements DeliverFeedbackUseCase {
 
     private final FeedbackOutbox outbox;
     private final Optional<EngagementFeedback> segment;
-    private final Duration firstRetry;
+    private final Backoff backoff;
     private final Clock clock;
 
     public FeedbackDispatcher(FeedbackOutbox outbox, Optional<EngagementFeedback> segment, Duration firstRetry, Clock clock) {
         this.outbox = outbox;
         this.segment = segment;
-        this.firstRetry = firstRetry;
+        this.backoff = new Backoff(firstRetry, MAX_RETRY.compareTo(firstRetry) < 0 ? firstRetry : MAX_RETRY);
         this.clock = clock;
     }
 
@@ -49,7 +50,7 @@ public final class FeedbackDispatcher implements DeliverFeedbackUseCase {
             segment.get().send(due.stream().map(Pending::event).toList());
         } catch (RuntimeException failure) {
             int attempts = due.stream().mapToInt(Pending::attempts).max().orElse(0) + 1;
-            Instant retryAt = clock.now().plus(backoff(attempts));
+            Instant retryAt = clock.now().plus(backoff.delay(attempts));
             outbox.markFailed(ids, failure.toString(), retryAt);
             LOG.warn("Engagement feedback: Segment did not accept {} events ({}); retrying at {} (attempt {})",
                     ids.size(), failure.getMessage(), retryAt, attempts);
@@ -64,8 +65,4 @@ public final class FeedbackDispatcher implements DeliverFeedbackUseCase {
         return outbox.status();
     }
 
-    private Duration backoff(int attempts) {
-        Duration delay = firstRetry.multipliedBy(1L << Math.min(attempts - 1, 20));
-        return delay.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : delay;
-    }
 }

@@ -1,5 +1,6 @@
 package io.herald.application.inbound;
 
+import io.herald.domain.delivery.Backoff;
 import io.herald.application.inbound.EventTrigger.TrackedEvent;
 import io.herald.application.inbound.EventTrigger.Triggered;
 import io.herald.application.port.in.ProcessInboundEventUseCase;
@@ -36,7 +37,7 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
 
     /** Attempts before an event that keeps failing is set aside as FAILED (about half an hour of retries). */
     static final int MAX_ATTEMPTS = 12;
-    private static final java.time.Duration MAX_BACKOFF = java.time.Duration.ofMinutes(10);
+    private static final Backoff BACKOFF = new Backoff(java.time.Duration.ofSeconds(2), java.time.Duration.ofMinutes(10));
 
     private final InboundEventLog log;
     private final ProfileRepository profiles;
@@ -83,8 +84,7 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
                 log.recordOutcomes(List.of(new Outcome(record.id(), InboundEventStatus.FAILED, List.of(), List.of(),
                         "gave up after " + attempts + " attempts: " + reason, clock.now())));
             } else {
-                long backoffSeconds = Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(attempts, 20));
-                log.recordFailedAttempt(record.id(), reason, clock.now().plusSeconds(backoffSeconds));
+                log.recordFailedAttempt(record.id(), reason, clock.now().plus(BACKOFF.delay(attempts)));
             }
         }
     }

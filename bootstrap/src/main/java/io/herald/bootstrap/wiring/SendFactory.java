@@ -10,7 +10,11 @@ import io.herald.application.delivery.DeliveryPipelineService;
 import io.herald.application.delivery.DeliveryService;
 import io.herald.application.delivery.DeliverySettings;
 import io.herald.application.delivery.InboxSender;
+import io.herald.application.delivery.ProviderCalls;
+import io.herald.application.delivery.ProviderHealth;
 import io.herald.application.delivery.Providers;
+import io.herald.application.port.out.OperationalMetrics;
+import io.herald.domain.delivery.Backoff;
 import io.herald.application.inbound.EventTrigger;
 import io.herald.application.list.ListService;
 import io.herald.application.message.MessageService;
@@ -56,7 +60,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sending: templates, preferences, lists, the send API, the delivery pipeline and the providers of each channel.
@@ -69,15 +72,12 @@ class SendFactory {
         return new TemplateRenderer();
     }
 
-    /** {@code herald.channels.<channel>.providers}: the console provider unless configured otherwise. */
+    /** {@code herald.channels.<channel>.providers}: the inbox provider for the inbox, the console for the rest. */
     @Singleton
     Providers providers(Environment environment, List<ChannelSender> senders) {
         Map<Channel, List<String>> configured = new EnumMap<>(Channel.class);
         for (Channel channel : Channel.values()) {
-            List<String> names = environment.getProperty("herald.channels." + channel.wireName() + ".providers", String.class)
-                    .map(value -> List.of(value.split(",")).stream().map(String::trim).filter(name -> !name.isEmpty()).toList())
-                    .orElse(List.of("console"));
-            configured.put(channel, names);
+            configured.put(channel, ChannelProviders.of(environment, channel));
         }
         return new Providers(configured, senders);
     }
@@ -90,8 +90,33 @@ class SendFactory {
     @Singleton
     DeliverySettings deliverySettings(@Value("${herald.delivery.attempts-per-provider:3}") int attemptsPerProvider,
                                       @Value("${herald.delivery.first-retry-delay:2s}") Duration firstRetryDelay,
-                                      @Value("${herald.delivery.in-flight-lease:2m}") Duration inFlightLease) {
-        return new DeliverySettings(attemptsPerProvider, firstRetryDelay, inFlightLease);
+                                      @Value("${herald.delivery.max-retry-delay:5m}") Duration maxRetryDelay,
+                                      @Value("${herald.delivery.in-flight-lease:2m}") Duration inFlightLease,
+                                      @Value("${herald.delivery.give-up-after:72h}") Duration giveUpAfter,
+                                      @Value("${herald.delivery.circuit.failures:5}") int circuitFailures,
+                                      @Value("${herald.delivery.circuit.probe-after:30s}") Duration circuitProbeAfter) {
+        return new DeliverySettings(attemptsPerProvider, new Backoff(firstRetryDelay, maxRetryDelay), inFlightLease, giveUpAfter,
+                circuitFailures, circuitProbeAfter);
+    }
+
+    @Singleton
+    ProviderHealth providerHealth(DeliverySettings settings) {
+        return new ProviderHealth(settings.circuitFailures(), settings.circuitProbeAfter());
+    }
+
+    /**
+     * Each remote provider's bulkhead: {@code herald.providers.<name>.concurrency} calls at once (default
+     * {@code herald.delivery.concurrent-provider-calls}), and {@code herald.delivery.provider-queue} waiting.
+     */
+    @Singleton
+    @Bean(preDestroy = "close")
+    ProviderCalls providerCalls(Providers providers, ProviderHealth health, OperationalMetrics metrics, DurableScheduler scheduler,
+                                Clock clock, Environment environment,
+                                @Value("${herald.delivery.concurrent-provider-calls:16}") int defaultConcurrency,
+                                @Value("${herald.delivery.provider-queue:10000}") int queueLimit) {
+        return new ProviderCalls(providers, health, metrics, scheduler, clock,
+                name -> environment.getProperty("herald.providers." + name + ".concurrency", Integer.class).orElse(defaultConcurrency),
+                queueLimit);
     }
 
     @Singleton
@@ -135,28 +160,28 @@ class SendFactory {
     @Transactional
     DeliveryPipeline deliveryPipeline(MessageRepository messages, ProfileRepository profiles, PushTokenRepository pushTokens,
                                       TemplateRepository templates, PreferenceRepository preferences, Providers providers,
-                                      TemplateRenderer renderer, DeliverySettings settings, FeedbackRecorder feedback, Clock clock) {
+                                      TemplateRenderer renderer, DeliverySettings settings, FeedbackRecorder feedback,
+                                      ProviderHealth health, ProviderCalls calls, OperationalMetrics metrics, Clock clock) {
         return new DeliveryPipelineService(messages, profiles, pushTokens, templates, preferences, providers, renderer, settings,
-                feedback, clock);
+                feedback, health, calls, metrics, clock);
     }
 
-    /** Remote provider calls run here, outside any transaction, several at a time. */
+    /** Provider outcomes are recorded here, off the providers' own threads. */
     @Singleton
-    @Named("provider-calls")
+    @Named("delivery-recording")
     @Bean(preDestroy = "shutdown")
-    ExecutorService providerCalls(@Value("${herald.delivery.concurrent-provider-calls:16}") int threads) {
-        AtomicInteger count = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "herald-provider-call-" + count.incrementAndGet());
+    ExecutorService deliveryRecording() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "herald-delivery-recording");
             thread.setDaemon(true);
             return thread;
         });
     }
 
     @Singleton
-    DeliverMessagesUseCase deliverMessages(DeliveryPipeline pipeline, Providers providers,
-                                           @Named("provider-calls") ExecutorService providerCalls, Clock clock) {
-        return new DeliveryService(pipeline, providers, providerCalls, clock);
+    DeliverMessagesUseCase deliverMessages(DeliveryPipeline pipeline, ProviderCalls calls, DurableScheduler scheduler,
+                                           @Named("delivery-recording") ExecutorService recording) {
+        return new DeliveryService(pipeline, calls, scheduler, recording);
     }
 
     @Singleton

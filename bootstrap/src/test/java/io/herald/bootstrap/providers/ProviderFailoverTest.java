@@ -37,6 +37,8 @@ class ProviderFailoverTest implements HeraldTest {
         Map<String, String> properties = new HashMap<>(PROVIDERS.heraldProperties());
         properties.put("herald.delivery.attempts-per-provider", "3");
         properties.put("herald.delivery.first-retry-delay", "50ms");
+        // Circuits have tests of their own; here a provider failing across tests must not open one.
+        properties.put("herald.delivery.circuit.failures", "1000");
         properties.put("herald.scheduler.polling-interval", "100ms");
         return properties;
     }

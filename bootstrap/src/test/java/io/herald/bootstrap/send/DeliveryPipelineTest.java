@@ -38,6 +38,8 @@ class DeliveryPipelineTest implements HeraldTest {
                 "herald.channels.push.providers", "counting",
                 "herald.delivery.attempts-per-provider", "3",
                 "herald.delivery.first-retry-delay", "50ms",
+                // Circuits have tests of their own; here a provider failing across tests must not open one.
+                "herald.delivery.circuit.failures", "1000",
                 "herald.scheduler.polling-interval", "100ms");
     }
 

@@ -158,6 +158,47 @@ public final class Message {
         }
     }
 
+    /**
+     * One provider call failed; {@code next} says what Herald does about it (retry, failover, fallthrough,
+     * undeliverable), so the history tells an operator what went wrong and where the message went from there.
+     */
+    public void providerError(String leafId, String byProvider, String detail, Integer statusCode, boolean isTransient,
+                              String next, Instant at) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("channel", plan.channelOf(leafId).wireName());
+        details.put("provider", byProvider);
+        details.put("error", detail);
+        if (statusCode != null) {
+            details.put("status_code", statusCode);
+        }
+        details.put("transient", isTransient);
+        details.put("next", next);
+        record(HistoryType.PROVIDER_ERROR, at, details);
+    }
+
+    /**
+     * An operator sends an undeliverable (or unroutable) message again, after an outage past the give-up time or a
+     * configuration fix: it starts over from routing, as if just enqueued. False when it is in no such end state, or
+     * when a provider accepted it once (a bounce): sending that again could deliver it twice.
+     */
+    public boolean redrive(Instant now) {
+        boolean handedOver = reachedAt.containsKey(MessageStatus.SENT);
+        if ((status != MessageStatus.UNDELIVERABLE && status != MessageStatus.UNROUTABLE) || handedOver) {
+            return false;
+        }
+        MessageStatus was = status;
+        status = MessageStatus.ENQUEUED;
+        reachedAt.remove(was);
+        reachedAt.remove(MessageStatus.ROUTED);
+        reason = null;
+        error = null;
+        plan = null;
+        channel = null;
+        provider = null;
+        record(HistoryType.ENQUEUED, now, Map.of("redrive", true, "was", was.name()));
+        return true;
+    }
+
     /** A sent leaf did not reach its escalation criteria in time: the routing moves on from it. */
     public void escalate(String leafId, Escalation.Criteria criteria, Instant now) {
         Channel from = plan.channelOf(leafId);

@@ -69,6 +69,15 @@ public final class DeliveryPlan {
         return due;
     }
 
+    /**
+     * Whether giving up on this leaf leads somewhere: a {@code single} group would move on to a leaf that is not
+     * due now. False when failing it would only drop it (the last option, or one leaf of an {@code all} group).
+     */
+    public boolean hasFallback(String leafId) {
+        List<Target> dueNow = due();
+        return with(leafId, LeafState.FAILED).due().stream().anyMatch(target -> !dueNow.contains(target));
+    }
+
     /** The leaves that were sent and still count (not escalated). */
     public List<Target> sent() {
         List<Target> sent = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.herald.persistence.message;
 
 import io.herald.application.port.Page;
 import io.herald.application.port.out.MessageRepository;
+import io.herald.domain.delivery.AttemptOutcome;
 import io.herald.domain.message.HistoryEntry;
 import io.herald.domain.message.HistoryType;
 import io.herald.domain.message.Message;
@@ -279,7 +280,7 @@ class JdbcMessageRepository implements MessageRepository {
             providers.add(attempt.provider());
             numbers.add(Integer.toString(attempt.attempt()));
             channels.add(attempt.channel().wireName());
-            outcomes.add(attempt.outcome());
+            outcomes.add(attempt.outcome().name());
             providerIds.add(attempt.providerMessageId());
             errors.add(attempt.error());
             engagements.add(attempt.engagement() == null ? null : attempt.engagement().name());
@@ -391,7 +392,7 @@ class JdbcMessageRepository implements MessageRepository {
         String engagement = row.getString("engagement");
         return new DeliveryAttempt(new MessageId(row.getString("message_id")), row.getString("leaf_id"),
                 Channel.find(row.getString("channel")).orElseThrow(), row.getString("provider"), row.getInt("attempt"),
-                row.getString("outcome"), row.getString("provider_message_id"), row.getString("error"),
+                AttemptOutcome.valueOf(row.getString("outcome")), row.getString("provider_message_id"), row.getString("error"),
                 engagement == null ? null : MessageStatus.valueOf(engagement), Db.instant(row, "at"));
     }
 

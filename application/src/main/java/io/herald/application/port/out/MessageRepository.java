@@ -1,6 +1,7 @@
 package io.herald.application.port.out;
 
 import io.herald.application.port.Page;
+import io.herald.domain.delivery.AttemptOutcome;
 import io.herald.domain.message.HistoryEntry;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageId;
@@ -62,11 +63,8 @@ public interface MessageRepository {
                         Optional<String> requestId, Optional<String> cursor, int limit) {
     }
 
-    /**
-     * One call to a provider for one leaf of a message's routing. {@code outcome} is SENT, TRANSIENT, PERMANENT
-     * or IN_FLIGHT (the call was made and its result is not known yet).
-     */
-    record DeliveryAttempt(MessageId messageId, String leafId, Channel channel, String provider, int attempt, String outcome,
+    /** One call to a provider for one leaf of a message's routing. */
+    record DeliveryAttempt(MessageId messageId, String leafId, Channel channel, String provider, int attempt, AttemptOutcome outcome,
                            String providerMessageId, String error, MessageStatus engagement, Instant at) {
     }
 }
