@@ -5,14 +5,17 @@ import io.herald.application.port.out.AutomationRunRepository;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.DurableScheduler;
 import io.herald.application.port.out.MessageRepository;
+import io.herald.application.port.out.OperationalMetrics;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.port.out.WebhookCaller;
 import io.herald.application.send.SendService;
+import io.herald.application.support.LogSafe;
 import io.herald.application.template.TemplateRenderer;
 import io.herald.domain.automation.Automation;
 import io.herald.domain.automation.AutomationRun;
 import io.herald.domain.automation.AutomationRunId;
+import io.herald.domain.automation.RunStatus;
 import io.herald.domain.automation.SentMessage;
 import io.herald.domain.automation.Step;
 import io.herald.domain.automation.StepStatus;
@@ -23,6 +26,9 @@ import io.herald.domain.message.MessageSpec;
 import io.herald.domain.profile.Profile;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.shared.InvalidValueException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +44,8 @@ import java.util.Optional;
  */
 public final class AutomationEngineService implements AutomationEngine {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AutomationEngineService.class);
+
     private final AutomationRunRepository runs;
     private final AutomationRepository automations;
     private final ProfileRepository profiles;
@@ -48,11 +56,13 @@ public final class AutomationEngineService implements AutomationEngine {
     private final Conditions conditions;
     private final TemplateRenderer renderer;
     private final DurableScheduler scheduler;
+    private final OperationalMetrics metrics;
     private final Clock clock;
 
     public AutomationEngineService(AutomationRunRepository runs, AutomationRepository automations, ProfileRepository profiles,
                                    MessageRepository messages, TemplateRepository templates, SendService sends, RunStarter starter,
-                                   Conditions conditions, TemplateRenderer renderer, DurableScheduler scheduler, Clock clock) {
+                                   Conditions conditions, TemplateRenderer renderer, DurableScheduler scheduler,
+                                   OperationalMetrics metrics, Clock clock) {
         this.runs = runs;
         this.automations = automations;
         this.profiles = profiles;
@@ -63,6 +73,7 @@ public final class AutomationEngineService implements AutomationEngine {
         this.conditions = conditions;
         this.renderer = renderer;
         this.scheduler = scheduler;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -76,6 +87,7 @@ public final class AutomationEngineService implements AutomationEngine {
         AutomationRun run = locked.get();
         Progress progress = execute(run, now);
         runs.save(run);
+        reportEnd(run);
         return progress;
     }
 
@@ -95,7 +107,20 @@ public final class AutomationEngineService implements AutomationEngine {
         }
         Progress progress = execute(run, now);
         runs.save(run);
+        reportEnd(run);
         return progress;
+    }
+
+    /** Counts runs that ended here; one that FAILED is said at WARN, with the step and the reason. */
+    private void reportEnd(AutomationRun run) {
+        if (run.isActive()) {
+            return;
+        }
+        metrics.automationRunEnded(run.status().name());
+        if (run.status() == RunStatus.FAILED) {
+            LOG.warn("Automation run {} ({}) FAILED: {}", run.id(), run.automationId().orElse("ad hoc"),
+                    LogSafe.redact(run.error().orElse("")));
+        }
     }
 
     /** The call's answer still belongs to the run: no duplicate wake-up executed the step meanwhile, no cancel ended it. */

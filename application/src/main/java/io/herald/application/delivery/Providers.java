@@ -75,6 +75,14 @@ public final class Providers {
         return channels;
     }
 
+    /** Each provider some channel is configured with, in the order first named, with the channels it serves. */
+    public Map<String, Set<Channel>> configured() {
+        Map<String, Set<Channel>> configured = new java.util.LinkedHashMap<>();
+        byChannel.forEach((channel, names) -> names.forEach(name ->
+                configured.computeIfAbsent(name, key -> EnumSet.noneOf(Channel.class)).add(channel)));
+        return configured;
+    }
+
     public ChannelSender sender(String name) {
         ChannelSender sender = senders.get(name);
         if (sender == null) {

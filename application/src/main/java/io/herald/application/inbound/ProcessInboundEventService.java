@@ -8,7 +8,9 @@ import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.InboundEventLog;
 import io.herald.application.port.out.InboundEventLog.InboundEventRecord;
 import io.herald.application.port.out.InboundEventLog.Outcome;
+import io.herald.application.port.out.OperationalMetrics;
 import io.herald.application.port.out.ProfileRepository;
+import io.herald.application.support.LogSafe;
 import io.herald.application.port.out.TenantRepository;
 import io.herald.domain.inbound.InboundEventStatus;
 import io.herald.domain.inbound.SegmentEvent;
@@ -17,6 +19,9 @@ import io.herald.domain.json.JsonTrees;
 import io.herald.domain.profile.Profile;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.shared.InvalidValueException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +40,8 @@ import java.util.Set;
  */
 public final class ProcessInboundEventService implements ProcessInboundEventUseCase {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessInboundEventService.class);
+
     /** Attempts before an event that keeps failing is set aside as FAILED (about half an hour of retries). */
     static final int MAX_ATTEMPTS = 12;
     private static final Backoff BACKOFF = new Backoff(java.time.Duration.ofSeconds(2), java.time.Duration.ofMinutes(10));
@@ -43,14 +50,16 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
     private final ProfileRepository profiles;
     private final TenantRepository tenants;
     private final List<EventTrigger> triggers;
+    private final OperationalMetrics metrics;
     private final Clock clock;
 
     public ProcessInboundEventService(InboundEventLog log, ProfileRepository profiles, TenantRepository tenants,
-                                      List<EventTrigger> triggers, Clock clock) {
+                                      List<EventTrigger> triggers, OperationalMetrics metrics, Clock clock) {
         this.log = log;
         this.profiles = profiles;
         this.tenants = tenants;
         this.triggers = List.copyOf(triggers);
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -81,8 +90,10 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
         for (InboundEventRecord record : log.lockUnprocessed(List.of(inboundEventId))) {
             int attempts = record.attempts() + 1;
             if (attempts >= MAX_ATTEMPTS) {
-                log.recordOutcomes(List.of(new Outcome(record.id(), InboundEventStatus.FAILED, List.of(), List.of(),
-                        "gave up after " + attempts + " attempts: " + reason, clock.now())));
+                Outcome failed = new Outcome(record.id(), InboundEventStatus.FAILED, List.of(), List.of(),
+                        "gave up after " + attempts + " attempts: " + reason, clock.now());
+                log.recordOutcomes(List.of(failed));
+                report(record, failed);
             } else {
                 log.recordFailedAttempt(record.id(), reason, clock.now().plus(BACKOFF.delay(attempts)));
             }
@@ -138,6 +149,17 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
         }
         profiles.saveAll(changed.values());
         log.recordOutcomes(outcomes);
+        for (int i = 0; i < records.size(); i++) {
+            report(records.get(i), outcomes.get(i));
+        }
+    }
+
+    /** Counts the outcome; an event set aside as FAILED is said at WARN (re-drive it with POST /inbound/events/redrive). */
+    private void report(InboundEventRecord record, Outcome outcome) {
+        metrics.inboundEvent(record.type(), outcome.status().name());
+        if (outcome.status() == InboundEventStatus.FAILED) {
+            LOG.warn("Inbound event {} ({} {}) FAILED: {}", record.id(), record.type(), record.name(), LogSafe.redact(outcome.error()));
+        }
     }
 
     private static Outcome fire(List<EventTrigger.Batch> firing, InboundEventRecord record, Inbound inbound, Optional<Profile> profile,

@@ -7,12 +7,16 @@ import io.herald.application.port.in.CancelMessageUseCase;
 import io.herald.application.port.in.QueryMessagesUseCase;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.MessageRepository;
+import io.herald.application.port.out.MessageRepository.DeliveryAttempt;
 import io.herald.application.port.out.MessageRepository.MessageQuery;
 import io.herald.domain.message.HistoryEntry;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageId;
 import io.herald.domain.routing.Channel;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +50,17 @@ public final class MessageService implements QueryMessagesUseCase, CancelMessage
     public Map<Channel, Map<String, Object>> output(MessageId id) {
         find(id);
         return messages.outputs(id);
+    }
+
+    @Override
+    public List<Leg> legs(MessageId id) {
+        Map<String, List<DeliveryAttempt>> byLeg = new LinkedHashMap<>();
+        messages.attempts(id).stream().sorted(Comparator.comparing(DeliveryAttempt::at))
+                .forEach(attempt -> byLeg.computeIfAbsent(attempt.leafId() + "/" + attempt.provider(), key -> new ArrayList<>()).add(attempt));
+        return byLeg.values().stream().map(attempts -> {
+            DeliveryAttempt last = attempts.get(attempts.size() - 1);
+            return new Leg(last.channel(), last.provider(), attempts.size(), last.outcome().name(), last.at());
+        }).toList();
     }
 
     /** The pending delivery job finds the message CANCELED and does nothing. */

@@ -9,6 +9,7 @@ import io.herald.application.fakes.MutableClock;
 import io.herald.application.fakes.RecordingDurableScheduler;
 import io.herald.application.fakes.RecordingDurableScheduler.WakeUp;
 import io.herald.application.fakes.Unused;
+import io.herald.application.port.out.OperationalMetrics;
 import io.herald.application.port.out.IdempotencyStore;
 import io.herald.application.port.out.ListRepository;
 import io.herald.application.port.out.MessageRepository;
@@ -54,7 +55,7 @@ class AutomationEngineTest {
     private final SendService sendsNothing = new SendService(Unused.port(MessageRepository.class), Unused.port(TemplateRepository.class),
             Unused.port(ListRepository.class), Unused.port(IdempotencyStore.class), scheduler, renderer, clock);
     private final AutomationEngine engine = new AutomationEngineService(runs, automations, profiles, Unused.port(MessageRepository.class),
-            Unused.port(TemplateRepository.class), sendsNothing, starter, new Conditions(), renderer, scheduler, clock);
+            Unused.port(TemplateRepository.class), sendsNothing, starter, new Conditions(), renderer, scheduler, OperationalMetrics.NONE, clock);
     private final List<WebhookCaller.Request> calls = new ArrayList<>();
 
     private AutomationRunId start(List<Map<String, Object>> steps, Map<String, Object> data) {

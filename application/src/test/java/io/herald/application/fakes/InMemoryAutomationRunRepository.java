@@ -1,8 +1,10 @@
 package io.herald.application.fakes;
 
+import io.herald.application.port.in.RedriveUseCase;
 import io.herald.application.port.out.AutomationRunRepository;
 import io.herald.domain.automation.AutomationRun;
 import io.herald.domain.automation.AutomationRunId;
+import io.herald.domain.automation.RunStatus;
 
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,15 @@ public final class InMemoryAutomationRunRepository implements AutomationRunRepos
     @Override
     public Optional<AutomationRun> lock(AutomationRunId id) {
         return find(id);
+    }
+
+    @Override
+    public List<AutomationRun> lockFailed(RedriveUseCase.Window created, Optional<String> automationId, int limit) {
+        return runs.values().stream()
+                .filter(run -> run.status() == RunStatus.FAILED && (automationId.isEmpty() || run.automationId().equals(automationId))
+                        && created.from().map(from -> !run.createdAt().isBefore(from)).orElse(true)
+                        && created.to().map(to -> run.createdAt().isBefore(to)).orElse(true))
+                .limit(limit).map(InMemoryAutomationRunRepository::copy).toList();
     }
 
     @Override

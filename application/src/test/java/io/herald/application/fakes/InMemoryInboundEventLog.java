@@ -1,6 +1,7 @@
 package io.herald.application.fakes;
 
 import io.herald.application.port.Page;
+import io.herald.application.port.in.RedriveUseCase;
 import io.herald.application.port.out.InboundEventLog;
 import io.herald.domain.inbound.InboundEventStatus;
 
@@ -59,6 +60,21 @@ public final class InMemoryInboundEventLog implements InboundEventLog {
                 e.userId(), e.payload(), e.status(), e.receivedAt(), e.processedAt(), e.messageIds(), e.automationRunIds(),
                 error, e.attempts() + 1));
         nextAttempt.put(id, nextAttemptAt);
+    }
+
+    @Override
+    public synchronized int redriveFailed(RedriveUseCase.Window received, Optional<String> type, Instant now, int limit) {
+        List<InboundEventRecord> failed = events.values().stream()
+                .filter(e -> e.status() == InboundEventStatus.FAILED && type.map(e.type()::equals).orElse(true)
+                        && received.from().map(from -> !e.receivedAt().isBefore(from)).orElse(true)
+                        && received.to().map(to -> e.receivedAt().isBefore(to)).orElse(true))
+                .sorted(Comparator.comparingLong(InboundEventRecord::id)).limit(limit).toList();
+        for (InboundEventRecord e : failed) {
+            events.put(e.id(), new InboundEventRecord(e.id(), e.messageId(), e.source(), e.type(), e.name(), e.userId(), e.payload(),
+                    InboundEventStatus.RECEIVED, e.receivedAt(), null, e.messageIds(), e.automationRunIds(), null, 0));
+            nextAttempt.put(e.id(), now);
+        }
+        return failed.size();
     }
 
     @Override

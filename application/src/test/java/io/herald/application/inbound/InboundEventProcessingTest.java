@@ -1,5 +1,6 @@
 package io.herald.application.inbound;
 
+import io.herald.application.port.out.OperationalMetrics;
 import io.herald.application.errors.ConflictException;
 import io.herald.application.fakes.InMemoryInboundEventLog;
 import io.herald.application.fakes.InMemoryProfileRepository;
@@ -36,7 +37,7 @@ class InboundEventProcessingTest {
     private final InboundEventsService ingest = new InboundEventsService(log, scheduler, clock);
 
     private ProcessInboundEventService processing(EventTrigger... triggers) {
-        return new ProcessInboundEventService(log, profiles, tenants, List.of(triggers), clock);
+        return new ProcessInboundEventService(log, profiles, tenants, List.of(triggers), OperationalMetrics.NONE, clock);
     }
 
     private void ingest(Map<String, Object>... events) {

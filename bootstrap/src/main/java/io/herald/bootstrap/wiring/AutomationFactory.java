@@ -16,6 +16,7 @@ import io.herald.application.port.out.AutomationRepository;
 import io.herald.application.port.out.AutomationRunRepository;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.DurableScheduler;
+import io.herald.application.port.out.OperationalMetrics;
 import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.TemplateRepository;
@@ -82,9 +83,9 @@ class AutomationFactory {
     AutomationEngine automationEngine(AutomationRunRepository runs, AutomationRepository automations, ProfileRepository profiles,
                                       MessageRepository messages, TemplateRepository templates, SendService sends,
                                       RunStarter starter, Conditions conditions, TemplateRenderer renderer,
-                                      DurableScheduler scheduler, Clock clock) {
+                                      DurableScheduler scheduler, OperationalMetrics metrics, Clock clock) {
         return new AutomationEngineService(runs, automations, profiles, messages, templates, sends, starter, conditions, renderer,
-                scheduler, clock);
+                scheduler, metrics, clock);
     }
 
     @Singleton

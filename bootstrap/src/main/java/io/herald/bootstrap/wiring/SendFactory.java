@@ -59,7 +59,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sending: templates, preferences, lists, the send API, the delivery pipeline and the providers of each channel.
@@ -171,7 +173,7 @@ class SendFactory {
     @Named("delivery-recording")
     @Bean(preDestroy = "shutdown")
     ExecutorService deliveryRecording() {
-        return Executors.newSingleThreadExecutor(runnable -> {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
             Thread thread = new Thread(runnable, "herald-delivery-recording");
             thread.setDaemon(true);
             return thread;

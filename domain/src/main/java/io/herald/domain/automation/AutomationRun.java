@@ -180,6 +180,21 @@ public final class AutomationRun {
     }
 
     /**
+     * An operator runs a FAILED run again (after fixing what made its step fail): it goes on from the step that
+     * failed, which starts over. False when the run did not fail.
+     */
+    public boolean retry(Instant now) {
+        if (status != RunStatus.FAILED) {
+            return false;
+        }
+        results.set(stepIndex, StepResult.pending());
+        status = RunStatus.RUNNING;
+        error = null;
+        touch(now);
+        return true;
+    }
+
+    /**
      * A cancel matched this run's token: it stops before its next step. The step it was at, and those after it,
      * are CANCELED.
      *

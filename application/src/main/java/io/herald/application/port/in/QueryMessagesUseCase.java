@@ -7,6 +7,7 @@ import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageId;
 import io.herald.domain.routing.Channel;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -20,4 +21,11 @@ public interface QueryMessagesUseCase {
     List<HistoryEntry> history(MessageId id);
 
     Map<Channel, Map<String, Object>> output(MessageId id);
+
+    /** Every channel and provider the message was tried on, in the order first tried, with where each ended. */
+    List<Leg> legs(MessageId id);
+
+    /** @param outcome the last attempt's: SENT, TRANSIENT, PERMANENT or IN_FLIGHT */
+    record Leg(Channel channel, String provider, int attempts, String outcome, Instant lastAttemptAt) {
+    }
 }

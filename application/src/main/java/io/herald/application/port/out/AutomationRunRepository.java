@@ -1,5 +1,6 @@
 package io.herald.application.port.out;
 
+import io.herald.application.port.in.RedriveUseCase;
 import io.herald.domain.automation.AutomationRun;
 import io.herald.domain.automation.AutomationRunId;
 
@@ -23,4 +24,7 @@ public interface AutomationRunRepository {
     List<AutomationRun> lockActiveByToken(String cancelationToken);
 
     void save(AutomationRun run);
+
+    /** Up to {@code limit} FAILED runs created within the window (of one automation, when given), locked, in id order. */
+    List<AutomationRun> lockFailed(RedriveUseCase.Window created, Optional<String> automationId, int limit);
 }

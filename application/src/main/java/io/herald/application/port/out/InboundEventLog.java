@@ -1,6 +1,7 @@
 package io.herald.application.port.out;
 
 import io.herald.application.port.Page;
+import io.herald.application.port.in.RedriveUseCase;
 import io.herald.domain.inbound.InboundEventStatus;
 
 import java.time.Instant;
@@ -39,6 +40,12 @@ public interface InboundEventLog {
 
     /** Counts a failed attempt; the event stays pending, not to be tried again before {@code nextAttemptAt}. */
     void recordFailedAttempt(long id, String error, Instant nextAttemptAt);
+
+    /**
+     * Puts up to {@code limit} FAILED events received within the window (of {@code type}, when given) back to be
+     * processed, due at {@code now}; returns how many.
+     */
+    int redriveFailed(RedriveUseCase.Window received, Optional<String> type, Instant now, int limit);
 
     Page<InboundEventRecord> list(Optional<InboundEventStatus> status, Optional<String> cursor, int limit);
 

@@ -1,6 +1,7 @@
 package io.herald.application.port.out;
 
 import io.herald.application.port.Page;
+import io.herald.application.port.in.RedriveUseCase;
 import io.herald.domain.delivery.AttemptOutcome;
 import io.herald.domain.message.HistoryEntry;
 import io.herald.domain.message.Message;
@@ -55,6 +56,15 @@ public interface MessageRepository {
 
     /** The engagement a delivery reached (SENT, DELIVERED, OPENED, CLICKED), kept per attempt for escalation. */
     void recordEngagement(MessageId id, String leafId, MessageStatus engagement, Instant at);
+
+    /**
+     * Up to {@code limit} ids of messages matching the re-drive filter, in id order after {@code after}.
+     * {@code provider} and {@code channel} match a message that was tried on them.
+     */
+    List<MessageId> findForRedrive(RedriveUseCase.MessageFilter filter, Optional<MessageId> after, int limit);
+
+    /** Forgets the attempts and rendered output of messages that start over (their history stays). */
+    void forgetDeliveries(List<MessageId> ids);
 
     record Output(MessageId messageId, Channel channel, Map<String, Object> content, Instant renderedAt) {
     }

@@ -1,5 +1,6 @@
 package io.herald.adapters.inbound.rest.message;
 
+import io.herald.application.port.in.QueryMessagesUseCase;
 import io.herald.domain.message.HistoryEntry;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageStatus;
@@ -34,6 +35,16 @@ final class MessageViews {
         putTime(view, "canceled", message, MessageStatus.CANCELED);
         message.error().ifPresent(error -> view.put("error", error));
         message.automationRunId().ifPresent(run -> view.put("automationRunId", run));
+        return view;
+    }
+
+    static Map<String, Object> leg(QueryMessagesUseCase.Leg leg) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("channel", leg.channel().wireName());
+        view.put("provider", leg.provider());
+        view.put("attempts", leg.attempts());
+        view.put("outcome", leg.outcome());
+        view.put("last_attempt", leg.lastAttemptAt().toEpochMilli());
         return view;
     }
 

@@ -45,7 +45,10 @@ class MessagesController {
 
     @Get("/{message_id}")
     Map<String, Object> get(@PathVariable("message_id") String messageId) {
-        return MessageViews.details(messages.find(new MessageId(messageId)));
+        MessageId id = new MessageId(messageId);
+        Map<String, Object> view = MessageViews.details(messages.find(id));
+        view.put("channels", messages.legs(id).stream().map(MessageViews::leg).toList());
+        return view;
     }
 
     @Get("/{message_id}/history")

@@ -1,6 +1,7 @@
 package io.herald.adapters.outbound.providers.console;
 
 import io.herald.application.port.out.ChannelSender;
+import io.herald.application.support.LogSafe;
 import io.herald.domain.delivery.DeliveryResult;
 import io.herald.domain.routing.Channel;
 import jakarta.inject.Singleton;
@@ -11,9 +12,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The default provider of every channel: it sends nothing. The rendered content is kept with the message
- * ({@code GET /messages/{id}/output}); the log says what would have gone where, with the address masked
- * and without the content, which may be personal.
+ * The default provider of email, SMS and push: it sends nothing. The rendered content is kept with the message
+ * ({@code GET /messages/{id}/output}); one INFO line says what would have gone where, with the address masked
+ * and without the content, which may be personal (the content is logged at DEBUG).
  */
 @Singleton
 class ConsoleSender implements ChannelSender {
@@ -38,8 +39,10 @@ class ConsoleSender implements ChannelSender {
 
     @Override
     public DeliveryResult send(Delivery delivery) {
+        LOG.info("console: {} {} to {} (template {}; not sent)", delivery.channel().wireName(), delivery.messageId(), mask(delivery),
+                delivery.metadata().getOrDefault("template", "none"));
         if (LOG.isDebugEnabled()) {
-            LOG.debug("console: {} for {} to {} (not sent)", delivery.channel().wireName(), delivery.messageId(), mask(delivery));
+            LOG.debug("console: {} content: {}", delivery.messageId(), delivery.content());
         }
         return new DeliveryResult.Sent(NAME + "-" + delivery.messageId().value());
     }
@@ -48,10 +51,6 @@ class ConsoleSender implements ChannelSender {
         if (delivery.channel() == Channel.PUSH) {
             return delivery.pushTokens().size() + " device(s)";
         }
-        String address = delivery.address();
-        if (address == null || address.length() < 4) {
-            return "***";
-        }
-        return address.substring(0, 2) + "***" + address.substring(address.length() - 2);
+        return LogSafe.mask(delivery.address());
     }
 }

@@ -1,0 +1,59 @@
+package io.herald.bootstrap.startup;
+
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+
+/**
+ * What an operator reads first (DESIGN §10): where Herald listens, which database it uses, each channel's
+ * providers in failover order, and whether feedback and durable work are on. Never a credential.
+ */
+@Singleton
+class StartupSummary implements ApplicationEventListener<ServerStartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartupSummary.class);
+
+    private final Environment environment;
+
+    StartupSummary(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        LOG.info("Herald is listening on {}", event.getSource().getURL());
+        LOG.info("Database: {}", database());
+        new ConfigurationCheck(environment).channelProviders().forEach((channel, providers) ->
+                LOG.info("Channel {}: {}", channel.wireName(), String.join(" -> ", providers)));
+        String writeKey = environment.getProperty("herald.segment.feedback.write-key", String.class).orElse("");
+        LOG.info("Feedback to Segment: {}", writeKey.isBlank() ? "off (set herald.segment.feedback.write-key to turn it on)"
+                : "on, to " + environment.getProperty("herald.segment.feedback.endpoint", String.class).orElse("https://api.segment.io"));
+        boolean scheduler = environment.getProperty("herald.scheduler.enabled", Boolean.class).orElse(true);
+        LOG.info("Durable work: {}", scheduler
+                ? "on, " + environment.getProperty("herald.scheduler.threads", Integer.class).orElse(10) + " threads"
+                : "off (herald.scheduler.enabled=false: this instance stores work and another runs it)");
+    }
+
+    private String database() {
+        return environment.getProperty("datasources.default.url", String.class)
+                .map(StartupSummary::hostPortDatabase)
+                .orElseGet(() -> "embedded PostgreSQL, data in "
+                        + environment.getProperty("herald.embedded-postgres.data-dir", String.class).orElse(".herald/postgres"));
+    }
+
+    /** {@code jdbc:postgresql://db.internal:5432/herald?ssl=true} → {@code db.internal:5432/herald}: no parameters, no password. */
+    static String hostPortDatabase(String jdbcUrl) {
+        try {
+            URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
+            return uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + (uri.getPath() == null ? "" : uri.getPath());
+        } catch (RuntimeException e) {
+            return "PostgreSQL (datasources.default.url)";
+        }
+    }
+
+}
