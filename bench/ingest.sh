@@ -10,11 +10,11 @@ jar=$root/bootstrap/target/herald.jar
 port=18091
 export HERALD_KEY=bench
 work=$(mktemp -d)
-trap 'kill $(pgrep -f "herald.jar") >/dev/null 2>&1 || true; sleep 2; rm -rf "$work"' EXIT
+. "$(dirname "$0")/lib.sh"
+trap 'stop_herald; rm -rf "$work"' EXIT
 for tool in wrk pgbench psql; do command -v $tool >/dev/null || { echo "missing $tool (apt-get install wrk postgresql-client)"; exit 1; }; done
 
-(cd "$work" && HERALD_AUTH_API_KEYS=bench MICRONAUT_SERVER_PORT=$port exec java -jar "$jar" >"$work/herald.log" 2>&1) &
-until curl -sf "http://localhost:$port/health" >/dev/null 2>&1; do sleep 0.2; done
+start_herald "$work" "$port" HERALD_AUTH_API_KEYS=bench
 pgport=$(grep -o 'Embedded PostgreSQL started on port [0-9]*' "$work/herald.log" | grep -o '[0-9]*$')
 sql() { psql -qtA -h localhost -p "$pgport" -U postgres -c "$1" postgres; }
 received() { sql "SELECT count(*) FROM inbound_events WHERE status = 'RECEIVED'"; }
@@ -45,7 +45,7 @@ BATCH_SIZE=100 wrk_run 2 16 batch.lua "batches of 100, /v1/batch, 16 connections
 drain
 java "$root/bench/OpenLoop.java" "http://localhost:$port" /v1/track bench 1000 "$secs" 5
 drain
-echo "Herald JVM RSS after the runs: $(( $(ps -o rss= -p "$(pgrep -f 'java -jar .*herald.jar' | head -1)") / 1024 )) MB"
+echo "Herald JVM RSS after the runs: $(rss_mb "$herald_pid") MB"
 
 sql "CREATE TABLE IF NOT EXISTS pgbench_one_row (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, message_id TEXT UNIQUE, payload JSONB NOT NULL)"
 cat > "$work/insert.sql" <<'SQL'

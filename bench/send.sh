@@ -10,13 +10,13 @@ jar=$root/bootstrap/target/herald.jar
 port=18097
 export HERALD_KEY=bench
 work=$(mktemp -d)
-trap 'kill $(pgrep -f "herald.jar") >/dev/null 2>&1 || true; sleep 2; rm -rf "$work"' EXIT
+. "$(dirname "$0")/lib.sh"
+trap 'stop_herald; rm -rf "$work"' EXIT
 for tool in wrk psql; do command -v $tool >/dev/null || { echo "missing $tool (apt-get install wrk postgresql-client)"; exit 1; }; done
 
-(cd "$work" && HERALD_AUTH_API_KEYS=bench MICRONAUT_SERVER_PORT=$port exec java -jar "$jar" >"$work/herald.log" 2>&1) &
-until curl -sf "http://localhost:$port/health" >/dev/null 2>&1; do sleep 0.2; done
+start_herald "$work" "$port" HERALD_AUTH_API_KEYS=bench
 pgport=$(grep -o 'Embedded PostgreSQL started on port [0-9]*' "$work/herald.log" | grep -o '[0-9]*$')
-pid=$(pgrep -f "java -jar $jar" | head -1)
+pid=$herald_pid
 sql() { psql -qtA -h localhost -p "$pgport" -U postgres -c "$1" postgres; }
 rss() { echo $(( $(ps -o rss= -p "$pid") / 1024 )); }
 peak_rss_during() { # runs "$@" while sampling RSS every second; prints the peak after the command's output

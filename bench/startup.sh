@@ -8,25 +8,20 @@ jar=$(cd "$(dirname "$0")/.." && pwd)/bootstrap/target/herald.jar
 [ -f "$jar" ] || { echo "missing $jar: build it first" >&2; exit 1; }
 port=18089
 work=$(mktemp -d)
-trap 'pkill -f "herald.jar" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+. "$(dirname "$0")/lib.sh"
+trap 'stop_herald; rm -rf "$work"' EXIT
 
 now_ms() { date +%s%3N; }
 
 start_and_measure() {
-  local label=$1 t0 t1 pid java_rss pg_rss
+  local label=$1 t0 t1
   t0=$(now_ms)
-  (cd "$work" && MICRONAUT_SERVER_PORT=$port HERALD_AUTH_API_KEYS=bench exec java -jar "$jar" >>"$work/herald.log" 2>&1) &
-  pid=$!
-  until curl -sf "http://localhost:$port/health" >/dev/null 2>&1; do sleep 0.02; done
+  start_herald "$work" "$port" HERALD_AUTH_API_KEYS=bench
   t1=$(now_ms)
   sleep 2 # let start-up work settle before reading memory
-  java_pid=$(pgrep -f "java -jar $jar" | head -1)
-  java_rss=$(ps -o rss= -p "$java_pid" | tr -d ' ')
-  pg_rss=$(ps -eo rss=,args= | awk '/\/bin\/postgres/ {s+=$1} END {print s+0}')
-  printf '%-12s start-to-healthy %5d ms   JVM RSS %4d MB   embedded PostgreSQL RSS (all processes) %4d MB\n' \
-    "$label" $((t1 - t0)) $((java_rss / 1024)) $((pg_rss / 1024))
-  kill "$java_pid"
-  wait "$pid" 2>/dev/null || true
+  printf '%-12s start-to-healthy %5d ms   JVM RSS %4d MB   its embedded PostgreSQL PSS (all processes) %4d MB\n' \
+    "$label" $((t1 - t0)) "$(rss_mb "$herald_pid")" "$(embedded_pg_rss_mb "$work")"
+  stop_herald
 }
 
 echo "java: $(java -version 2>&1 | head -1); cores: $(nproc); jar: $(du -h "$jar" | cut -f1)"
