@@ -293,6 +293,17 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
                 lastError = lastErrorOf(attempts, lastError);
             }
             CircuitBreaker circuit = health.circuit(provider);
+            if (claim && attempts.isEmpty() && !circuit.mayCall(work.now)) {
+                // Once per leg, so the history says why the message is not tried: the provider is failing for everyone.
+                DeliveryResult notCalled = DeliveryResult.TransientFailure.notCalled(provider + ": circuit open after "
+                        + circuit.consecutiveFailures() + " failed calls in a row; not called");
+                recordAttempt(work, leafId, provider, 1, AttemptOutcome.TRANSIENT, null,
+                        ((DeliveryResult.TransientFailure) notCalled).error(), work.now);
+                reportFailure(work, target, provider, notCalled, work.now);
+                attempts = work.attempts(leafId, provider);
+                transientFailures = 1;
+                lastError = lastErrorOf(attempts, lastError);
+            }
             if (transientFailures >= settings.attemptsPerProvider() || !circuit.mayCall(work.now)) {
                 outlasting.add(provider);
                 continue;

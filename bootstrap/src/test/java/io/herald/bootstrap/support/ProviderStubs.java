@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import java.io.IOException;
@@ -93,11 +94,23 @@ public final class ProviderStubs implements AutoCloseable {
         return sendGrid.findAll(postRequestedFor(urlEqualTo("/v3/mail/send")));
     }
 
+    /** How many mails SendGrid answered with {@code status}, per Herald message id (from {@code custom_args}). */
+    public Map<String, Integer> sendGridAnswered(int status) {
+        Map<String, Integer> byMessage = new HashMap<>();
+        for (ServeEvent event : sendGrid.getAllServeEvents()) {
+            if (event.getResponse().getStatus() == status && event.getRequest().getUrl().equals("/v3/mail/send")) {
+                String id = ProviderStubs.json(event.getRequest()).path("custom_args").path("herald_message_id").asText();
+                byMessage.merge(id, 1, Integer::sum);
+            }
+        }
+        return byMessage;
+    }
+
     public List<LoggedRequest> twilioRequests() {
         return twilio.findAll(postRequestedFor(urlEqualTo(TWILIO_MESSAGES)));
     }
 
-    public static JsonNode json(LoggedRequest request) {
+    public static JsonNode json(com.github.tomakehurst.wiremock.http.Request request) {
         try {
             return JSON.readTree(request.getBodyAsString());
         } catch (IOException e) {

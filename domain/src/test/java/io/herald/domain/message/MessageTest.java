@@ -345,4 +345,51 @@ class MessageTest {
         assertThat(message.status()).isEqualTo(MessageStatus.SENT);
         assertThat(message.plan().orElseThrow().sent()).containsExactly(new Target("1", SMS));
     }
+
+    @Test
+    void aProviderErrorIsRecordedWithWhatHappensNextAndLeavesTheStatusAlone() {
+        Message message = routedOn(RoutingNode.single(EMAIL));
+
+        message.providerError("0", "sendgrid", "503 Service Unavailable", 503, true, "retry", NOW.plusSeconds(1));
+
+        assertThat(message.status()).isEqualTo(MessageStatus.ROUTED);
+        HistoryEntry entry = message.drainHistory().get(0);
+        assertThat(entry.type()).isEqualTo(HistoryType.PROVIDER_ERROR);
+        assertThat(entry.details()).containsEntry("channel", "email").containsEntry("provider", "sendgrid")
+                .containsEntry("status_code", 503).containsEntry("transient", true).containsEntry("next", "retry");
+    }
+
+    @Test
+    void anUndeliverableMessageRedrivenStartsOverFromRouting() {
+        Message message = routedOn(RoutingNode.single(EMAIL));
+        message.channelFailed("0", "sendgrid: 503", NOW.plusSeconds(5));
+        assertThat(message.status()).isEqualTo(MessageStatus.UNDELIVERABLE);
+        message.drainHistory();
+
+        assertThat(message.redrive(NOW.plusSeconds(60))).isTrue();
+
+        assertThat(message.status()).isEqualTo(MessageStatus.ENQUEUED);
+        assertThat(message.plan()).isEmpty();
+        assertThat(message.reason()).isEmpty();
+        assertThat(message.error()).isEmpty();
+        assertThat(message.reachedAt(MessageStatus.UNDELIVERABLE)).isEmpty();
+        assertThat(message.drainHistory()).singleElement().satisfies(entry -> {
+            assertThat(entry.type()).isEqualTo(HistoryType.ENQUEUED);
+            assertThat(entry.details()).containsEntry("redrive", true).containsEntry("was", "UNDELIVERABLE");
+        });
+        message.route(new Routed(DeliveryPlan.of(RoutingNode.single(EMAIL))), NOW.plusSeconds(61));
+        message.sent("0", "sendgrid", "sg-2", NOW.plusSeconds(62));
+        assertThat(message.status()).isEqualTo(MessageStatus.SENT);
+    }
+
+    @Test
+    void aMessageAProviderAcceptedOnceIsNotRedrivenNorOneThatDidNotGiveUp() {
+        Message bounced = sentByEmail();
+        bounced.bounced(MessageReason.BOUNCED, "mailbox does not exist", EMAIL, "sendgrid", NOW.plusSeconds(10));
+        assertThat(bounced.status()).isEqualTo(MessageStatus.UNDELIVERABLE);
+
+        assertThat(bounced.redrive(NOW.plusSeconds(60))).as("sending it again could deliver it twice").isFalse();
+        assertThat(sentByEmail().redrive(NOW)).isFalse();
+        assertThat(routedOn(RoutingNode.single(EMAIL)).redrive(NOW)).isFalse();
+    }
 }

@@ -122,4 +122,14 @@ class DeliveryPlanTest {
         assertThatThrownBy(() -> DeliveryPlan.fromJson(Map.of("routing", tree("single", "email"), "leaves", "SENT")))
                 .isInstanceOf(InvalidValueException.class).hasMessage("plan.leaves must be an object");
     }
+
+    @Test
+    void aLeafHasAFallbackWhenGivingItUpMovesTheRoutingToAnotherLeaf() {
+        assertThat(SINGLE.hasFallback("0")).isTrue();
+        assertThat(SINGLE.with("0", FAILED).with("1", FAILED).hasFallback("2")).as("the last channel").isFalse();
+        assertThat(ALL.hasFallback("0")).as("a leaf of an all group is only dropped").isFalse();
+        assertThat(EMAIL_THEN_SMS_AND_PUSH.hasFallback("0")).isTrue();
+        assertThat(INBOX_AND_EMAIL_OR_SMS.hasFallback("1.0")).isTrue();
+        assertThat(INBOX_AND_EMAIL_OR_SMS.hasFallback("0")).isFalse();
+    }
 }

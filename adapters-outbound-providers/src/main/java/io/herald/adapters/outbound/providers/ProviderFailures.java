@@ -22,14 +22,15 @@ public final class ProviderFailures {
     }
 
     public static DeliveryResult forStatus(int httpStatus, String error) {
-        return isTransient(httpStatus) ? new DeliveryResult.TransientFailure(error) : new DeliveryResult.PermanentFailure(error);
+        return isTransient(httpStatus) ? DeliveryResult.TransientFailure.status(httpStatus, error)
+                : new DeliveryResult.PermanentFailure(error, httpStatus);
     }
 
     /** No answer, or no connection: the request may not have reached the provider, so it may pass on a later try. */
     public static DeliveryResult.TransientFailure unreachable(String provider, Exception cause) {
-        String what = cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException
-                ? "no answer in time" : "request failed";
-        return new DeliveryResult.TransientFailure(provider + ": " + what + " (" + describe(cause) + ")");
+        boolean timedOut = cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException;
+        String error = provider + ": " + (timedOut ? "no answer in time" : "request failed") + " (" + describe(cause) + ")";
+        return timedOut ? DeliveryResult.TransientFailure.timedOut(error) : new DeliveryResult.TransientFailure(error);
     }
 
     /** The exception's class and message, which for the HTTP clients in use name the host but carry no credentials. */

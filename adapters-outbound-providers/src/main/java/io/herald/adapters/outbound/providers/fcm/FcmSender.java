@@ -239,8 +239,10 @@ class FcmSender extends RemoteSender {
         }
         String suffix = " (all " + failures.size() + " devices failed)";
         return chosen instanceof DeliveryResult.TransientFailure transientFailure
-                ? new DeliveryResult.TransientFailure(transientFailure.error() + suffix)
-                : new DeliveryResult.PermanentFailure(((DeliveryResult.PermanentFailure) chosen).error() + suffix);
+                ? new DeliveryResult.TransientFailure(transientFailure.error() + suffix, transientFailure.statusCode(),
+                        transientFailure.timeout(), true)
+                : new DeliveryResult.PermanentFailure(((DeliveryResult.PermanentFailure) chosen).error() + suffix,
+                        ((DeliveryResult.PermanentFailure) chosen).statusCode());
     }
 
     private static ServiceAccountCredentials serviceAccount(String credentialsFile) {

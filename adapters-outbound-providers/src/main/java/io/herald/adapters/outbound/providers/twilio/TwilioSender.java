@@ -145,7 +145,7 @@ class TwilioSender extends RemoteSender {
         Integer code = e.getCode();
         String error = NAME + " " + (code != null ? code : status) + ": " + ProviderFailures.brief(String.valueOf(e.getMessage()));
         if (code != null && TRANSIENT_CODES.contains(code)) {
-            return new DeliveryResult.TransientFailure(error);
+            return DeliveryResult.TransientFailure.status(status, error);
         }
         return ProviderFailures.forStatus(status, error);
     }
