@@ -327,11 +327,11 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
         if (!work.now.isBefore(dueSince.plus(settings.giveUpAfter()))) {
             return new Exhausted(lastError + " (still failing " + settings.giveUpAfter() + " after it was due: given up)");
         }
-        return outlast(work, leafId, outlasting, claim);
+        return outlast(work, leafId, outlasting, claim, dueSince.plus(settings.giveUpAfter()), lastError);
     }
 
     /** Nothing else to go to: the providers that failed only transiently are tried again, in order, with backoff. */
-    private NextStep outlast(Work work, String leafId, List<String> outlasting, boolean claim) {
+    private NextStep outlast(Work work, String leafId, List<String> outlasting, boolean claim, Instant giveUpAt, String lastError) {
         List<DeliveryAttempt> leg = work.attempts(leafId);
         int failures = (int) leg.stream().filter(a -> a.outcome() == AttemptOutcome.TRANSIENT).count();
         Instant lastTry = leg.stream().map(DeliveryAttempt::at).max(Instant::compareTo).orElse(work.now);
@@ -340,6 +340,10 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
             CircuitBreaker circuit = health.circuit(provider);
             if (circuit.mayCall(work.now)) {
                 Instant retryAt = retryAt(work, leafId, provider, lastTry, failures);
+                if (!retryAt.isBefore(giveUpAt)) {
+                    return new Exhausted(lastError + " (the next try would come after " + settings.giveUpAfter()
+                            + " of failures: given up)");
+                }
                 if (work.now.isBefore(retryAt)) {
                     return new WaitUntil(retryAt, provider);
                 }

@@ -39,4 +39,17 @@ public final class Sql {
             throw new IllegalStateException(query, e);
         }
     }
+
+    /** Writes what a test needs to find in the database (a row left by an earlier failure, say). */
+    public static int update(String statementText, Object... parameters) {
+        try (Connection connection = SharedPostgres.dataSource().getConnection();
+             var statement = connection.prepareStatement(statementText)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(statementText, e);
+        }
+    }
 }
