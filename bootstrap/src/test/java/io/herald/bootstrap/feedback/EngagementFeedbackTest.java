@@ -6,6 +6,7 @@ import io.herald.application.port.in.RecordEngagementUseCase.EngagementReport;
 import io.herald.bootstrap.support.Api;
 import io.herald.bootstrap.support.HeraldTest;
 import io.herald.bootstrap.support.Http;
+import io.herald.bootstrap.support.SegmentStub;
 import io.herald.bootstrap.support.Sql;
 import io.herald.bootstrap.support.TestProviders;
 import io.herald.domain.message.MessageId;

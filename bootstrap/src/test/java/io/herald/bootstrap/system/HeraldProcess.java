@@ -49,23 +49,45 @@ final class HeraldProcess implements AutoCloseable {
     HeraldProcess start() {
         try {
             Files.deleteIfExists(log);
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(workingDirectory.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            Map<String, String> env = new HashMap<>(environment);
-            env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
-            builder.environment().putAll(env);
             Instant started = Instant.now();
-            process = builder.start();
+            process = launch();
             awaitHealthy();
             lastStartup = Duration.between(started, Instant.now());
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Starts Herald expecting it to refuse to start: its exit status, or a failure if it is still running after {@code limit}. */
+    int exitStatusWithin(Duration limit) {
+        try {
+            Files.deleteIfExists(log);
+            process = launch();
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("Herald was still running after " + limit + ":\n" + output());
+            }
+            return process.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Process launch() throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = new HashMap<>(environment);
+        env.putIfAbsent("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        builder.environment().putAll(env);
+        return builder.start();
     }
 
     private void awaitHealthy() {

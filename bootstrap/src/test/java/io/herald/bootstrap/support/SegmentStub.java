@@ -1,4 +1,4 @@
-package io.herald.bootstrap.feedback;
+package io.herald.bootstrap.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,40 +17,40 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /** A stub of Segment's HTTP API (the {@code /v1/import} endpoint analytics-java posts batches to). */
-final class SegmentStub implements AutoCloseable {
+public final class SegmentStub implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final WireMockServer server = new WireMockServer(options().dynamicPort());
 
-    SegmentStub() {
+    public SegmentStub() {
         server.start();
         accepting();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return server.baseUrl();
     }
 
-    void accepting() {
+    public void accepting() {
         server.resetMappings();
         server.stubFor(post(urlPathMatching("/v1/import/?")).willReturn(aResponse().withStatus(200).withBody("{\"success\":true}")));
     }
 
-    void failing() {
+    public void failing() {
         server.resetMappings();
         server.stubFor(post(urlPathMatching("/v1/import/?")).willReturn(aResponse().withStatus(500).withBody("{\"error\":\"down\"}")));
     }
 
-    void forgetRequests() {
+    public void forgetRequests() {
         server.resetRequests();
     }
 
-    List<LoggedRequest> requests() {
+    public List<LoggedRequest> requests() {
         return server.findAll(postRequestedFor(urlPathMatching("/v1/import/?")));
     }
 
     /** Every event of every batch Segment answered 200 to (failed posts are left out). */
-    List<JsonNode> acceptedEvents() {
+    public List<JsonNode> acceptedEvents() {
         List<JsonNode> events = new ArrayList<>();
         server.getAllServeEvents().stream()
                 .filter(event -> event.getResponse().getStatus() == 200)
