@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,27 @@ public final class SharedPostgres {
 
     public static DataSource dataSource() {
         return Holder.SERVER.getDatabase(USER, DATABASE);
+    }
+
+    /**
+     * A new, empty database of that name on the same server (dropped first if a previous run left it), with no
+     * schema: for tests that build a schema of their own, such as an upgrade from an earlier release.
+     */
+    public static DataSource freshDatabase(String name) {
+        if (!name.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the database " + name, e);
+        }
+        return Holder.SERVER.getDatabase(USER, name);
+    }
+
+    public static String jdbcUrl(String database) {
+        return Holder.SERVER.getJdbcUrl(USER, database);
     }
 
     /** Properties that point a Micronaut application context at this database. */
