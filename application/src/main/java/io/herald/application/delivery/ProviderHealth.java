@@ -1,5 +1,6 @@
 package io.herald.application.delivery;
 
+import io.herald.application.port.in.QueryHealthUseCase.ProviderStatus;
 import io.herald.domain.delivery.CircuitBreaker;
 import io.herald.domain.delivery.DeliveryResult;
 import io.herald.domain.message.MessageId;
@@ -33,12 +34,6 @@ public final class ProviderHealth {
     public ProviderHealth(int circuitFailures, Duration circuitProbeAfter) {
         this.circuitFailures = circuitFailures;
         this.circuitProbeAfter = circuitProbeAfter;
-    }
-
-    /** A provider's report, for {@code /health}. */
-    public record ProviderStatus(String provider, long attempts, long failures, int consecutiveFailures,
-                                 Optional<Instant> lastSuccess, Optional<Instant> lastFailure, Optional<String> lastError,
-                                 CircuitBreaker.State circuit) {
     }
 
     public CircuitBreaker circuit(String provider) {

@@ -1,10 +1,11 @@
 package io.herald.application.port.in;
 
-import io.herald.application.delivery.ProviderHealth.ProviderStatus;
 import io.herald.application.port.out.FeedbackOutbox;
 import io.herald.application.port.out.OperationalStatus.Backlog;
+import io.herald.domain.delivery.CircuitBreaker;
 import io.herald.domain.routing.Channel;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,5 +29,11 @@ public interface QueryHealthUseCase {
     }
 
     record Provider(Set<Channel> channels, ProviderStatus status) {
+    }
+
+    /** How one provider has been doing on this instance over the last 15 minutes, and its circuit. */
+    record ProviderStatus(String provider, long attempts, long failures, int consecutiveFailures,
+                          Optional<Instant> lastSuccess, Optional<Instant> lastFailure, Optional<String> lastError,
+                          CircuitBreaker.State circuit) {
     }
 }

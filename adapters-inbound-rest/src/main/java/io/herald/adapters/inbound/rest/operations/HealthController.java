@@ -1,8 +1,8 @@
 package io.herald.adapters.inbound.rest.operations;
 
-import io.herald.application.delivery.ProviderHealth.ProviderStatus;
 import io.herald.application.port.in.AuthenticateApiKeyUseCase;
 import io.herald.application.port.in.QueryHealthUseCase;
+import io.herald.application.port.in.QueryHealthUseCase.ProviderStatus;
 import io.herald.application.port.in.QueryHealthUseCase.Report;
 import io.herald.domain.routing.Channel;
 import io.micronaut.core.annotation.Nullable;

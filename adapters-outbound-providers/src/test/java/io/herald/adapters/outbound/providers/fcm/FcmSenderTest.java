@@ -127,7 +127,7 @@ class FcmSenderTest {
 
         DeliveryResult result = sender(settings()).send(push(List.of("device-token-1"), Map.of()));
 
-        assertThat(result).isEqualTo(new DeliveryResult.PermanentFailure("fcm 404 UNREGISTERED: Requested entity was not found."));
+        assertThat(result).isEqualTo(new DeliveryResult.PermanentFailure("fcm 404 UNREGISTERED: Requested entity was not found.", 404));
     }
 
     @ParameterizedTest(name = "{0} {2} -> {3}")
@@ -173,7 +173,7 @@ class FcmSenderTest {
 
         DeliveryResult result = sender(settings()).send(push(List.of("stale-device", "busy-device"), Map.of()));
 
-        assertThat(result).isEqualTo(new DeliveryResult.TransientFailure(
+        assertThat(result).isEqualTo(DeliveryResult.TransientFailure.status(503,
                 "fcm 503 UNAVAILABLE: The service is currently unavailable. (all 2 devices failed)"));
     }
 
@@ -197,7 +197,7 @@ class FcmSenderTest {
         DeliveryResult result = sender(settings()).send(push(List.of("device-token-1"), Map.of()));
 
         assertThat(result).isEqualTo(new DeliveryResult.PermanentFailure(
-                "fcm: access token refused, token endpoint answered 400: invalid_grant (Invalid JWT Signature.)"));
+                "fcm: access token refused, token endpoint answered 400: invalid_grant (Invalid JWT Signature.)", 400));
     }
 
     @Test

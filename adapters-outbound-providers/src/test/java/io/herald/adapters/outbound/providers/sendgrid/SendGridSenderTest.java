@@ -126,7 +126,7 @@ class SendGridSenderTest {
         DeliveryResult result = sender(sendGridApi.baseUrl()).send(email(Map.of()));
 
         assertThat(result).isEqualTo(new DeliveryResult.PermanentFailure(
-                "sendgrid 400: Does not contain a valid address. (personalizations.0.to.0.email)"));
+                "sendgrid 400: Does not contain a valid address. (personalizations.0.to.0.email)", 400));
     }
 
     @Test

@@ -130,7 +130,7 @@ class TwilioSenderTest {
 
         DeliveryResult result = sender(settings(twilioApi.baseUrl())).send(sms(Map.of()));
 
-        assertThat(result).isEqualTo(new DeliveryResult.PermanentFailure("twilio 21211: The 'To' number +1555 is not a valid phone number."));
+        assertThat(result).isEqualTo(new DeliveryResult.PermanentFailure("twilio 21211: The 'To' number +1555 is not a valid phone number.", 400));
     }
 
     @ParameterizedTest(name = "{0} / {1} -> {2}")
