@@ -9,6 +9,7 @@ import io.herald.application.port.out.OperationalMetrics;
 import io.herald.domain.delivery.CircuitBreaker;
 import io.herald.domain.delivery.DeliveryResult;
 import io.herald.domain.message.MessageId;
+import io.github.bucket4j.Bucket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,12 +25,13 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
  * Every provider call goes through here. Remote providers are bulkheads: each has its own threads (its
  * concurrency limit) and its own bounded queue, off the scheduler's threads, so a provider that hangs holds up
- * only its own messages. Each outcome is timed, counted and fed to the provider's health and circuit; when a
+ * only its own messages; a provider with a send rate is paced on its own threads too (a Bucket4j token bucket). Each outcome is timed, counted and fed to the provider's health and circuit; when a
  * success closes an open circuit, the messages that waited for it are scheduled at once.
  */
 public final class ProviderCalls implements AutoCloseable {
@@ -43,14 +46,17 @@ public final class ProviderCalls implements AutoCloseable {
     private final Clock clock;
     private final ToIntFunction<String> concurrency;
     private final int queueLimit;
+    private final Function<String, Optional<SendRate>> rates;
     private final Map<String, ThreadPoolExecutor> bulkheads = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Bucket>> buckets = new ConcurrentHashMap<>();
 
     /**
      * @param concurrency calls made at once to each remote provider, by provider name
      * @param queueLimit  calls waiting for a free slot per provider, beyond which a call is not made (and retried later)
+     * @param rates       the send rate of each remote provider that has one
      */
     public ProviderCalls(Providers providers, ProviderHealth health, OperationalMetrics metrics, DurableScheduler scheduler,
-                         Clock clock, ToIntFunction<String> concurrency, int queueLimit) {
+                         Clock clock, ToIntFunction<String> concurrency, int queueLimit, Function<String, Optional<SendRate>> rates) {
         this.providers = providers;
         this.health = health;
         this.metrics = metrics;
@@ -58,13 +64,17 @@ public final class ProviderCalls implements AutoCloseable {
         this.clock = clock;
         this.concurrency = concurrency;
         this.queueLimit = queueLimit;
+        this.rates = rates;
     }
 
     /** A remote call on its provider's bulkhead; the future always completes with a result, never exceptionally. */
     public CompletableFuture<CallResult> callRemote(RemoteCall call) {
         CompletableFuture<CallResult> result = new CompletableFuture<>();
         try {
-            bulkhead(call.provider()).execute(() -> result.complete(new CallResult(call, callNow(call.provider(), call.delivery()), clock.now())));
+            bulkhead(call.provider()).execute(() -> {
+                paced(call.provider());
+                result.complete(new CallResult(call, callNow(call.provider(), call.delivery()), clock.now()));
+            });
         } catch (RejectedExecutionException full) {
             result.complete(new CallResult(call, DeliveryResult.TransientFailure.notCalled(call.provider() + ": " + queueLimit
                     + " calls are already waiting for this provider; not called"), clock.now()));
@@ -102,6 +112,15 @@ public final class ProviderCalls implements AutoCloseable {
                     provider, circuit.consecutiveFailures());
         }
         return result;
+    }
+
+    /** Waits, on the provider's own thread, until its send rate allows another call. */
+    private void paced(String provider) {
+        Optional<Bucket> bucket = buckets.computeIfAbsent(provider, name -> rates.apply(name).map(rate -> Bucket.builder()
+                .addLimit(limit -> limit.capacity(rate.calls()).refillGreedy(rate.calls(), rate.period())).build()));
+        if (bucket.isPresent()) {
+            bucket.get().asBlocking().consumeUninterruptibly(1);
+        }
     }
 
     private void wakeWaiting(String provider) {

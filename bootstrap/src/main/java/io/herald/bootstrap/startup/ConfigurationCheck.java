@@ -1,5 +1,6 @@
 package io.herald.bootstrap.startup;
 
+import io.herald.application.delivery.SendRate;
 import io.herald.bootstrap.wiring.ChannelProviders;
 import io.herald.domain.routing.Channel;
 import io.micronaut.core.value.PropertyResolver;
@@ -103,6 +104,11 @@ public final class ConfigurationCheck {
             text(key).filter(value -> !isPositiveInteger(value))
                     .ifPresent(value -> problems.add(key + " must be a whole number above 0, not '" + value + "'"));
         }
+        for (String provider : List.of("sendgrid", "twilio", "fcm")) {
+            String key = "herald.providers." + provider + ".rate";
+            text(key).filter(value -> SendRate.parse(value).isEmpty())
+                    .ifPresent(value -> problems.add(key + " must be a rate such as 1/s, 600/m or 5/10s, not '" + value + "'"));
+        }
         text("micronaut.server.port").filter(value -> !isPort(value))
                 .ifPresent(value -> problems.add("micronaut.server.port must be a port number (0 to 65535), not '" + value + "'"));
         for (String key : URLS) {
@@ -121,6 +127,16 @@ public final class ConfigurationCheck {
             byChannel.put(channel, ChannelProviders.of(properties, channel));
         }
         return byChannel;
+    }
+
+    /** Remote providers given credentials that no channel uses: most likely a channel someone forgot to set. */
+    public List<String> configuredButUnused() {
+        Set<String> named = new LinkedHashSet<>();
+        channelProviders().values().forEach(named::addAll);
+        Map<String, String> credential = Map.of("sendgrid", "herald.providers.sendgrid.api-key",
+                "twilio", "herald.providers.twilio.account-sid", "fcm", "herald.providers.fcm.credentials-file");
+        return credential.entrySet().stream().filter(entry -> !named.contains(entry.getKey()) && text(entry.getValue()).isPresent())
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     private Optional<String> require(List<String> problems, String key, String purpose) {

@@ -28,8 +28,12 @@ class StartupSummary implements ApplicationEventListener<ServerStartupEvent> {
     public void onApplicationEvent(ServerStartupEvent event) {
         LOG.info("Herald is listening on {}", event.getSource().getURL());
         LOG.info("Database: {}", database());
-        new ConfigurationCheck(environment).channelProviders().forEach((channel, providers) ->
+        ConfigurationCheck configuration = new ConfigurationCheck(environment);
+        configuration.channelProviders().forEach((channel, providers) ->
                 LOG.info("Channel {}: {}", channel.wireName(), String.join(" -> ", providers)));
+        configuration.configuredButUnused().forEach(provider -> LOG.warn(
+                "Provider {} is configured (herald.providers.{}.*) but no channel names it: set herald.channels.<channel>.providers",
+                provider, provider));
         String writeKey = environment.getProperty("herald.segment.feedback.write-key", String.class).orElse("");
         LOG.info("Feedback to Segment: {}", writeKey.isBlank() ? "off (set herald.segment.feedback.write-key to turn it on)"
                 : "on, to " + environment.getProperty("herald.segment.feedback.endpoint", String.class).orElse("https://api.segment.io"));

@@ -13,6 +13,7 @@ import io.herald.application.delivery.InboxSender;
 import io.herald.application.delivery.ProviderCalls;
 import io.herald.application.delivery.ProviderHealth;
 import io.herald.application.delivery.Providers;
+import io.herald.application.delivery.SendRate;
 import io.herald.application.port.out.OperationalMetrics;
 import io.herald.domain.delivery.Backoff;
 import io.herald.application.inbound.EventTrigger;
@@ -108,7 +109,8 @@ class SendFactory {
 
     /**
      * Each remote provider's bulkhead: {@code herald.providers.<name>.concurrency} calls at once (default
-     * {@code herald.delivery.concurrent-provider-calls}), and {@code herald.delivery.provider-queue} waiting.
+     * {@code herald.delivery.concurrent-provider-calls}), {@code herald.delivery.provider-queue} waiting, and an
+     * optional send rate, {@code herald.providers.<name>.rate} (e.g. {@code 1/s}).
      */
     @Singleton
     @Bean(preDestroy = "close")
@@ -118,7 +120,8 @@ class SendFactory {
                                 @Value("${herald.delivery.provider-queue:10000}") int queueLimit) {
         return new ProviderCalls(providers, health, metrics, scheduler, clock,
                 name -> environment.getProperty("herald.providers." + name + ".concurrency", Integer.class).orElse(defaultConcurrency),
-                queueLimit);
+                queueLimit,
+                name -> environment.getProperty("herald.providers." + name + ".rate", String.class).flatMap(SendRate::parse));
     }
 
     @Singleton

@@ -83,18 +83,32 @@ class ConfigurationCheckTest {
         properties.put("herald.providers.sendgrid.from", "noreply");
         properties.put("herald.channels.push.providers", "fcm");
         properties.put("herald.providers.fcm.credentials-file", "/nonexistent/service-account.json");
+        properties.put("herald.providers.twilio.rate", "1 per second");
         assertThat(problems(properties)).containsExactlyInAnyOrder(
                 "herald.providers.sendgrid.from must be an email address, optionally with a name: Acme <noreply@acme.example>",
                 "herald.providers.fcm.credentials-file: cannot read /nonexistent/service-account.json",
                 "herald.delivery.give-up-after must be a duration such as 500ms, 30s, 5m, 72h or PT30S, not 'forever'",
                 "herald.scheduler.threads must be a whole number above 0, not '0'",
                 "micronaut.server.port must be a port number (0 to 65535), not 'http'",
-                "herald.segment.feedback.endpoint must be an http(s) URL such as https://host:port, not 'api.segment.io'");
+                "herald.segment.feedback.endpoint must be an http(s) URL such as https://host:port, not 'api.segment.io'",
+                "herald.providers.twilio.rate must be a rate such as 1/s, 600/m or 5/10s, not '1 per second'");
     }
 
     @Test
     void anEmptyProviderListIsRefused() {
         assertThat(problems(Map.of("herald.channels.inbox.providers", " , ")))
                 .containsExactly("herald.channels.inbox.providers names no provider; leave it unset for the default (inbox)");
+    }
+
+    @Test
+    void providerCredentialsThatNoChannelUsesAreNoticed() {
+        try (ApplicationContext context = ApplicationContext.builder().properties(Map.of(
+                "herald.providers.sendgrid.api-key", "SG.key", "herald.providers.twilio.account-sid", "AC1",
+                "herald.channels.sms.providers", "twilio", "herald.providers.twilio.auth-token", "t",
+                "herald.providers.twilio.from", "+15550000")).build()) {
+            Environment environment = context.getEnvironment();
+            environment.start();
+            assertThat(new ConfigurationCheck(environment).configuredButUnused()).containsExactly("sendgrid");
+        }
     }
 }
