@@ -74,12 +74,7 @@ class JdbcAutomationRunRepository implements AutomationRunRepository {
                 statement -> {
                     statement.setString(1, automationId.orElse(null));
                     statement.setString(2, automationId.orElse(null));
-                    Object from = created.from().map(Db::timestamp).orElse(null);
-                    Object to = created.to().map(Db::timestamp).orElse(null);
-                    statement.setObject(3, from);
-                    statement.setObject(4, from);
-                    statement.setObject(5, to);
-                    statement.setObject(6, to);
+                    Db.bindWindow(statement, 3, created);
                     statement.setInt(7, limit);
                 }, this::run);
     }

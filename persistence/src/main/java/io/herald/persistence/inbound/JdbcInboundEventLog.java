@@ -127,12 +127,7 @@ class JdbcInboundEventLog implements InboundEventLog {
             statement.setObject(1, Db.timestamp(now));
             statement.setString(2, type.orElse(null));
             statement.setString(3, type.orElse(null));
-            Object from = received.from().map(Db::timestamp).orElse(null);
-            Object to = received.to().map(Db::timestamp).orElse(null);
-            statement.setObject(4, from);
-            statement.setObject(5, from);
-            statement.setObject(6, to);
-            statement.setObject(7, to);
+            Db.bindWindow(statement, 4, received);
             statement.setInt(8, limit);
         });
     }
