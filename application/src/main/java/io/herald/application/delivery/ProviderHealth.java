@@ -8,6 +8,7 @@ import io.herald.domain.message.MessageId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,7 +117,7 @@ public final class ProviderHealth {
 
         Stats(CircuitBreaker circuit) {
             this.circuit = circuit;
-            java.util.Arrays.fill(bucketMinute, Long.MIN_VALUE / 2);
+            Arrays.fill(bucketMinute, Long.MIN_VALUE / 2);
         }
 
         synchronized void count(Instant at, boolean failed) {

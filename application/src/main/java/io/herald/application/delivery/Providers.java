@@ -7,6 +7,7 @@ import io.herald.domain.routing.Channel;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,7 +78,7 @@ public final class Providers {
 
     /** Each provider some channel is configured with, in the order first named, with the channels it serves. */
     public Map<String, Set<Channel>> configured() {
-        Map<String, Set<Channel>> configured = new java.util.LinkedHashMap<>();
+        Map<String, Set<Channel>> configured = new LinkedHashMap<>();
         byChannel.forEach((channel, names) -> names.forEach(name ->
                 configured.computeIfAbsent(name, key -> EnumSet.noneOf(Channel.class)).add(channel)));
         return configured;
