@@ -1,5 +1,8 @@
 package io.herald.application.support;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,6 +18,8 @@ import java.util.function.ToIntFunction;
  * round of statements; so concurrent requests wait together. A few writer threads each take everything that
  * queued while the previous commit ran (up to a weight limit) and commit it in one transaction. Under light load
  * a request is committed alone, at once; under heavy load many share one commit.
+ *
+ * When a shared commit fails, its members are committed again one by one, so that one bad request fails alone.
  *
  * @param <C> a request
  * @param <R> what the caller of {@link #submit} gets back once its request is committed
@@ -35,6 +40,9 @@ public final class GroupCommit<C, R> implements AutoCloseable {
 
     private static final int QUEUE_CAPACITY = 10_000;
 
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+
+    private final String name;
     private final Function<List<C>, List<Outcome<R>>> commitAll;
     private final ToIntFunction<C> weight;
     private final int maxWeight;
@@ -44,11 +52,12 @@ public final class GroupCommit<C, R> implements AutoCloseable {
 
     /**
      * @param commitAll stores a group in one transaction and returns one outcome per request, in order; if it
-     *                  throws, every request of the group fails with that exception
+     *                  throws for a group, each request is stored again on its own, and fails alone if it must
      * @param weight    how much of {@code maxWeight} a request uses (its number of events, of recipients…)
      */
     public GroupCommit(String name, Function<List<C>, List<Outcome<R>>> commitAll, ToIntFunction<C> weight,
                        int writerThreads, int maxWeight) {
+        this.name = name;
         this.commitAll = commitAll;
         this.weight = weight;
         this.maxWeight = maxWeight;
@@ -117,7 +126,15 @@ public final class GroupCommit<C, R> implements AutoCloseable {
         try {
             outcomes = commitAll.apply(group.stream().map(Pending::request).toList());
         } catch (RuntimeException failure) {
-            group.forEach(pending -> pending.outcome().completeExceptionally(failure));
+            if (group.size() == 1) {
+                group.get(0).outcome().completeExceptionally(failure);
+                return;
+            }
+            // One bad member must not fail its neighbours: each is committed again on its own, and only the
+            // one(s) that fail alone are refused. The failure's text may quote a request, so only its type is logged.
+            LOG.warn("{}: a commit of {} requests failed ({}); committing each on its own", name, group.size(),
+                    failure.getClass().getSimpleName());
+            group.forEach(pending -> commit(List.of(pending)));
             return;
         }
         for (int i = 0; i < group.size(); i++) {

@@ -68,6 +68,46 @@ class GroupCommitTest {
     }
 
     @Test
+    void whenASharedCommitFailsOnlyTheRequestThatFailsAloneIsRefused() throws Exception {
+        List<List<Integer>> commits = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch firstCommitRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (GroupCommit<Integer, Integer> groups = new GroupCommit<>("test", requests -> {
+            commits.add(List.copyOf(requests));
+            if (requests.contains(0)) {
+                firstCommitRunning.countDown();
+                await(release);
+            }
+            if (requests.contains(13)) {
+                throw new IllegalStateException("a value the database refuses");
+            }
+            return requests.stream().<Outcome<Integer>>map(r -> new Outcome.Done<>(r * 2)).toList();
+        }, request -> 1, 1, 100)) {
+            ExecutorService callers = Executors.newFixedThreadPool(12);
+            Future<Integer> blocker = callers.submit(() -> groups.submit(0));
+            firstCommitRunning.await(5, TimeUnit.SECONDS);
+            List<Future<Integer>> innocent = new ArrayList<>();
+            for (int i = 1; i <= 10; i++) {
+                int request = i;
+                innocent.add(callers.submit(() -> groups.submit(request)));
+            }
+            Future<Integer> hostile = callers.submit(() -> groups.submit(13));
+            Thread.sleep(100);
+            release.countDown();
+
+            assertThat(blocker.get(5, TimeUnit.SECONDS)).isZero();
+            for (int i = 0; i < innocent.size(); i++) {
+                assertThat(innocent.get(i).get(5, TimeUnit.SECONDS)).isEqualTo((i + 1) * 2);
+            }
+            assertThatThrownBy(() -> hostile.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+            callers.shutdown();
+        }
+        assertThat(commits).as("the eleven queued behind the first commit shared one, which failed and was split")
+                .anySatisfy(group -> assertThat(group).hasSize(11).contains(13))
+                .contains(List.of(13));
+    }
+
+    @Test
     void aGroupNeverExceedsItsWeightLimit() throws Exception {
         List<Integer> weights = Collections.synchronizedList(new ArrayList<>());
         try (GroupCommit<Integer, Integer> groups = new GroupCommit<>("test", requests -> {

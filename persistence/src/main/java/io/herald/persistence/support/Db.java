@@ -1,6 +1,7 @@
 package io.herald.persistence.support;
 
 import io.herald.application.port.in.RedriveUseCase;
+import io.herald.domain.json.StorableText;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
@@ -155,7 +156,7 @@ public final class Db {
 
     public static String position(String cursor) {
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+            return StorableText.require(new String(Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8), "cursor");
         } catch (IllegalArgumentException e) {
             throw new io.herald.domain.shared.InvalidValueException("cursor '" + cursor + "' is not a cursor Herald issued");
         }

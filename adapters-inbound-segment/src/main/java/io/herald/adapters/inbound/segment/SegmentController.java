@@ -7,6 +7,7 @@ import io.herald.application.port.in.IngestSegmentEventsUseCase;
 import io.herald.domain.inbound.SegmentEvent;
 import io.herald.domain.inbound.SegmentEventType;
 import io.herald.domain.json.JsonTrees;
+import io.herald.domain.json.StorableText;
 import io.herald.domain.shared.InvalidValueException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -213,7 +214,9 @@ class SegmentController {
 
     private Object parse(byte[] raw) {
         try {
-            return json.readValue(raw, Argument.OBJECT_ARGUMENT);
+            Object parsed = json.readValue(raw, Argument.OBJECT_ARGUMENT);
+            StorableText.requireIn(parsed, "");
+            return parsed;
         } catch (IOException e) {
             String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable");
             throw new InvalidValueException("Malformed JSON: " + reason);

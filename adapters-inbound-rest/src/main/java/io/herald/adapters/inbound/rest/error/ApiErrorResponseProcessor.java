@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.SQLException;
 import java.util.stream.Collectors;
 
 /**
@@ -32,8 +33,13 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
         HttpStatus status = response.getStatus();
         String message;
         if (status.getCode() >= 500) {
-            context.getRootCause().ifPresent(cause -> LOG.error("Unexpected failure on {} {}",
-                    context.getRequest().getMethod(), context.getRequest().getPath(), cause));
+            context.getRootCause().ifPresent(cause -> {
+                // Exception messages can quote the request (a database error quotes the value it refused), so
+                // above DEBUG only the chain of exception types, SQL states and the places they were thrown.
+                LOG.error("Unexpected failure on {} {}: {}", context.getRequest().getMethod(), context.getRequest().getPath(),
+                        withoutMessages(cause));
+                LOG.debug("Unexpected failure, in full", cause);
+            });
             message = "Herald could not complete the request; the failure is logged on the server";
         } else {
             message = describe(context, status);
@@ -41,6 +47,25 @@ final class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiError
         return ((MutableHttpResponse<ApiError>) response)
                 .body(ApiError.of(status, message))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    static String withoutMessages(Throwable failure) {
+        StringBuilder chain = new StringBuilder();
+        Throwable current = failure;
+        for (int depth = 0; current != null && depth < 8; depth++, current = current.getCause()) {
+            if (depth > 0) {
+                chain.append(" <- ");
+            }
+            chain.append(current.getClass().getName());
+            if (current instanceof SQLException sql && sql.getSQLState() != null) {
+                chain.append(" [SQLState ").append(sql.getSQLState()).append(']');
+            }
+            StackTraceElement[] frames = current.getStackTrace();
+            if (frames.length > 0) {
+                chain.append(" at ").append(frames[0]);
+            }
+        }
+        return chain.toString();
     }
 
     private static String describe(ErrorContext context, HttpStatus status) {

@@ -1,6 +1,7 @@
 package io.herald.adapters.inbound.rest.json;
 
 import io.herald.domain.json.JsonTrees;
+import io.herald.domain.json.StorableText;
 import io.herald.domain.shared.InvalidValueException;
 
 import java.util.List;
@@ -25,6 +26,7 @@ public final class JsonFields {
         if (body == null) {
             throw new InvalidValueException("a JSON object body is required");
         }
+        StorableText.requireIn(body, "");
         return new JsonFields(body, "");
     }
 

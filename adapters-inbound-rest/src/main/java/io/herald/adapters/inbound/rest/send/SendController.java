@@ -4,6 +4,7 @@ import io.herald.application.port.in.SendMessageCommand;
 import io.herald.application.port.in.SendMessageUseCase;
 import io.herald.domain.json.JsonTrees;
 import io.herald.domain.message.MessageSpec;
+import io.herald.domain.json.StorableText;
 import io.herald.domain.shared.InvalidValueException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -48,6 +49,7 @@ class SendController {
         } catch (IOException e) {
             throw new InvalidValueException("Malformed JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
+        StorableText.requireIn(parsed, "");
         if (!(parsed instanceof Map<?, ?> request) || !(request.get("message") instanceof Map<?, ?> message)) {
             throw new InvalidValueException("message is required and must be an object");
         }

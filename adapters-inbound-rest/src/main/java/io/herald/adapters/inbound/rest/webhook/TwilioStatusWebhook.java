@@ -6,6 +6,7 @@ import io.herald.application.port.in.RecordEngagementUseCase;
 import io.herald.application.port.in.RecordEngagementUseCase.EngagementReport;
 import io.herald.application.port.in.RecordEngagementUseCase.Kind;
 import io.herald.application.port.out.Clock;
+import io.herald.domain.json.StorableText;
 import io.herald.domain.message.MessageId;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -57,6 +58,7 @@ class TwilioStatusWebhook {
         if (signature == null || !validator.validate(signedUrl(request), parameters, signature)) {
             return forbidden("Invalid X-Twilio-Signature");
         }
+        StorableText.requireIn(parameters, "");
         Optional<Kind> kind = kind(parameters.get("MessageStatus"));
         if (kind.isPresent()) {
             Optional<MessageId> messageId = Optional.ofNullable(request.getParameters().get("herald_message_id")).map(MessageId::new);
