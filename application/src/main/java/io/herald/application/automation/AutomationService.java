@@ -11,6 +11,7 @@ import io.herald.application.port.out.AutomationRunRepository;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.TemplateRepository;
+import io.herald.application.port.out.WebhookCaller;
 import io.herald.application.template.TemplateRenderer;
 import io.herald.domain.automation.AdHocAutomation;
 import io.herald.domain.automation.Automation;
@@ -38,11 +39,12 @@ public final class AutomationService implements ManageAutomationsUseCase, Invoke
     private final RunStarter starter;
     private final Conditions conditions;
     private final TemplateRenderer renderer;
+    private final WebhookCaller webhooks;
     private final Clock clock;
 
     public AutomationService(AutomationRepository automations, AutomationRunRepository runs, TemplateRepository templates,
                              ProfileRepository profiles, RunStarter starter, Conditions conditions, TemplateRenderer renderer,
-                             Clock clock) {
+                             WebhookCaller webhooks, Clock clock) {
         this.automations = automations;
         this.runs = runs;
         this.templates = templates;
@@ -50,6 +52,7 @@ public final class AutomationService implements ManageAutomationsUseCase, Invoke
         this.starter = starter;
         this.conditions = conditions;
         this.renderer = renderer;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -111,6 +114,11 @@ public final class AutomationService implements ManageAutomationsUseCase, Invoke
                 throw new InvalidValueException(template.where() + " '" + template.value()
                         + "' is neither a template id nor an event mapped to a template");
             }
+        }
+        for (Located url : checks.fetchUrls()) {
+            webhooks.refusal(url.value()).ifPresent(reason -> {
+                throw new InvalidValueException(url.where() + ": " + reason);
+            });
         }
         for (Located automation : checks.automationIds()) {
             if (self.equals(Optional.of(automation.value()))) {

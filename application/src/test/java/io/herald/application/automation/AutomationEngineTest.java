@@ -90,9 +90,17 @@ class AutomationEngineTest {
     }
 
     private AutomationRunner runner(WebhookCaller.Result answer) {
-        return new AutomationRunner(engine, request -> {
-            calls.add(request);
-            return answer;
+        return new AutomationRunner(engine, new WebhookCaller() {
+            @Override
+            public Result call(Request request) {
+                calls.add(request);
+                return answer;
+            }
+
+            @Override
+            public Optional<String> refusal(String urlTemplate) {
+                return Optional.empty();
+            }
         });
     }
 

@@ -50,8 +50,8 @@ class AutomationFactory {
     @Bean(typed = AutomationService.class)
     AutomationService automationService(AutomationRepository automations, AutomationRunRepository runs, TemplateRepository templates,
                                         ProfileRepository profiles, RunStarter starter, Conditions conditions,
-                                        TemplateRenderer renderer, Clock clock) {
-        return new AutomationService(automations, runs, templates, profiles, starter, conditions, renderer, clock);
+                                        TemplateRenderer renderer, WebhookCaller webhooks, Clock clock) {
+        return new AutomationService(automations, runs, templates, profiles, starter, conditions, renderer, webhooks, clock);
     }
 
     @Singleton

@@ -58,7 +58,8 @@ class AutomationStepsTest implements HeraldTest {
 
     @Override
     public Map<String, String> extraProperties() {
-        return Map.of("herald.test.clock", "mutable");
+        // The stub of the customer's API runs on this machine: its host is allowed, every other internal address is not.
+        return Map.of("herald.test.clock", "mutable", "herald.automations.fetch-data.allowed-hosts", "localhost");
     }
 
     @AfterAll
@@ -135,6 +136,33 @@ class AutomationStepsTest implements HeraldTest {
         assertThat(run.path("data").path("region").asText()).isEqualTo("eu");
         assertThat(run.path("data").path("source").asText()).isEqualTo("api");
         assertThat(outputOf(runId, 2).path("text").asText()).isEqualTo("enterprise for 12 seats in eu");
+    }
+
+    @Test
+    void aFetchToAnInternalAddressBuiltFromEventDataIsRefusedWithTheReasonInTheStep() {
+        for (String host : List.of("127.0.0.1:" + CUSTOMER_API.port(), "169.254.169.254", "10.1.2.3", "2130706433", "[::1]")) {
+            String runId = invoke("""
+                    {"recipient": "sam", "data": {"host": "%s"}, "automation": {"steps": [
+                      {"action": "fetch-data", "webhook": {"url": "http://{{host}}/accounts/{{user_id}}"}}
+                    ]}}""".formatted(host));
+
+            JsonNode run = herald.awaitRun(runId, "FAILED");
+            assertThat(run.path("steps").get(0).path("error").asText()).as(host).contains("refused to call")
+                    .contains("herald.automations.fetch-data.allowed-hosts");
+        }
+        assertThat(CUSTOMER_API.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()))).as("never called over 127.0.0.1").isEmpty();
+    }
+
+    @Test
+    void aDefinitionThatFetchesFromTheCloudMetadataServiceIsRefusedAtSave() {
+        var response = http.put("/automations/metadata", """
+                {"steps": [{"action": "fetch-data", "webhook": {"url": "http://169.254.169.254/latest/meta-data/iam"}}]}""");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("message").asText()).startsWith("steps[0].webhook.url: refused to call 169.254.169.254")
+                .contains("link-local");
+        assertThat(http.get("/automations/metadata").status()).isEqualTo(404);
     }
 
     @Test

@@ -54,9 +54,13 @@ public final class Steps {
         List<Located> allTexts = new ArrayList<>(texts);
         List<Located> templateIds = new ArrayList<>();
         List<Located> automationIds = new ArrayList<>();
+        List<Located> fetchUrls = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             steps.get(i).collectChecks(where + "[" + i + "]", allConditions, allTexts, templateIds, automationIds);
+            if (steps.get(i) instanceof Step.FetchData fetch) {
+                fetchUrls.add(new Located(where + "[" + i + "].webhook.url", fetch.webhook().url()));
+            }
         }
-        return new Checks(allConditions, allTexts, templateIds, automationIds);
+        return new Checks(allConditions, allTexts, templateIds, automationIds, fetchUrls);
     }
 }

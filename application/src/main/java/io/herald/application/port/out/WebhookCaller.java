@@ -13,6 +13,13 @@ public interface WebhookCaller {
     Result call(Request request);
 
     /**
+     * Why a fetch-data URL (as written in a definition: it may hold Handlebars placeholders) will never be called,
+     * known before any call: not http(s), or its host is written as an internal address (loopback, private, link-local…)
+     * or {@code localhost}, and is not an allowed host. Hosts that come from data are checked at call time.
+     */
+    Optional<String> refusal(String urlTemplate);
+
+    /**
      * @param method GET, POST, PUT, PATCH or DELETE
      * @param body   a String is sent as it is; a Map or List as JSON
      */

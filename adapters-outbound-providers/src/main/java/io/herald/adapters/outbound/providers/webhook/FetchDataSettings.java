@@ -3,6 +3,7 @@ package io.herald.adapters.outbound.providers.webhook;
 import io.micronaut.context.annotation.ConfigurationProperties;
 
 import java.time.Duration;
+import java.util.List;
 
 /** {@code herald.automations.fetch-data.*}: limits of the HTTP calls automations' fetch-data steps make. */
 @ConfigurationProperties("herald.automations.fetch-data")
@@ -12,7 +13,9 @@ public class FetchDataSettings {
     /** The whole call, from sending the request to the last byte of the answer. */
     private Duration timeout = Duration.ofSeconds(10);
     /** Answers larger than this fail the step: they would be copied into every save of the run. */
-    private int maxResponseBytes = 256 * 1024;
+    private int maxBytes = 1024 * 1024;
+    /** Hosts that may be called although they resolve to internal addresses (a service inside your network). */
+    private List<String> allowedHosts = List.of();
 
     public Duration getConnectTimeout() {
         return connectTimeout;
@@ -30,11 +33,19 @@ public class FetchDataSettings {
         this.timeout = timeout;
     }
 
-    public int getMaxResponseBytes() {
-        return maxResponseBytes;
+    public int getMaxBytes() {
+        return maxBytes;
     }
 
-    public void setMaxResponseBytes(int maxResponseBytes) {
-        this.maxResponseBytes = maxResponseBytes;
+    public void setMaxBytes(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    public List<String> getAllowedHosts() {
+        return allowedHosts;
+    }
+
+    public void setAllowedHosts(List<String> allowedHosts) {
+        this.allowedHosts = allowedHosts == null ? List.of() : List.copyOf(allowedHosts);
     }
 }

@@ -15,6 +15,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Fetch-data calls on the JDK's HTTP client. A string body is sent as it is, an object or array as JSON (with
@@ -27,13 +29,33 @@ class JdkWebhookCaller implements WebhookCaller {
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
 
+    private static final int MAX_REDIRECTS = 5;
+
     private final FetchDataSettings settings;
+    private final PublicAddresses addresses;
     private final HttpClient client;
 
     JdkWebhookCaller(FetchDataSettings settings) {
         this.settings = settings;
+        this.addresses = new PublicAddresses(Set.copyOf(settings.getAllowedHosts()));
+        // Redirects are followed here, not by the client, so that each hop's address is checked as the first was.
         this.client = HttpClient.newBuilder().connectTimeout(settings.getConnectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public Optional<String> refusal(String urlTemplate) {
+        int placeholder = urlTemplate.indexOf("{{");
+        try {
+            URI url = URI.create(placeholder < 0 ? urlTemplate : urlTemplate.substring(0, placeholder));
+            // A host that comes from data ("https://{{host}}/…") is only known at call time.
+            if (url.getHost() == null && placeholder >= 0 && urlTemplate.substring(0, placeholder).matches("https?://[^/]*")) {
+                return Optional.empty();
+            }
+            return addresses.staticRefusal(url);
+        } catch (IllegalArgumentException notAUrlYet) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -45,26 +67,63 @@ class JdkWebhookCaller implements WebhookCaller {
             return new Failed("the request could not be built: " + e.getMessage());
         }
         try {
-            HttpResponse<InputStream> response = client.send(http, HttpResponse.BodyHandlers.ofInputStream());
-            byte[] body;
-            try (InputStream in = response.body()) {
-                body = in.readNBytes(settings.getMaxResponseBytes() + 1);
+            for (int hop = 0; ; hop++) {
+                Optional<String> refused = addresses.refusal(http.uri());
+                if (refused.isPresent()) {
+                    return new Failed(refused.get());
+                }
+                HttpResponse<InputStream> response = client.send(http, HttpResponse.BodyHandlers.ofInputStream());
+                Optional<String> location = response.headers().firstValue("Location");
+                if (isRedirect(response.statusCode()) && location.isPresent()) {
+                    response.body().close();
+                    if (hop == MAX_REDIRECTS) {
+                        return new Failed("redirected more than " + MAX_REDIRECTS + " times");
+                    }
+                    http = redirected(http, response.statusCode(), http.uri().resolve(location.get()));
+                    continue;
+                }
+                return answer(response);
             }
-            if (response.statusCode() / 100 != 2) {
-                return new Failed("answered " + response.statusCode());
-            }
-            if (body.length > settings.getMaxResponseBytes()) {
-                return new Failed("answered more than " + settings.getMaxResponseBytes() + " bytes");
-            }
-            return read(body);
         } catch (HttpTimeoutException e) {
             return new Failed("no answer within " + settings.getTimeout().toMillis() + " ms");
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return new Failed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Failed("interrupted");
         }
+    }
+
+    private Result answer(HttpResponse<InputStream> response) throws IOException {
+        byte[] body;
+        try (InputStream in = response.body()) {
+            body = in.readNBytes(settings.getMaxBytes() + 1);
+        }
+        if (response.statusCode() / 100 != 2) {
+            return new Failed("answered " + response.statusCode());
+        }
+        if (body.length > settings.getMaxBytes()) {
+            return new Failed("answered more than " + settings.getMaxBytes() + " bytes");
+        }
+        return read(body);
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    /** 307 and 308 repeat the request as it was; the others continue with a GET, as browsers do. */
+    private HttpRequest redirected(HttpRequest previous, int status, URI target) {
+        if (status == 307 || status == 308) {
+            return HttpRequest.newBuilder(previous, (name, value) -> true).uri(target).build();
+        }
+        HttpRequest.Builder next = HttpRequest.newBuilder(target).timeout(settings.getTimeout()).GET();
+        previous.headers().map().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(value -> next.header(name, value));
+            }
+        });
+        return next.build();
     }
 
     private HttpRequest build(Request request) throws JsonProcessingException {

@@ -34,12 +34,15 @@ class JdkWebhookCallerTest {
     @RegisterExtension
     static WireMockExtension crm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private final JdkWebhookCaller caller = new JdkWebhookCaller(settings(Duration.ofSeconds(2), 1024));
+    /** The stub runs on this machine, so its host is allowed; everything else on loopback is not. */
+    private final JdkWebhookCaller caller = new JdkWebhookCaller(settings(Duration.ofSeconds(2), 1024, List.of("localhost")));
+    private final JdkWebhookCaller guarded = new JdkWebhookCaller(settings(Duration.ofSeconds(2), 1024, List.of()));
 
-    private static FetchDataSettings settings(Duration timeout, int maxResponseBytes) {
+    private static FetchDataSettings settings(Duration timeout, int maxBytes, List<String> allowedHosts) {
         FetchDataSettings settings = new FetchDataSettings();
         settings.setTimeout(timeout);
-        settings.setMaxResponseBytes(maxResponseBytes);
+        settings.setMaxBytes(maxBytes);
+        settings.setAllowedHosts(allowedHosts);
         return settings;
     }
 
@@ -80,7 +83,8 @@ class JdkWebhookCallerTest {
     void theTimeoutIsConfiguredUnderHeraldAutomationsFetchData() {
         crm.stubFor(WireMock.get("/slow").willReturn(okJson("{}").withFixedDelay(1500)));
 
-        try (ApplicationContext context = ApplicationContext.run(Map.of("herald.automations.fetch-data.timeout", "300ms"))) {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("herald.automations.fetch-data.timeout", "300ms",
+                "herald.automations.fetch-data.allowed-hosts", "localhost"))) {
             assertThat(context.getBean(WebhookCaller.class).call(get(crm.baseUrl() + "/slow")))
                     .isEqualTo(new Failed("no answer within 300 ms"));
         }
@@ -101,5 +105,49 @@ class JdkWebhookCallerTest {
                 .extracting(result -> ((Failed) result).reason()).asString().startsWith("ConnectException");
         assertThat(caller.call(get("http://exa mple.org/"))).isInstanceOf(Failed.class)
                 .extracting(result -> ((Failed) result).reason()).asString().startsWith("the request could not be built");
+    }
+
+    @Test
+    void internalAddressesInEveryFormAreRefusedWithoutBeingCalled() {
+        for (String url : List.of("http://127.0.0.1:9/x", "http://localhost:9/x", "http://2130706433/x", "http://[::1]:9/x",
+                "http://[::ffff:127.0.0.1]:9/x", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/x",
+                "http://172.16.5.4/x", "http://192.168.1.1/x", "http://100.64.0.1/x", "http://0.0.0.0:9/x", "http://[fd00::1]/x",
+                "http://224.0.0.1/x")) {
+            assertThat(guarded.call(get(url))).as(url).isInstanceOfSatisfying(Failed.class, failed ->
+                    assertThat(failed.reason()).startsWith("refused to call").contains("herald.automations.fetch-data.allowed-hosts"));
+        }
+        assertThat(((Failed) guarded.call(get("http://169.254.169.254/"))).reason()).contains("link-local");
+        assertThat(guarded.call(get("ftp://example.org/x"))).isInstanceOfSatisfying(Failed.class, failed ->
+                assertThat(failed.reason()).contains("scheme ftp"));
+    }
+
+    @Test
+    void aRedirectIsCheckedLikeTheFirstCallAndAllowedOnesAreFollowed() {
+        int port = crm.getPort();
+        crm.stubFor(WireMock.get("/to-loopback").willReturn(aResponse().withStatus(302).withHeader("Location", "http://127.0.0.1:" + port + "/secret")));
+        crm.stubFor(WireMock.get("/secret").willReturn(okJson("{\"secret\": true}")));
+        crm.stubFor(WireMock.post("/moved").willReturn(aResponse().withStatus(303).withHeader("Location", "/result")));
+        crm.stubFor(WireMock.get("/result").willReturn(okJson("{\"ok\": 1}")));
+
+        assertThat(caller.call(get(crm.baseUrl() + "/to-loopback"))).isInstanceOfSatisfying(Failed.class, failed ->
+                assertThat(failed.reason()).startsWith("refused to call 127.0.0.1"));
+        crm.verify(0, getRequestedFor(urlEqualTo("/secret")));
+        assertThat(caller.call(new Request(crm.baseUrl() + "/moved", "POST", Map.of(), Optional.of(Map.of("a", 1)))))
+                .isEqualTo(new Fetched(Map.of("ok", 1)));
+    }
+
+    @Test
+    void aDefinitionsUrlIsJudgedBeforeAnyCallWhenItsHostIsWrittenOut() {
+        assertThat(guarded.refusal("http://169.254.169.254/latest/meta-data/{{path}}")).get().asString().contains("link-local");
+        assertThat(guarded.refusal("http://localhost:8080/accounts/{{user_id}}")).get().asString().contains("loopback");
+        assertThat(guarded.refusal("gopher://example.org/")).contains("only http:// and https:// URLs can be called");
+        assertThat(guarded.refusal("https://{{tenant_host}}/accounts")).as("known only at call time").isEmpty();
+        assertThat(guarded.refusal("https://api.example.org/accounts/{{user_id}}")).isEmpty();
+        assertThat(caller.refusal("http://localhost:8080/x")).as("an allowed host").isEmpty();
+    }
+
+    @Test
+    void answersAreCappedAtOneMegabyteByDefault() {
+        assertThat(new FetchDataSettings().getMaxBytes()).isEqualTo(1024 * 1024);
     }
 }
