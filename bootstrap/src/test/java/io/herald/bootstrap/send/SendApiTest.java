@@ -172,6 +172,9 @@ class SendApiTest implements HeraldTest {
         var optOut = api.http().put("/users/alex/preferences/security", "{\"topic\": {\"status\": \"OPTED_OUT\"}}");
         assertThat(optOut.status()).isEqualTo(400);
         assertThat(optOut.json().path("message").asText()).contains("REQUIRED");
+        var demote = api.http().put("/users/alex/preferences/security", "{\"topic\": {\"status\": \"OPTED_IN\"}}");
+        assertThat(demote.status()).as("REQUIRED -> OPTED_IN -> OPTED_OUT is not a way out").isEqualTo(400);
+        assertThat(api.http().put("/users/alex/preferences/security", "{\"topic\": {\"status\": \"OPTED_OUT\"}}").status()).isEqualTo(400);
         String required = api.send("{\"to\": {\"user_id\": \"alex\"}, \"template\": \"welcome\", \"preferences\": {\"subscription_topic_id\": \"security\"}}");
         api.awaitStatus(required, "SENT");
         assertThat(api.http().get("/users/alex/preferences/security").json().path("topic").path("status").asText()).isEqualTo("REQUIRED");

@@ -29,11 +29,13 @@ public record TopicPreference(UserId userId, String topicId, PreferenceStatus st
     }
 
     /**
-     * The preference after the user's change. A REQUIRED topic cannot be opted out of: the change is refused.
+     * The preference after the user's change. A REQUIRED topic stays REQUIRED: leaving it by way of OPTED_IN would
+     * open the way to OPTED_OUT, so any other status is refused; its custom routing may still change.
      */
     public TopicPreference changedTo(PreferenceStatus newStatus, boolean newHasCustomRouting, List<Channel> newCustomRouting) {
-        if (status == PreferenceStatus.REQUIRED && newStatus == PreferenceStatus.OPTED_OUT) {
-            throw new InvalidValueException("topic '" + topicId + "' is REQUIRED for this user and cannot be opted out of");
+        if (status == PreferenceStatus.REQUIRED && newStatus != PreferenceStatus.REQUIRED) {
+            throw new InvalidValueException("topic '" + topicId + "' is REQUIRED for this user and stays REQUIRED: it cannot be "
+                    + (newStatus == PreferenceStatus.OPTED_OUT ? "opted out of" : "set to " + newStatus) + "; only its custom routing can change");
         }
         return new TopicPreference(userId, topicId, newStatus, newHasCustomRouting, newCustomRouting);
     }

@@ -33,6 +33,16 @@ class TopicPreferenceTest {
     }
 
     @Test
+    void aRequiredTopicCannotBeLeftByWayOfOptedIn() {
+        TopicPreference required = new TopicPreference(alex, "security", PreferenceStatus.REQUIRED, false, List.of());
+
+        assertThatThrownBy(() -> required.changedTo(PreferenceStatus.OPTED_IN, false, List.of()))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("topic 'security' is REQUIRED for this user and stays REQUIRED: it cannot be set to OPTED_IN; "
+                        + "only its custom routing can change");
+    }
+
+    @Test
     void otherChangesTakeEffect() {
         TopicPreference optedOut = TopicPreference.defaultFor(alex, "billing").changedTo(PreferenceStatus.OPTED_OUT, false, List.of());
         TopicPreference required = new TopicPreference(alex, "security", PreferenceStatus.REQUIRED, false, List.of())
