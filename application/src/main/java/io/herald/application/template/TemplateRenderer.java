@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,10 +22,32 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code {{first_name}}}) and the recipient's profile under {@code profile} ({@code {{profile.email}}}).
  * Email HTML is HTML-escaped; every other field (subjects, SMS, push, inbox) is plain text and is not.
  * Compiled templates are cached by their source.
+ * <p>
+ * Work is bounded (DESIGN §11): a field that renders to more than {@code maxRenderedBytes} stops there and is refused
+ * (a loop over a large list, a partial repeated a million times); blocks nested deeper than {@code maxDepth}, and
+ * inline partials that call themselves, are refused when the template is compiled, so they are refused at save.
  */
 public final class TemplateRenderer {
 
     private static final int CACHE_LIMIT = 10_000;
+    /** A block opens with {{#…}} or {{^name}} ({{^}} alone is an else) and closes with {{/…}}. */
+    private static final Pattern BLOCK_TAG = Pattern.compile("\\{\\{~?\\s*(#|/|\\^(?=\\s*[^\\s}~]))");
+    private static final Pattern INLINE_PARTIAL = Pattern.compile(
+            "\\{\\{~?#\\*inline\\s+[\"']([^\"']+)[\"']\\s*~?}}(.*?)\\{\\{~?/inline\\s*~?}}", Pattern.DOTALL);
+    private static final Pattern PARTIAL_CALL = Pattern.compile("\\{\\{~?#?>\\s*[\"']?([\\w./-]+)");
+
+    private final int maxRenderedBytes;
+    private final int maxDepth;
+
+    /** Herald's defaults: 1 MB per rendered field, 64 levels of blocks. */
+    public TemplateRenderer() {
+        this(1024 * 1024, 64);
+    }
+
+    public TemplateRenderer(int maxRenderedBytes, int maxDepth) {
+        this.maxRenderedBytes = maxRenderedBytes;
+        this.maxDepth = maxDepth;
+    }
 
     private final Handlebars html = new Handlebars().with(EscapingStrategy.HTML_ENTITY);
     private final Handlebars text = new Handlebars().with(EscapingStrategy.NOOP);
@@ -88,13 +112,60 @@ public final class TemplateRenderer {
     }
 
     private String apply(String source, boolean escapeHtml, Map<String, Object> context, String where) {
+        BoundedWriter out = new BoundedWriter(maxRenderedBytes);
         try {
-            return compile(source, escapeHtml, where).apply(context);
+            compile(source, escapeHtml, where).apply(context, out);
+            return out.toString();
+        } catch (BoundedWriter.TooLarge e) {
+            throw new InvalidValueException(where + " renders to more than " + maxRenderedBytes + " bytes (herald.limits.render-bytes)");
+        } catch (StackOverflowError e) {
+            throw new InvalidValueException(where + " could not be rendered: its partials call each other without end");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (HandlebarsException e) {
+            if (e.getCause() instanceof BoundedWriter.TooLarge) {
+                throw new InvalidValueException(where + " renders to more than " + maxRenderedBytes + " bytes (herald.limits.render-bytes)");
+            }
             throw new InvalidValueException(where + " could not be rendered: " + describe(e));
         }
+    }
+
+    /** Blocks nested too deep, or inline partials that call themselves: refused before Handlebars compiles them. */
+    private void checkStructure(String source, String where) {
+        int depth = 0;
+        int deepest = 0;
+        Matcher tag = BLOCK_TAG.matcher(source);
+        while (tag.find()) {
+            depth += tag.group(1).equals("/") ? -1 : 1;
+            deepest = Math.max(deepest, depth);
+            if (deepest > maxDepth) {
+                throw new InvalidValueException(where + " nests blocks more than " + maxDepth + " deep (herald.limits.template-depth)");
+            }
+        }
+        Map<String, java.util.Set<String>> calls = new LinkedHashMap<>();
+        Matcher inline = INLINE_PARTIAL.matcher(source);
+        while (inline.find()) {
+            java.util.Set<String> called = new java.util.LinkedHashSet<>();
+            Matcher call = PARTIAL_CALL.matcher(inline.group(2));
+            while (call.find()) {
+                called.add(call.group(1));
+            }
+            calls.put(inline.group(1), called);
+        }
+        for (String partial : calls.keySet()) {
+            if (reaches(partial, partial, calls, new java.util.HashSet<>())) {
+                throw new InvalidValueException(where + ": the inline partial '" + partial + "' calls itself, so it would never end");
+            }
+        }
+    }
+
+    private static boolean reaches(String from, String target, Map<String, java.util.Set<String>> calls, java.util.Set<String> seen) {
+        for (String next : calls.getOrDefault(from, java.util.Set.of())) {
+            if (next.equals(target) || (seen.add(next) && reaches(next, target, calls, seen))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Template compile(String source, boolean escapeHtml, String where) {
@@ -103,6 +174,7 @@ public final class TemplateRenderer {
         if (cached != null) {
             return cached;
         }
+        checkStructure(source, where);
         try {
             Template compiled = (escapeHtml ? html : text).compileInline(source);
             if (cache.size() >= CACHE_LIMIT) {
@@ -112,6 +184,8 @@ public final class TemplateRenderer {
             return compiled;
         } catch (HandlebarsException e) {
             throw new InvalidValueException(where + " is not a valid Handlebars template: " + describe(e));
+        } catch (StackOverflowError e) {
+            throw new InvalidValueException(where + " is nested too deeply to compile");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

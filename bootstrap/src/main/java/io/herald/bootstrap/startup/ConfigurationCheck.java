@@ -44,7 +44,8 @@ public final class ConfigurationCheck {
             "herald.delivery.attempts-per-provider", "herald.delivery.circuit.failures", "herald.delivery.concurrent-provider-calls",
             "herald.delivery.provider-queue", "herald.scheduler.threads", "herald.ingest.writers", "herald.send.writers",
             "datasources.default.maximum-pool-size", "herald.providers.sendgrid.concurrency", "herald.providers.twilio.concurrency",
-            "herald.providers.fcm.concurrency");
+            "herald.providers.fcm.concurrency", "herald.limits.render-bytes", "herald.limits.template-depth",
+            "herald.automations.fetch-data.max-bytes");
     private static final List<String> URLS = List.of(
             "herald.providers.sendgrid.base-url", "herald.providers.twilio.base-url", "herald.providers.twilio.status-callback-url",
             "herald.providers.fcm.base-url", "herald.segment.feedback.endpoint");

@@ -70,9 +70,11 @@ import java.util.concurrent.TimeUnit;
 @Factory
 class SendFactory {
 
+    /** {@code herald.limits.render-bytes} per rendered field and {@code herald.limits.template-depth} of nested blocks. */
     @Singleton
-    TemplateRenderer templateRenderer() {
-        return new TemplateRenderer();
+    TemplateRenderer templateRenderer(@Value("${herald.limits.render-bytes:1048576}") int renderBytes,
+                                      @Value("${herald.limits.template-depth:64}") int templateDepth) {
+        return new TemplateRenderer(renderBytes, templateDepth);
     }
 
     /** {@code herald.channels.<channel>.providers}: the inbox provider for the inbox, the console for the rest. */
