@@ -57,12 +57,13 @@ public final class AutomationEngineService implements AutomationEngine {
     private final TemplateRenderer renderer;
     private final DurableScheduler scheduler;
     private final OperationalMetrics metrics;
+    private final int maxRunsPerChain;
     private final Clock clock;
 
     public AutomationEngineService(AutomationRunRepository runs, AutomationRepository automations, ProfileRepository profiles,
                                    MessageRepository messages, TemplateRepository templates, SendService sends, RunStarter starter,
                                    Conditions conditions, TemplateRenderer renderer, DurableScheduler scheduler,
-                                   OperationalMetrics metrics, Clock clock) {
+                                   OperationalMetrics metrics, int maxRunsPerChain, Clock clock) {
         this.runs = runs;
         this.automations = automations;
         this.profiles = profiles;
@@ -74,6 +75,7 @@ public final class AutomationEngineService implements AutomationEngine {
         this.renderer = renderer;
         this.scheduler = scheduler;
         this.metrics = metrics;
+        this.maxRunsPerChain = maxRunsPerChain;
         this.clock = clock;
     }
 
@@ -212,8 +214,12 @@ public final class AutomationEngineService implements AutomationEngine {
             throw new StepFailure("runs have invoked each other " + AutomationRun.MAX_INVOKE_DEPTH
                     + " levels deep; automations that invoke each other in a cycle never end");
         }
+        if (runs.lockChainAndCount(run.chain()) >= maxRunsPerChain) {
+            throw new StepFailure("this chain of runs (" + run.chain() + ") has started " + maxRunsPerChain
+                    + " runs, the most herald.automations.max-runs-per-chain allows; automations that invoke each other never end");
+        }
         return starter.start(Optional.of(automation.id()), automation.steps(), automation.cancelationToken(), run.recipient(),
-                run.data(), run.event(), profileView(run.recipient()), run.depth() + 1, now).id();
+                run.data(), run.event(), profileView(run.recipient()), run.depth() + 1, Optional.of(run.chain()), now).id();
     }
 
     private WebhookCaller.Request request(AutomationRun run, Step.Webhook webhook) {

@@ -59,7 +59,8 @@ public final class AutomationEventTrigger implements EventTrigger {
                 continue;
             }
             var run = starter.start(Optional.of(automation.id()), automation.steps(), automation.cancelationToken(),
-                    event.userId().get(), event.properties(), eventView, profile, 0, now);
+                    event.userId().get(), event.properties(), eventView, profile, 0,
+                    Optional.of("event-" + event.inboundEventId()), now);
             triggered.add(Triggered.automationRun(run.id().value()));
         }
         return triggered;

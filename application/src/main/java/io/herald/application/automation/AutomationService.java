@@ -89,10 +89,10 @@ public final class AutomationService implements ManageAutomationsUseCase, Invoke
         Map<String, Object> profile = profiles.find(command.recipient()).map(Profile::view).orElse(Map.of());
         AutomationRun run = saved.isPresent()
                 ? starter.start(command.automationId(), saved.get().steps(), saved.get().cancelationToken(), command.recipient(),
-                        command.data(), Map.of(), profile, 0, now)
+                        command.data(), Map.of(), profile, 0, Optional.empty(), now)
                 : starter.start(Optional.empty(), command.adHoc().map(AdHocAutomation::steps).orElseThrow(),
                         command.adHoc().flatMap(AdHocAutomation::cancelationToken), command.recipient(), command.data(), Map.of(),
-                        profile, 0, now);
+                        profile, 0, Optional.empty(), now);
         return run.id();
     }
 

@@ -33,15 +33,16 @@ public final class RunStarter {
     /**
      * @param cancelationToken the definition's token template; a token that renders blank is no token
      * @param profile          the recipient's profile view, for the token's {@code {{profile.*}}}
+     * @param chain            the chain the run joins (see {@link AutomationRun#chain()}); empty to start one
      */
     public AutomationRun start(Optional<String> automationId, List<Step> steps, Optional<String> cancelationToken, UserId recipient,
                                Map<String, Object> data, Map<String, Object> event, Map<String, Object> profile, int depth,
-                               Instant now) {
+                               Optional<String> chain, Instant now) {
         Optional<String> token = cancelationToken
                 .map(template -> renderer.renderText(template, textContext(data, recipient, profile), "cancelation_token"))
                 .filter(rendered -> !rendered.isBlank());
         AutomationRun run = AutomationRun.start(AutomationRunId.generate(now), automationId, steps, recipient, token, data, event,
-                depth, now);
+                depth, chain, now);
         runs.insert(run);
         scheduler.advanceAutomationRun(run.id(), 0, now);
         return run;

@@ -55,7 +55,7 @@ class AutomationEngineTest {
     private final SendService sendsNothing = new SendService(Unused.port(MessageRepository.class), Unused.port(TemplateRepository.class),
             Unused.port(ListRepository.class), Unused.port(IdempotencyStore.class), scheduler, renderer, clock);
     private final AutomationEngine engine = new AutomationEngineService(runs, automations, profiles, Unused.port(MessageRepository.class),
-            Unused.port(TemplateRepository.class), sendsNothing, starter, new Conditions(), renderer, scheduler, OperationalMetrics.NONE, clock);
+            Unused.port(TemplateRepository.class), sendsNothing, starter, new Conditions(), renderer, scheduler, OperationalMetrics.NONE, 100, clock);
     private final List<WebhookCaller.Request> calls = new ArrayList<>();
 
     private AutomationRunId start(List<Map<String, Object>> steps, Map<String, Object> data) {
@@ -66,7 +66,7 @@ class AutomationEngineTest {
         AdHocAutomation automation = AdHocAutomation.parse(token.isPresent()
                 ? Map.of("cancelation_token", token.get(), "steps", steps) : Map.of("steps", steps), Optional.empty());
         return starter.start(Optional.empty(), automation.steps(), automation.cancelationToken(), ALEX, data, Map.of(), Map.of(), 0,
-                clock.now()).id();
+                Optional.empty(), clock.now()).id();
     }
 
     private static Map<String, Object> delay(String duration) {

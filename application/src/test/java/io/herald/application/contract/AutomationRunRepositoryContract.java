@@ -43,7 +43,24 @@ public abstract class AutomationRunRepositoryContract {
     /** Everything a run holds, for comparing a run with what was read back. */
     private static List<Object> state(AutomationRun run) {
         return List.of(run.id(), run.automationId(), run.steps(), run.recipient(), run.cancelationToken(), run.event(), run.depth(),
-                run.createdAt(), run.refs(), run.results(), run.status(), run.stepIndex(), run.data(), run.error(), run.updatedAt());
+                run.chain(), run.createdAt(), run.refs(), run.results(), run.status(), run.stepIndex(), run.data(), run.error(), run.updatedAt());
+    }
+
+    @Test
+    void runsAreCountedByTheChainTheyBelongTo() {
+        AutomationRunRepository runs = emptyRepository();
+        AutomationRun root = run("run-root", Optional.empty());
+        runs.insert(root);
+        for (int i = 0; i < 3; i++) {
+            runs.insert(AutomationRun.start(new AutomationRunId("run-child-" + i), Optional.of("welcome-journey"), STEPS, UserId.of("alex"),
+                    Optional.empty(), Map.of(), Map.of(), 1, Optional.of(root.chain()), START));
+        }
+        runs.insert(run("run-other", Optional.empty()));
+
+        assertThat(root.chain()).isEqualTo("run-root");
+        assertThat(inTransaction(() -> runs.lockChainAndCount("run-root"))).isEqualTo(4);
+        assertThat(inTransaction(() -> runs.lockChainAndCount("run-other"))).isEqualTo(1);
+        assertThat(runs.find(new AutomationRunId("run-child-2")).orElseThrow().chain()).isEqualTo("run-root");
     }
 
     @Test

@@ -37,6 +37,11 @@ public final class InMemoryAutomationRunRepository implements AutomationRunRepos
     }
 
     @Override
+    public synchronized int lockChainAndCount(String chain) {
+        return (int) runs.values().stream().filter(run -> run.chain().equals(chain)).count();
+    }
+
+    @Override
     public List<AutomationRun> lockFailed(RedriveUseCase.Window created, Optional<String> automationId, int limit) {
         return runs.values().stream()
                 .filter(run -> run.status() == RunStatus.FAILED && (automationId.isEmpty() || run.automationId().equals(automationId))
@@ -66,7 +71,7 @@ public final class InMemoryAutomationRunRepository implements AutomationRunRepos
 
     private static AutomationRun copy(AutomationRun run) {
         return AutomationRun.reconstitute(run.id(), run.automationId(), run.steps(), run.recipient(), run.cancelationToken(),
-                run.event(), run.depth(), run.createdAt(), run.refs(), run.results(), run.status(), run.stepIndex(), run.data(),
+                run.event(), run.depth(), Optional.of(run.chain()), run.createdAt(), run.refs(), run.results(), run.status(), run.stepIndex(), run.data(),
                 run.error(), run.updatedAt());
     }
 }

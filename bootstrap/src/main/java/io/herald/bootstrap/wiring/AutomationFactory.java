@@ -25,6 +25,7 @@ import io.herald.application.send.SendService;
 import io.herald.application.template.TemplateRenderer;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -83,9 +84,10 @@ class AutomationFactory {
     AutomationEngine automationEngine(AutomationRunRepository runs, AutomationRepository automations, ProfileRepository profiles,
                                       MessageRepository messages, TemplateRepository templates, SendService sends,
                                       RunStarter starter, Conditions conditions, TemplateRenderer renderer,
-                                      DurableScheduler scheduler, OperationalMetrics metrics, Clock clock) {
+                                      DurableScheduler scheduler, OperationalMetrics metrics,
+                                      @Value("${herald.automations.max-runs-per-chain:100}") int maxRunsPerChain, Clock clock) {
         return new AutomationEngineService(runs, automations, profiles, messages, templates, sends, starter, conditions, renderer,
-                scheduler, metrics, clock);
+                scheduler, metrics, maxRunsPerChain, clock);
     }
 
     @Singleton

@@ -27,7 +27,7 @@ class RunawayWorkTest implements HeraldTest {
 
     @Override
     public Map<String, String> extraProperties() {
-        return Map.of("herald.limits.render-bytes", "2000");
+        return Map.of("herald.limits.render-bytes", "2000", "herald.automations.max-runs-per-chain", "20");
     }
 
     @BeforeEach
@@ -66,5 +66,25 @@ class RunawayWorkTest implements HeraldTest {
         assertThat(recursive.status()).isEqualTo(400);
         assertThat(recursive.json().path("message").asText()).contains("the inline partial 'p' calls itself");
         assertThat(Sql.count("SELECT count(*) FROM templates")).isZero();
+    }
+
+    @Test
+    void automationsThatInvokeEachOtherStopAtTheChainsCap() {
+        api.put("/automations/pong", "{\"steps\": [{\"action\": \"update-profile\", \"profile\": {\"x\": 1}}]}");
+        String fanOut = "{\"action\": \"invoke\", \"template\": \"%s\"}";
+        api.put("/automations/ping", "{\"steps\": [" + String.join(",", java.util.Collections.nCopies(3, fanOut.formatted("pong"))) + "]}");
+        api.put("/automations/pong", "{\"steps\": [" + String.join(",", java.util.Collections.nCopies(3, fanOut.formatted("ping"))) + "]}");
+
+        var invoked = api.http().post("/automations/ping/invoke", "{\"recipient\": \"cycler\"}");
+        assertThat(invoked.status()).isEqualTo(202);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> Sql.count("SELECT count(*) FROM automation_runs WHERE status IN ('RUNNING', 'WAITING')") == 0);
+        long runs = Sql.count("SELECT count(*) FROM automation_runs");
+        // Three invokes a run, each run invoking on: uncapped, it would run into the thousands before the depth limit.
+        assertThat(runs).as("the chain is locked while it counts, so the cap is exact").isEqualTo(20);
+        assertThat(Sql.count("SELECT count(DISTINCT chain_id) FROM automation_runs")).isEqualTo(1);
+        assertThat(Sql.text("SELECT state->>'error' FROM automation_runs WHERE status = 'FAILED' LIMIT 1"))
+                .contains("has started 20 runs, the most herald.automations.max-runs-per-chain allows");
     }
 }

@@ -32,6 +32,7 @@ public final class AutomationRun {
     private final Optional<String> cancelationToken;
     private final Map<String, Object> event;
     private final int depth;
+    private final String chain;
     private final Instant createdAt;
     private final Map<String, String> refs;
     private final List<StepResult> results;
@@ -42,7 +43,7 @@ public final class AutomationRun {
     private Instant updatedAt;
 
     private AutomationRun(AutomationRunId id, Optional<String> automationId, List<Step> steps, UserId recipient,
-                          Optional<String> cancelationToken, Map<String, Object> event, int depth, Instant createdAt,
+                          Optional<String> cancelationToken, Map<String, Object> event, int depth, String chain, Instant createdAt,
                           Map<String, String> refs, List<StepResult> results, RunStatus status, int stepIndex,
                           Map<String, Object> data, String error, Instant updatedAt) {
         this.id = Objects.requireNonNull(id);
@@ -52,6 +53,7 @@ public final class AutomationRun {
         this.cancelationToken = cancelationToken;
         this.event = JsonTrees.deepCopy(event);
         this.depth = depth;
+        this.chain = chain == null ? id.value() : chain;
         this.createdAt = createdAt;
         this.refs = new LinkedHashMap<>(refs);
         this.results = new ArrayList<>(results);
@@ -74,21 +76,32 @@ public final class AutomationRun {
     public static AutomationRun start(AutomationRunId id, Optional<String> automationId, List<Step> steps, UserId recipient,
                                       Optional<String> cancelationToken, Map<String, Object> data, Map<String, Object> event,
                                       int depth, Instant now) {
+        return start(id, automationId, steps, recipient, cancelationToken, data, event, depth, Optional.empty(), now);
+    }
+
+    /**
+     * @param chain the chain of runs this one belongs to (runs started by one inbound event, or by one run's invoke
+     *              steps and theirs); empty for a run that starts a chain of its own
+     */
+    public static AutomationRun start(AutomationRunId id, Optional<String> automationId, List<Step> steps, UserId recipient,
+                                      Optional<String> cancelationToken, Map<String, Object> data, Map<String, Object> event,
+                                      int depth, Optional<String> chain, Instant now) {
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("a run needs at least one step");
         }
         List<StepResult> pending = steps.stream().map(step -> StepResult.pending()).toList();
-        return new AutomationRun(id, automationId, steps, recipient, cancelationToken, event, depth, now, Map.of(), pending,
-                RunStatus.RUNNING, 0, data, null, now);
+        return new AutomationRun(id, automationId, steps, recipient, cancelationToken, event, depth, chain.orElse(null), now, Map.of(),
+                pending, RunStatus.RUNNING, 0, data, null, now);
     }
 
+    /** @param chain empty for runs stored before chains were recorded: each is then a chain of its own */
     public static AutomationRun reconstitute(AutomationRunId id, Optional<String> automationId, List<Step> steps, UserId recipient,
                                              Optional<String> cancelationToken, Map<String, Object> event, int depth,
-                                             Instant createdAt, Map<String, String> refs, List<StepResult> results,
-                                             RunStatus status, int stepIndex, Map<String, Object> data, Optional<String> error,
-                                             Instant updatedAt) {
-        return new AutomationRun(id, automationId, steps, recipient, cancelationToken, event, depth, createdAt, refs, results,
-                status, stepIndex, data, error.orElse(null), updatedAt);
+                                             Optional<String> chain, Instant createdAt, Map<String, String> refs,
+                                             List<StepResult> results, RunStatus status, int stepIndex, Map<String, Object> data,
+                                             Optional<String> error, Instant updatedAt) {
+        return new AutomationRun(id, automationId, steps, recipient, cancelationToken, event, depth, chain.orElse(null), createdAt,
+                refs, results, status, stepIndex, data, error.orElse(null), updatedAt);
     }
 
     // --- moving through the steps -------------------------------------------------------------------------
@@ -269,6 +282,11 @@ public final class AutomationRun {
 
     public int depth() {
         return depth;
+    }
+
+    /** The chain of runs this one belongs to, named by the inbound event or the run that started it. */
+    public String chain() {
+        return chain;
     }
 
     public Instant createdAt() {

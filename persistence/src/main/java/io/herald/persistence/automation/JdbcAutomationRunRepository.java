@@ -24,7 +24,7 @@ import java.util.Optional;
 class JdbcAutomationRunRepository implements AutomationRunRepository {
 
     private static final String COLUMNS = "run_id, automation_id, status, recipient, cancelation_token, current_step, "
-            + "state::text AS state, created_at, updated_at";
+            + "state::text AS state, created_at, updated_at, chain_id";
 
     private final Db db;
 
@@ -36,15 +36,23 @@ class JdbcAutomationRunRepository implements AutomationRunRepository {
     public void insert(AutomationRun run) {
         db.update("""
                 INSERT INTO automation_runs (status, current_step, state, updated_at, automation_id, recipient, cancelation_token,
-                    created_at, run_id)
-                VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)""", statement -> {
+                    created_at, run_id, chain_id)
+                VALUES (?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)""", statement -> {
             bindState(statement, run);
             statement.setString(5, run.automationId().orElse(null));
             statement.setString(6, run.recipient().value());
             statement.setString(7, run.cancelationToken().orElse(null));
             statement.setObject(8, Db.timestamp(run.createdAt()));
             statement.setString(9, run.id().value());
+            statement.setString(10, run.chain());
         });
+    }
+
+    @Override
+    public int lockChainAndCount(String chain) {
+        db.queryOne("SELECT pg_advisory_xact_lock(hashtext(?))", statement -> statement.setString(1, chain), row -> 1);
+        return db.queryOne("SELECT count(*) FROM automation_runs WHERE chain_id = ?", statement -> statement.setString(1, chain),
+                row -> row.getInt(1)).orElse(0);
     }
 
     @Override
@@ -105,6 +113,7 @@ class JdbcAutomationRunRepository implements AutomationRunRepository {
                 Optional.ofNullable(row.getString("cancelation_token")),
                 JsonTrees.asObject((Map<?, ?>) state.get("event")),
                 ((Number) state.get("depth")).intValue(),
+                Optional.ofNullable(row.getString("chain_id")),
                 Db.instant(row, "created_at"),
                 AutomationRunState.refs(state),
                 AutomationRunState.results(state),

@@ -25,6 +25,12 @@ public interface AutomationRunRepository {
 
     void save(AutomationRun run);
 
+    /**
+     * How many runs the chain has started so far (see {@link AutomationRun#chain()}), with the chain locked until the
+     * current transaction ends, so that runs of one chain starting others at the same time count one after another.
+     */
+    int lockChainAndCount(String chain);
+
     /** Up to {@code limit} FAILED runs created within the window (of one automation, when given), locked, in id order. */
     List<AutomationRun> lockFailed(RedriveUseCase.Window created, Optional<String> automationId, int limit);
 }
