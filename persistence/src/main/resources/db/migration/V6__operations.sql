@@ -6,3 +6,12 @@ CREATE INDEX automation_runs_failed ON automation_runs (run_id) WHERE status = '
 -- how many a chain may start. Older runs have none: each is a chain of its own.
 ALTER TABLE automation_runs ADD COLUMN chain_id TEXT;
 CREATE INDEX automation_runs_by_chain ON automation_runs (chain_id) WHERE chain_id IS NOT NULL;
+
+-- Provider callbacks already acted on (SendGrid sg_event_id, Twilio MessageSid + status): a replay changes nothing.
+CREATE TABLE webhook_receipts (
+    provider    TEXT        NOT NULL,
+    receipt     TEXT        NOT NULL,
+    received_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (provider, receipt)
+);
+CREATE INDEX webhook_receipts_by_age ON webhook_receipts (received_at);

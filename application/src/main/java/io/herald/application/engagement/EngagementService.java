@@ -2,7 +2,9 @@ package io.herald.application.engagement;
 
 import io.herald.application.feedback.FeedbackRecorder;
 import io.herald.application.port.in.RecordEngagementUseCase;
+import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.MessageRepository;
+import io.herald.application.port.out.WebhookReceipts;
 import io.herald.application.port.out.MessageRepository.DeliveryAttempt;
 import io.herald.domain.delivery.AttemptOutcome;
 import io.herald.domain.message.Message;
@@ -23,14 +25,21 @@ public final class EngagementService implements RecordEngagementUseCase {
 
     private final MessageRepository messages;
     private final FeedbackRecorder feedback;
+    private final WebhookReceipts receipts;
+    private final Clock clock;
 
-    public EngagementService(MessageRepository messages, FeedbackRecorder feedback) {
+    public EngagementService(MessageRepository messages, FeedbackRecorder feedback, WebhookReceipts receipts, Clock clock) {
         this.messages = messages;
         this.feedback = feedback;
+        this.receipts = receipts;
+        this.clock = clock;
     }
 
     @Override
     public boolean record(EngagementReport report) {
+        if (report.receipt().isPresent() && !receipts.firstSeen(report.provider(), report.receipt().get(), clock.now())) {
+            return true;
+        }
         Optional<DeliveryAttempt> attempt = report.providerMessageId()
                 .flatMap(providerId -> messages.findAttempt(report.provider(), providerId))
                 .or(() -> report.messageId().flatMap(id -> messages.attempts(id).stream()

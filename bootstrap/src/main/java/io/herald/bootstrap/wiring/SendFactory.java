@@ -37,6 +37,7 @@ import io.herald.application.port.out.PreferenceRepository;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.TemplateRepository;
+import io.herald.application.port.out.WebhookReceipts;
 import io.herald.application.preference.PreferenceService;
 import io.herald.application.send.BatchSend;
 import io.herald.application.send.CoalescingSend;
@@ -230,8 +231,9 @@ class SendFactory {
     /** Provider callbacks and inbox actions. */
     @Singleton
     @Transactional
-    RecordEngagementUseCase recordEngagement(MessageRepository messages, FeedbackRecorder feedback) {
-        return new EngagementService(messages, feedback);
+    RecordEngagementUseCase recordEngagement(MessageRepository messages, FeedbackRecorder feedback, WebhookReceipts receipts,
+                                             Clock clock) {
+        return new EngagementService(messages, feedback, receipts, clock);
     }
 
     @Singleton

@@ -116,6 +116,19 @@ class ProviderCallbacksTest implements HeraldTest {
     }
 
     @Test
+    void aTwilioCallbackRepeatedIsAcknowledgedAndActsOnce() throws Exception {
+        String id = sendOn("sms");
+        Map<String, String> delivered = twilioStatus("delivered");
+        String url = ProviderStubs.TWILIO_CALLBACK_URL + "?herald_message_id=" + id;
+        String signature = twilioSignature(url, delivered, ProviderStubs.TWILIO_AUTH_TOKEN);
+
+        assertThat(twilioCallback(id, delivered, signature).status()).isEqualTo(200);
+        assertThat(twilioCallback(id, delivered, signature).status()).isEqualTo(200);
+
+        assertThat(Http.texts(api.history(id), "type").stream().filter("DELIVERED"::equals)).hasSize(1);
+    }
+
+    @Test
     void aForgedTwilioCallbackIsRefusedAndChangesNothing() throws Exception {
         String id = sendOn("sms");
         Map<String, String> delivered = twilioStatus("delivered");
@@ -160,6 +173,10 @@ class ProviderCallbacksTest implements HeraldTest {
         return SendGridEventWebhook.post(server.getURI(), body, timestamp, signature);
     }
 
+    private static String now() {
+        return Long.toString(java.time.Instant.now().getEpochSecond());
+    }
+
     private static String events(String messageId, String providerId, String... kinds) {
         return SendGridEventWebhook.events(messageId, providerId, kinds);
     }
@@ -169,7 +186,7 @@ class ProviderCallbacksTest implements HeraldTest {
         String id = sendOn("email");
         String providerId = api.history(id).get(api.history(id).size() - 1).path("provider_message_id").asText();
         String body = events(id, providerId, "processed", "open", "delivered");
-        String timestamp = "1795000100";
+        String timestamp = now();
 
         var response = sendGridEvents(body, timestamp, sendGridSignature(timestamp, body, SENDGRID_KEYS));
 
@@ -185,7 +202,7 @@ class ProviderCallbacksTest implements HeraldTest {
     void aBounceMakesTheMessageUndeliverable() throws Exception {
         String id = sendOn("email");
         String body = events(id, "unknown-to-herald", "bounce");
-        String timestamp = "1795000200";
+        String timestamp = now();
 
         sendGridEvents(body, timestamp, sendGridSignature(timestamp, body, SENDGRID_KEYS));
 
@@ -199,11 +216,11 @@ class ProviderCallbacksTest implements HeraldTest {
     void forgedSendGridEventsAreRefusedAndChangeNothing() throws Exception {
         String id = sendOn("email");
         String body = events(id, "x", "open");
-        String timestamp = "1795000300";
+        String timestamp = now();
         KeyPair otherKeys = SendGridEventWebhook.newKeys();
 
         var wrongKey = sendGridEvents(body, timestamp, sendGridSignature(timestamp, body, otherKeys));
-        var otherTimestamp = sendGridEvents(body, "1795000301", sendGridSignature(timestamp, body, SENDGRID_KEYS));
+        var otherTimestamp = sendGridEvents(body, Long.toString(Long.parseLong(timestamp) + 1), sendGridSignature(timestamp, body, SENDGRID_KEYS));
         var tampered = sendGridEvents(body.replace("open", "click"), timestamp, sendGridSignature(timestamp, body, SENDGRID_KEYS));
         var garbage = sendGridEvents(body, timestamp, "not-base64!");
 
@@ -212,5 +229,24 @@ class ProviderCallbacksTest implements HeraldTest {
         assertThat(tampered.status()).isEqualTo(403);
         assertThat(garbage.status()).isEqualTo(403);
         assertThat(api.message(id).path("status").asText()).isEqualTo("SENT");
+    }
+
+    @Test
+    void aSignedSendGridRequestFromLongAgoIsRefusedAndARepeatedEventActsOnce() throws Exception {
+        String id = sendOn("email");
+        String body = events(id, "x", "open");
+        String old = Long.toString(java.time.Instant.now().minusSeconds(3_600).getEpochSecond());
+
+        var replayed = sendGridEvents(body, old, sendGridSignature(old, body, SENDGRID_KEYS));
+
+        assertThat(replayed.status()).isEqualTo(403);
+        assertThat(replayed.json().path("message").asText()).contains("herald.providers.sendgrid.webhook-max-age");
+        assertThat(api.message(id).path("status").asText()).isEqualTo("SENT");
+
+        String timestamp = now();
+        assertThat(sendGridEvents(body, timestamp, sendGridSignature(timestamp, body, SENDGRID_KEYS)).status()).isEqualTo(200);
+        assertThat(sendGridEvents(body, timestamp, sendGridSignature(timestamp, body, SENDGRID_KEYS)).status())
+                .as("a repeat is acknowledged").isEqualTo(200);
+        assertThat(Http.texts(api.history(id), "type").stream().filter("OPENED"::equals)).as("and acts once").hasSize(1);
     }
 }

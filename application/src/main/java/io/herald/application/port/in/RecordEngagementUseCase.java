@@ -22,8 +22,17 @@ public interface RecordEngagementUseCase {
      *
      * @param detail the provider's reason for a bounce or failure (an error code, a bounce reason)
      */
+    /**
+     * @param receipt what makes this report unique at its provider (SendGrid's {@code sg_event_id}, Twilio's
+     *                MessageSid and status): a report whose receipt was seen before is acknowledged and changes nothing
+     */
     record EngagementReport(String provider, Optional<MessageId> messageId, Optional<String> providerMessageId, Kind kind,
-                            Instant at, Optional<String> detail) {
+                            Instant at, Optional<String> detail, Optional<String> receipt) {
+
+        public EngagementReport(String provider, Optional<MessageId> messageId, Optional<String> providerMessageId, Kind kind,
+                                Instant at, Optional<String> detail) {
+            this(provider, messageId, providerMessageId, kind, at, detail, Optional.empty());
+        }
 
         public EngagementReport {
             Objects.requireNonNull(provider);

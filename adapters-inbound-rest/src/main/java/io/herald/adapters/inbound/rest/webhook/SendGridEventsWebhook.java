@@ -6,6 +6,7 @@ import io.herald.adapters.inbound.rest.error.ApiError;
 import io.herald.application.port.in.RecordEngagementUseCase;
 import io.herald.application.port.in.RecordEngagementUseCase.EngagementReport;
 import io.herald.application.port.in.RecordEngagementUseCase.Kind;
+import io.herald.application.port.out.Clock;
 import io.herald.domain.message.MessageId;
 import io.herald.domain.shared.InvalidValueException;
 import io.micronaut.context.annotation.Value;
@@ -28,6 +29,7 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.Security;
 import java.security.interfaces.ECPublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +47,17 @@ class SendGridEventsWebhook {
     private final RecordEngagementUseCase engagement;
     private final JsonMapper json;
     private final ECPublicKey publicKey;
+    private final Duration maxAge;
+    private final Clock clock;
 
     SendGridEventsWebhook(RecordEngagementUseCase engagement, JsonMapper json,
-                          @Nullable @Value("${herald.providers.sendgrid.webhook-public-key:}") String publicKey)
+                          @Nullable @Value("${herald.providers.sendgrid.webhook-public-key:}") String publicKey,
+                          @Value("${herald.providers.sendgrid.webhook-max-age:10m}") Duration maxAge, Clock clock)
             throws GeneralSecurityException {
         this.engagement = engagement;
         this.json = json;
+        this.maxAge = maxAge;
+        this.clock = clock;
         if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
             Security.addProvider(new BouncyCastleProvider());
         }
@@ -68,6 +75,10 @@ class SendGridEventsWebhook {
         if (signature == null || timestamp == null || body == null || !verified(body, signature, timestamp)) {
             return forbidden("Invalid " + EventWebhookHeader.SIGNATURE.name);
         }
+        if (!isRecent(timestamp)) {
+            return forbidden("The signed request is older than " + maxAge + " (herald.providers.sendgrid.webhook-max-age): "
+                    + "a replay, or a clock far off");
+        }
         List<Map<String, Object>> events;
         try {
             events = json.readValue(body, Argument.listOf(Argument.mapOf(String.class, Object.class)));
@@ -78,6 +89,16 @@ class SendGridEventsWebhook {
             report(event).ifPresent(engagement::record);
         }
         return HttpResponse.ok();
+    }
+
+    /** The signature's timestamp is within the window, either side (a sender's clock may run a little ahead). */
+    private boolean isRecent(String timestamp) {
+        try {
+            Instant signedAt = Instant.ofEpochSecond(Long.parseLong(timestamp.trim()));
+            return Duration.between(signedAt, clock.now()).abs().compareTo(maxAge) <= 0;
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            return false;
+        }
     }
 
     private boolean verified(byte[] body, String signature, String timestamp) {
@@ -105,7 +126,7 @@ class SendGridEventsWebhook {
         }
         Instant at = event.get("timestamp") instanceof Number seconds ? Instant.ofEpochSecond(seconds.longValue()) : Instant.now();
         Optional<String> detail = text(event.get("reason")).or(() -> text(event.get("response")));
-        return Optional.of(new EngagementReport("sendgrid", messageId, providerId, kind.get(), at, detail));
+        return Optional.of(new EngagementReport("sendgrid", messageId, providerId, kind.get(), at, detail, text(event.get("sg_event_id"))));
     }
 
     private static Optional<String> text(Object value) {

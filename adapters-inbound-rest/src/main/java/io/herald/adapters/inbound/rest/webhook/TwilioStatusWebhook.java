@@ -66,7 +66,9 @@ class TwilioStatusWebhook {
             if (messageId.isPresent() || sid.isPresent()) {
                 Optional<String> detail = Optional.ofNullable(parameters.get("ErrorCode"))
                         .map(code -> "twilio error " + code + Optional.ofNullable(parameters.get("ErrorMessage")).map(m -> ": " + m).orElse(""));
-                engagement.record(new EngagementReport("twilio", messageId, sid, kind.get(), clock.now(), detail));
+                // Twilio retries a callback it got no answer to: the same MessageSid and status acts once.
+                Optional<String> receipt = sid.map(id -> id + "/" + parameters.get("MessageStatus"));
+                engagement.record(new EngagementReport("twilio", messageId, sid, kind.get(), clock.now(), detail, receipt));
             }
         }
         return HttpResponse.ok();
