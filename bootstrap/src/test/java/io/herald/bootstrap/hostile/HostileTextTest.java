@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -86,6 +87,26 @@ class HostileTextTest implements HeraldTest {
         Http.Response put = api.put("/lists/team%00", "{\"name\": \"Team\"}");
         assertThat(put.status()).isEqualTo(400);
         assertThat(Sql.count("SELECT count(*) FROM lists")).isZero();
+    }
+
+    @Test
+    void aBodyOfATypeTheEndpointDoesNotReadIs415AndChangesNothing() {
+        String send = "{\"message\": {\"to\": {\"email\": \"t@example.org\"}, \"content\": {\"title\": \"a\", \"body\": \"b\"}}}";
+        for (String type : List.of("text/html", "application/xml", "garbage", "multipart/form-data; boundary=x")) {
+            Http.Response response = api.send("POST", "/send", send, Map.of("Content-Type", type));
+            assertThat(response.status()).as(type).isEqualTo(415);
+            assertThat(response.json().path("message").asText()).isEqualTo("Content-Type must be application/json, not " + type);
+        }
+        assertThat(api.send("POST", "/send", send, Map.of()).status()).as("a body with no type").isEqualTo(415);
+        assertThat(api.send("PUT", "/profiles/kim", "{\"profile\": {}}", Map.of("Content-Type", "text/plain")).status()).isEqualTo(415);
+        assertThat(Sql.count("SELECT count(*) FROM messages")).isZero();
+
+        String track = "{\"userId\": \"kim\", \"event\": \"Beacon\", \"messageId\": \"beacon-1\"}";
+        assertThat(api.send("POST", "/v1/track", track, Map.of("Content-Type", "application/xml")).status()).isEqualTo(415);
+        assertThat(api.send("POST", "/v1/track", track, Map.of("Content-Type", "text/plain;charset=UTF-8")).status())
+                .as("browser SDKs send JSON as text/plain").isEqualTo(200);
+        assertThat(api.send("POST", "/send", send, Map.of("Content-Type", "application/json; charset=utf-8")).status()).isEqualTo(202);
+        assertThat(api.get("/messages").status()).as("no body, no type needed").isEqualTo(200);
     }
 
     @Test

@@ -1,0 +1,65 @@
+package io.herald.bootstrap.hostile;
+
+import io.herald.bootstrap.support.HeraldTest;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Connections that send nothing, or a request that stops half-way, are closed by Herald rather than held open. */
+@MicronautTest(transactional = false)
+class SlowClientsTest implements HeraldTest {
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> extraProperties() {
+        return Map.of("micronaut.server.idle-timeout", "1s", "herald.http.read-timeout", "1s");
+    }
+
+    @Test
+    void anIdleConnectionIsClosed() throws IOException {
+        try (Socket socket = new Socket("localhost", server.getPort())) {
+            assertClosedWithin(socket, Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aRequestWhoseBodyStopsComingIsDropped() throws IOException {
+        try (Socket socket = new Socket("localhost", server.getPort())) {
+            socket.getOutputStream().write(("POST /v1/track HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 1000\r\n\r\n{\"userId\": \"slow\"").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            assertClosedWithin(socket, Duration.ofSeconds(10));
+        }
+    }
+
+    /** Reads until the server closes the connection (whatever it answered first), failing if it is still open at the limit. */
+    private static void assertClosedWithin(Socket socket, Duration limit) throws IOException {
+        Instant start = Instant.now();
+        socket.setSoTimeout((int) limit.toMillis());
+        InputStream in = socket.getInputStream();
+        try {
+            while (in.read() != -1) {
+                // an error answer before the close is fine
+            }
+        } catch (SocketTimeoutException stillOpen) {
+            throw new AssertionError("the connection was still open after " + limit);
+        } catch (IOException reset) {
+            // a reset is a close too
+        }
+        assertThat(Duration.between(start, Instant.now())).isLessThan(limit);
+    }
+}
