@@ -15,3 +15,11 @@ CREATE TABLE webhook_receipts (
     PRIMARY KEY (provider, receipt)
 );
 CREATE INDEX webhook_receipts_by_age ON webhook_receipts (received_at);
+
+-- The secret client tokens are signed with when herald.auth.token-secret is not configured: generated once, shared
+-- by every instance, kept across restarts (so issued tokens stay valid).
+CREATE TABLE auth_token_secret (
+    id         SMALLINT    PRIMARY KEY DEFAULT 1 CHECK (id = 1),
+    secret     TEXT        NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Accepts the configured keys, or else the one key generated at first start.
+ * Admin keys: the configured ones (several at once, for rotation), or else the one generated at first start; and
+ * Segment write keys ({@code herald.auth.write-keys}), which may only send events.
  * Keys are compared as SHA-256 digests in constant time, so neither the stored hash nor the
  * timing of a comparison reveals a key.
  */
@@ -24,17 +25,36 @@ public final class ApiKeyService implements AuthenticateApiKeyUseCase, Provision
     private static final int GENERATED_KEY_BYTES = 32;
 
     private final List<byte[]> configuredKeyDigests;
+    private final List<byte[]> writeKeyDigests;
     private final GeneratedApiKeyStore store;
     private final SecureRandom random = new SecureRandom();
     private volatile byte[] generatedKeyDigest;
 
     public ApiKeyService(List<String> configuredKeys, GeneratedApiKeyStore store) {
-        this.configuredKeyDigests = configuredKeys.stream()
-                .map(String::trim)
-                .filter(key -> !key.isEmpty())
-                .map(ApiKeyService::sha256)
-                .toList();
+        this(configuredKeys, List.of(), store);
+    }
+
+    public ApiKeyService(List<String> configuredKeys, List<String> writeKeys, GeneratedApiKeyStore store) {
+        this.configuredKeyDigests = digests(configuredKeys);
+        this.writeKeyDigests = digests(writeKeys);
         this.store = store;
+    }
+
+    private static List<byte[]> digests(List<String> keys) {
+        return keys.stream().map(String::trim).filter(key -> !key.isEmpty()).map(ApiKeyService::sha256).toList();
+    }
+
+    /** A Segment write key: it may send events to {@code /segment} and {@code /v1/*}, and nothing else. */
+    public boolean isWriteKey(String presentedKey) {
+        if (presentedKey == null || presentedKey.isBlank()) {
+            return false;
+        }
+        byte[] presented = sha256(presentedKey.trim());
+        boolean valid = false;
+        for (byte[] key : writeKeyDigests) {
+            valid |= MessageDigest.isEqual(key, presented);
+        }
+        return valid;
     }
 
     @Override

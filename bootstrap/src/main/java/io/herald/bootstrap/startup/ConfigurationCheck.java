@@ -110,6 +110,10 @@ public final class ConfigurationCheck {
             text(key).filter(value -> SendRate.parse(value).isEmpty())
                     .ifPresent(value -> problems.add(key + " must be a rate such as 1/s, 600/m or 5/10s, not '" + value + "'"));
         }
+        for (String key : List.of("herald.auth.token-secret", "herald.auth.token-secret-previous")) {
+            text(key).filter(secret -> secret.length() < 32)
+                    .ifPresent(secret -> problems.add(key + " must be at least 32 characters (a random string; unset, Herald generates one)"));
+        }
         text("micronaut.server.port").filter(value -> !isPort(value))
                 .ifPresent(value -> problems.add("micronaut.server.port must be a port number (0 to 65535), not '" + value + "'"));
         for (String key : URLS) {

@@ -1,18 +1,54 @@
 package io.herald.bootstrap.wiring;
 
 import io.herald.application.auth.ApiKeyService;
+import io.herald.application.auth.CallerAuthenticationService;
+import io.herald.application.auth.ClientTokenService;
+import io.herald.application.port.in.AuthenticateCallerUseCase;
+import io.herald.application.port.in.IssueClientTokenUseCase;
+import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.GeneratedApiKeyStore;
+import io.herald.application.port.out.TokenSecretStore;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
+/**
+ * Key kinds (DESIGN §11): admin keys ({@code herald.auth.api-keys}), Segment write keys ({@code herald.auth.write-keys})
+ * and client tokens signed with {@code herald.auth.token-secret} (generated and kept in the database when unset;
+ * {@code herald.auth.token-secret-previous} still verifies during a rotation).
+ */
 @Factory
 class AuthFactory {
 
     @Singleton
-    ApiKeyService apiKeyService(@Value("${herald.auth.api-keys:}") List<String> apiKeys, GeneratedApiKeyStore store) {
-        return new ApiKeyService(apiKeys, store);
+    ApiKeyService apiKeyService(@Value("${herald.auth.api-keys:}") List<String> apiKeys,
+                                @Value("${herald.auth.write-keys:}") List<String> writeKeys, GeneratedApiKeyStore store) {
+        return new ApiKeyService(apiKeys, writeKeys, store);
+    }
+
+    @Singleton
+    @Bean(typed = {ClientTokenService.class, IssueClientTokenUseCase.class})
+    ClientTokenService clientTokens(@Value("${herald.auth.token-secret:}") String configuredSecret,
+                                    @Value("${herald.auth.token-secret-previous:}") String previousSecret,
+                                    TokenSecretStore store, Clock clock) {
+        String secret = configuredSecret.isBlank() ? store.secretOrStore(generatedSecret()) : configuredSecret;
+        return new ClientTokenService(secret, Optional.of(previousSecret), clock);
+    }
+
+    @Singleton
+    AuthenticateCallerUseCase callers(ApiKeyService keys, ClientTokenService tokens) {
+        return new CallerAuthenticationService(keys, tokens);
+    }
+
+    private static String generatedSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 }

@@ -1,7 +1,7 @@
 package io.herald.adapters.inbound.segment;
 
 import io.herald.application.errors.UnauthenticatedException;
-import io.herald.application.port.in.AuthenticateApiKeyUseCase;
+import io.herald.application.port.in.AuthenticateCallerUseCase;
 import io.herald.application.port.in.IngestSegmentEventsCommand;
 import io.herald.application.port.in.IngestSegmentEventsUseCase;
 import io.herald.domain.inbound.SegmentEvent;
@@ -47,14 +47,14 @@ class SegmentController {
     private static final String API_SOURCE = "segment-api";
 
     private final IngestSegmentEventsUseCase ingest;
-    private final AuthenticateApiKeyUseCase apiKeys;
+    private final AuthenticateCallerUseCase callers;
     private final JsonMapper json;
     private final SegmentSettings settings;
 
-    SegmentController(IngestSegmentEventsUseCase ingest, AuthenticateApiKeyUseCase apiKeys, JsonMapper json,
+    SegmentController(IngestSegmentEventsUseCase ingest, AuthenticateCallerUseCase callers, JsonMapper json,
                       SegmentSettings settings) {
         this.ingest = ingest;
-        this.apiKeys = apiKeys;
+        this.callers = callers;
         this.json = json;
         this.settings = settings;
     }
@@ -157,11 +157,17 @@ class SegmentController {
             }
             return;
         }
-        if (!(writeKey instanceof String key) || !apiKeys.isValid(key)) {
+        if (!(writeKey instanceof String key) || !sendsEvents(key)) {
             throw new UnauthenticatedException(writeKey == null
                     ? "Missing API key: send Basic auth with the key as username, a Bearer token, or writeKey in the body"
                     : "Invalid writeKey");
         }
+    }
+
+    /** Admin keys and Segment write keys send events; client tokens do not. */
+    private boolean sendsEvents(String key) {
+        return callers.authenticate(key).filter(caller -> caller instanceof AuthenticateCallerUseCase.Admin
+                || caller instanceof AuthenticateCallerUseCase.SegmentWriter).isPresent();
     }
 
     /** Bearer {@code <key>}, or Basic with the key as username (Segment's convention; the password is ignored). */
@@ -172,13 +178,13 @@ class SegmentController {
         String value = authorization.trim();
         String lower = value.toLowerCase(Locale.ROOT);
         if (lower.startsWith("bearer ")) {
-            return apiKeys.isValid(value.substring(7));
+            return sendsEvents(value.substring(7));
         }
         if (lower.startsWith("basic ")) {
             try {
                 String decoded = new String(Base64.getDecoder().decode(value.substring(6).trim()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
-                return apiKeys.isValid(colon < 0 ? decoded : decoded.substring(0, colon));
+                return sendsEvents(colon < 0 ? decoded : decoded.substring(0, colon));
             } catch (IllegalArgumentException notBase64) {
                 return false;
             }

@@ -1,6 +1,6 @@
 package io.herald.adapters.inbound.rest.operations;
 
-import io.herald.application.port.in.AuthenticateApiKeyUseCase;
+import io.herald.application.port.in.AuthenticateCallerUseCase;
 import io.herald.application.port.in.QueryHealthUseCase;
 import io.herald.application.port.in.QueryHealthUseCase.ProviderStatus;
 import io.herald.application.port.in.QueryHealthUseCase.Report;
@@ -29,11 +29,11 @@ class HealthController {
     private static final String BEARER = "Bearer ";
 
     private final QueryHealthUseCase health;
-    private final AuthenticateApiKeyUseCase apiKeys;
+    private final AuthenticateCallerUseCase callers;
 
-    HealthController(QueryHealthUseCase health, AuthenticateApiKeyUseCase apiKeys) {
+    HealthController(QueryHealthUseCase health, AuthenticateCallerUseCase callers) {
         this.health = health;
-        this.apiKeys = apiKeys;
+        this.callers = callers;
     }
 
     @Get
@@ -89,7 +89,8 @@ class HealthController {
 
     private boolean isAdmin(String authorization) {
         return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                && apiKeys.isValid(authorization.substring(BEARER.length()));
+                && callers.authenticate(authorization.substring(BEARER.length()))
+                        .filter(AuthenticateCallerUseCase.Admin.class::isInstance).isPresent();
     }
 
     private static HttpResponse<Map<String, Object>> respond(boolean up, Map<String, Object> body) {

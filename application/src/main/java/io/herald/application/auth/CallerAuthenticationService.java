@@ -1,0 +1,32 @@
+package io.herald.application.auth;
+
+import io.herald.application.port.in.AuthenticateCallerUseCase;
+
+import java.util.Optional;
+
+/** One place that tells admin keys, Segment write keys and client tokens apart. */
+public final class CallerAuthenticationService implements AuthenticateCallerUseCase {
+
+    private final ApiKeyService keys;
+    private final ClientTokenService tokens;
+
+    public CallerAuthenticationService(ApiKeyService keys, ClientTokenService tokens) {
+        this.keys = keys;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Optional<Caller> authenticate(String credential) {
+        if (credential == null || credential.isBlank()) {
+            return Optional.empty();
+        }
+        String presented = credential.trim();
+        if (presented.chars().filter(c -> c == '.').count() == 2) {
+            return tokens.verify(presented).map(Caller.class::cast);
+        }
+        if (keys.isValid(presented)) {
+            return Optional.of(new Admin());
+        }
+        return keys.isWriteKey(presented) ? Optional.of(new SegmentWriter()) : Optional.empty();
+    }
+}

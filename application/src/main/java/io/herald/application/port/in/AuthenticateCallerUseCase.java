@@ -1,0 +1,37 @@
+package io.herald.application.port.in;
+
+import io.herald.domain.profile.UserId;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who presents a credential (DESIGN §11): an admin key (the whole API), a Segment write key (events in, nothing
+ * else), or a client token issued for one user with scopes. Inbound adapters decide with it what a caller may do.
+ */
+public interface AuthenticateCallerUseCase {
+
+    /** The caller, or empty when the credential is no key or token Herald accepts (unknown, forged, expired). */
+    Optional<Caller> authenticate(String credential);
+
+    sealed interface Caller {
+    }
+
+    record Admin() implements Caller {
+    }
+
+    record SegmentWriter() implements Caller {
+    }
+
+    /** A client token: what an app holds for its signed-in user, for that user's inbox, preferences and tokens. */
+    record ClientUser(UserId user, Set<String> scopes) implements Caller {
+
+        public ClientUser {
+            scopes = Set.copyOf(scopes);
+        }
+
+        public boolean may(String scope) {
+            return scopes.contains(scope);
+        }
+    }
+}
