@@ -1,10 +1,12 @@
 package io.herald.application.send;
 
 import io.herald.application.errors.ConflictException;
+import io.herald.application.port.in.ExpandListSendUseCase;
 import io.herald.application.port.in.SendMessageCommand;
 import io.herald.application.port.in.SendMessageUseCase;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.DurableScheduler;
+import io.herald.application.port.out.DurableScheduler.ListPage;
 import io.herald.application.port.out.IdempotencyStore;
 import io.herald.application.port.out.ListRepository;
 import io.herald.application.port.out.MessageRepository;
@@ -25,13 +27,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Accepts sends: one message per recipient (a list stands for its subscribers), stored as ENQUEUED (or
  * DELAYED) with its delivery scheduled, in one transaction. Everything after that is the delivery pipeline's.
  */
-public final class SendService implements SendMessageUseCase, BatchSend {
+public final class SendService implements SendMessageUseCase, BatchSend, ExpandListSendUseCase {
 
     /** How long an Idempotency-Key's first response is replayed. */
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
@@ -42,16 +45,31 @@ public final class SendService implements SendMessageUseCase, BatchSend {
     private final IdempotencyStore idempotency;
     private final DurableScheduler scheduler;
     private final TemplateRenderer renderer;
+    private final int listPageSize;
+    private final int maxRecipients;
     private final Clock clock;
 
+    /** Sends to lists read their subscribers 500 at a time. */
     public SendService(MessageRepository messages, TemplateRepository templates, ListRepository lists,
                        IdempotencyStore idempotency, DurableScheduler scheduler, TemplateRenderer renderer, Clock clock) {
+        this(messages, templates, lists, idempotency, scheduler, renderer, 500, 1_000, clock);
+    }
+
+    /**
+     * @param listPageSize  how many subscribers of a list one page of its send covers
+     * @param maxRecipients how many recipients {@code to} may name (a list counts as one)
+     */
+    public SendService(MessageRepository messages, TemplateRepository templates, ListRepository lists,
+                       IdempotencyStore idempotency, DurableScheduler scheduler, TemplateRenderer renderer, int listPageSize,
+                       int maxRecipients, Clock clock) {
         this.messages = messages;
         this.templates = templates;
         this.lists = lists;
         this.idempotency = idempotency;
         this.scheduler = scheduler;
         this.renderer = renderer;
+        this.listPageSize = listPageSize;
+        this.maxRecipients = maxRecipients;
         this.clock = clock;
     }
 
@@ -65,9 +83,9 @@ public final class SendService implements SendMessageUseCase, BatchSend {
                 return replay(earlier.get(), command);
             }
         }
-        List<Message> created = create(command.spec(), now);
-        store(created, now);
-        SendResult result = result(created, now);
+        Created created = create(command.spec(), now);
+        store(created.messages(), created.listPages(), now);
+        SendResult result = result(created);
         command.idempotencyKey().ifPresent(key -> idempotency.complete(key,
                 Map.of("requestId", result.requestId(), "messageIds", result.messageIds())));
         return result;
@@ -83,16 +101,18 @@ public final class SendService implements SendMessageUseCase, BatchSend {
         Instant now = clock.now();
         List<Outcome<SendResult>> outcomes = new ArrayList<>(commands.size());
         List<Message> all = new ArrayList<>();
+        List<ListPage> listPages = new ArrayList<>();
         for (SendMessageCommand command : commands) {
             try {
-                List<Message> created = create(command.spec(), now);
-                all.addAll(created);
-                outcomes.add(new Outcome.Done<>(result(created, now)));
+                Created created = create(command.spec(), now);
+                all.addAll(created.messages());
+                listPages.addAll(created.listPages());
+                outcomes.add(new Outcome.Done<>(result(created)));
             } catch (InvalidValueException refused) {
                 outcomes.add(new Outcome.Failed<>(refused));
             }
         }
-        store(all, now);
+        store(all, listPages, now);
         return outcomes;
     }
 
@@ -102,18 +122,72 @@ public final class SendService implements SendMessageUseCase, BatchSend {
      */
     public List<Message> enqueue(List<MessageSpec> perRecipient, Optional<String> event, Optional<String> automationRunId, Instant now) {
         List<Message> created = messagesFor(perRecipient, event, automationRunId, now);
-        store(created, now);
+        store(created, List.of(), now);
         return created;
     }
 
-    private List<Message> create(MessageSpec spec, Instant now) {
+    /** A send's messages to its own recipients now, and to each list it names a page at a time, by durable work. */
+    private Created create(MessageSpec spec, Instant now) {
+        if (spec.to().size() > maxRecipients) {
+            throw new InvalidValueException("message.to names " + spec.to().size() + " recipients; at most " + maxRecipients
+                    + " (herald.send.max-recipients): put more in a list and send to it ({\"list_id\": …})");
+        }
         checkContent(spec);
-        return messagesFor(expand(spec), Optional.empty(), Optional.empty(), now);
+        List<MessageSpec> direct = new ArrayList<>();
+        List<Integer> listRecipients = new ArrayList<>();
+        for (int i = 0; i < spec.to().size(); i++) {
+            Recipient recipient = spec.to().get(i);
+            if (recipient.isList()) {
+                String listId = recipient.listId().orElseThrow();
+                if (lists.find(listId).isEmpty()) {
+                    String where = spec.to().size() == 1 ? "message.to" : "message.to[" + i + "]";
+                    throw new InvalidValueException(where + ".list_id: there is no list '" + listId + "'");
+                }
+                listRecipients.add(i);
+            } else {
+                direct.add(spec.forRecipient(recipient));
+            }
+        }
+        String requestId = direct.size() == 1 && listRecipients.isEmpty() ? null : MessageId.generate(now).value();
+        List<Message> messages = messagesFor(direct, requestId, Optional.empty(), Optional.empty(), now);
+        String request = requestId != null ? requestId : messages.get(0).requestId();
+        List<ListPage> pages = listRecipients.stream().map(i -> new ListPage(request, spec.raw(), i, Optional.empty())).toList();
+        return new Created(request, messages, pages);
+    }
+
+    private record Created(String requestId, List<Message> messages, List<ListPage> listPages) {
+    }
+
+    @Override
+    public int expand(ListPage page) {
+        Instant now = clock.now();
+        MessageSpec spec = MessageSpec.parse(page.spec());
+        Recipient list = spec.to().get(page.recipient());
+        List<UserId> subscribers = lists.subscribersAfter(list.listId().orElseThrow(), page.after().map(UserId::of), listPageSize);
+        if (subscribers.isEmpty()) {
+            return 0;
+        }
+        Set<UserId> done = messages.recipientsOf(page.requestId(), subscribers);
+        List<MessageSpec> perRecipient = subscribers.stream().filter(subscriber -> !done.contains(subscriber))
+                .map(subscriber -> spec.forRecipient(new Recipient(Optional.of(subscriber), Optional.empty(), Optional.empty(),
+                        Optional.empty(), list.data())))
+                .toList();
+        store(messagesFor(perRecipient, page.requestId(), Optional.empty(), Optional.empty(), now), List.of(), now);
+        if (subscribers.size() == listPageSize) {
+            scheduler.expandList(new ListPage(page.requestId(), page.spec(), page.recipient(),
+                    Optional.of(subscribers.get(subscribers.size() - 1).value())), now);
+        }
+        return perRecipient.size();
     }
 
     private static List<Message> messagesFor(List<MessageSpec> perRecipient, Optional<String> event, Optional<String> automationRunId,
                                              Instant now) {
-        String requestId = perRecipient.size() == 1 ? null : MessageId.generate(now).value();
+        return messagesFor(perRecipient, perRecipient.size() == 1 ? null : MessageId.generate(now).value(), event, automationRunId, now);
+    }
+
+    /** @param requestId null for a single message, whose id is then its request's */
+    private static List<Message> messagesFor(List<MessageSpec> perRecipient, String requestId, Optional<String> event,
+                                             Optional<String> automationRunId, Instant now) {
         List<Message> created = new ArrayList<>(perRecipient.size());
         for (MessageSpec spec : perRecipient) {
             MessageId id = MessageId.generate(now);
@@ -122,7 +196,8 @@ public final class SendService implements SendMessageUseCase, BatchSend {
         return created;
     }
 
-    private void store(List<Message> created, Instant now) {
+    private void store(List<Message> created, List<ListPage> listPages, Instant now) {
+        listPages.forEach(page -> scheduler.expandList(page, now));
         if (created.isEmpty()) {
             return;
         }
@@ -134,33 +209,9 @@ public final class SendService implements SendMessageUseCase, BatchSend {
         byDueTime.forEach((at, ids) -> scheduler.deliver(ids, at));
     }
 
-    private static SendResult result(List<Message> created, Instant now) {
-        List<String> ids = created.stream().map(message -> message.id().value()).toList();
-        String requestId = created.size() == 1 ? ids.get(0)
-                : created.isEmpty() ? MessageId.generate(now).value() : created.get(0).requestId();
-        return new SendResult(requestId, ids);
-    }
-
-    /** One spec per recipient; a list becomes its subscribers, each with the list recipient's data. */
-    public List<MessageSpec> expand(MessageSpec spec) {
-        List<MessageSpec> perRecipient = new ArrayList<>();
-        for (int i = 0; i < spec.to().size(); i++) {
-            Recipient recipient = spec.to().get(i);
-            if (!recipient.isList()) {
-                perRecipient.add(spec.forRecipient(recipient));
-                continue;
-            }
-            String listId = recipient.listId().orElseThrow();
-            if (lists.find(listId).isEmpty()) {
-                String where = spec.to().size() == 1 ? "message.to" : "message.to[" + i + "]";
-                throw new InvalidValueException(where + ".list_id: there is no list '" + listId + "'");
-            }
-            for (UserId subscriber : lists.subscribers(listId)) {
-                perRecipient.add(spec.forRecipient(new Recipient(Optional.of(subscriber), Optional.empty(), Optional.empty(),
-                        Optional.empty(), recipient.data())));
-            }
-        }
-        return perRecipient;
+    /** The request id, and the messages created so far (a list's come later, in pages: list them by request id). */
+    private static SendResult result(Created created) {
+        return new SendResult(created.requestId(), created.messages().stream().map(message -> message.id().value()).toList());
     }
 
     /** A send names a template that exists (by id or mapped event), or inline content that compiles. */

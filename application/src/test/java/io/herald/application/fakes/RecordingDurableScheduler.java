@@ -1,6 +1,7 @@
 package io.herald.application.fakes;
 
 import io.herald.application.port.out.DurableScheduler;
+import io.herald.application.port.out.DurableScheduler.ListPage;
 import io.herald.domain.automation.AutomationRunId;
 import io.herald.domain.message.MessageId;
 
@@ -16,6 +17,7 @@ public final class RecordingDurableScheduler implements DurableScheduler {
     private final List<Scheduled> deliveries = new CopyOnWriteArrayList<>();
 
     private final List<WakeUp> wakeUps = new CopyOnWriteArrayList<>();
+    private final List<ListPage> listPages = new CopyOnWriteArrayList<>();
 
     public record Scheduled(List<MessageId> messages, Instant at) {
     }
@@ -36,6 +38,15 @@ public final class RecordingDurableScheduler implements DurableScheduler {
     @Override
     public void advanceAutomationRun(AutomationRunId run, int step, Instant at) {
         wakeUps.add(new WakeUp(run, step, at));
+    }
+
+    @Override
+    public void expandList(ListPage page, Instant at) {
+        listPages.add(page);
+    }
+
+    public List<ListPage> listPages() {
+        return listPages;
     }
 
     public int inboundSignals() {

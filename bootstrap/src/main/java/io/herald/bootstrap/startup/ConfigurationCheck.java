@@ -45,7 +45,8 @@ public final class ConfigurationCheck {
             "herald.delivery.provider-queue", "herald.scheduler.threads", "herald.ingest.writers", "herald.send.writers",
             "datasources.default.maximum-pool-size", "herald.providers.sendgrid.concurrency", "herald.providers.twilio.concurrency",
             "herald.providers.fcm.concurrency", "herald.limits.render-bytes", "herald.limits.template-depth",
-            "herald.automations.fetch-data.max-bytes", "herald.automations.max-runs-per-chain");
+            "herald.automations.fetch-data.max-bytes", "herald.automations.max-runs-per-chain", "herald.send.max-recipients",
+            "herald.send.list-page-size");
     private static final List<String> URLS = List.of(
             "herald.providers.sendgrid.base-url", "herald.providers.twilio.base-url", "herald.providers.twilio.status-callback-url",
             "herald.providers.fcm.base-url", "herald.segment.feedback.endpoint");

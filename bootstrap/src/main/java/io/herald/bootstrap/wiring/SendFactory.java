@@ -21,6 +21,7 @@ import io.herald.application.list.ListService;
 import io.herald.application.message.MessageService;
 import io.herald.application.port.in.CancelMessageUseCase;
 import io.herald.application.port.in.DeliverMessagesUseCase;
+import io.herald.application.port.in.ExpandListSendUseCase;
 import io.herald.application.port.in.ManageListsUseCase;
 import io.herald.application.port.in.ManagePreferencesUseCase;
 import io.herald.application.port.in.ManageTemplatesUseCase;
@@ -130,8 +131,17 @@ class SendFactory {
     @Singleton
     @Bean(typed = SendService.class)
     SendService sendService(MessageRepository messages, TemplateRepository templates, ListRepository lists,
-                            IdempotencyStore idempotency, DurableScheduler scheduler, TemplateRenderer renderer, Clock clock) {
-        return new SendService(messages, templates, lists, idempotency, scheduler, renderer, clock);
+                            IdempotencyStore idempotency, DurableScheduler scheduler, TemplateRenderer renderer,
+                            @Value("${herald.send.list-page-size:500}") int listPageSize,
+                            @Value("${herald.send.max-recipients:1000}") int maxRecipients, Clock clock) {
+        return new SendService(messages, templates, lists, idempotency, scheduler, renderer, listPageSize, maxRecipients, clock);
+    }
+
+    /** Durable work: a page of a send to a list, in its own transaction. */
+    @Singleton
+    @Transactional
+    ExpandListSendUseCase expandListSend(SendService service) {
+        return service;
     }
 
     /** A send in its own transaction (used for sends with an Idempotency-Key). */

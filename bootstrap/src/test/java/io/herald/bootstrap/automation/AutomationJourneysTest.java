@@ -135,7 +135,8 @@ class AutomationJourneysTest implements HeraldTest {
         String welcome = welcomeMessage(runId);
         pass(Duration.ofMinutes(20));
 
-        var opened = SENDGRID_WEBHOOK.postSigned(server.getURI(), SendGridEventWebhook.events(welcome, "sg-1", "open"), "1795000100");
+        var opened = SENDGRID_WEBHOOK.postSigned(server.getURI(), SendGridEventWebhook.events(welcome, "sg-1", "open"),
+                Long.toString(clock.now().getEpochSecond()));
         assertThat(opened.status()).isEqualTo(200);
         assertThat(herald.message(welcome).path("status").asText()).isEqualTo("OPENED");
         pass(Duration.ofHours(2));

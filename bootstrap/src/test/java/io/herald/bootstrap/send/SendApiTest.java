@@ -101,6 +101,9 @@ class SendApiTest implements HeraldTest {
                 {"to": [{"email": "ad-hoc@example.org"}, {"phone_number": "+15550111"}, {"list_id": "beta"}],
                  "content": {"title": "Hello", "body": "News for {{profile.email}}"}}""");
 
+        // A list's members get their messages a page at a time, by durable work, right after the answer.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> api.http().get("/messages?request_id=" + requestId).json().path("results").size() == 4);
         JsonNode listed = api.http().get("/messages?request_id=" + requestId).json().path("results");
         assertThat(listed).hasSize(4);
         assertThat(Http.texts(listed, "recipient")).containsExactlyInAnyOrder("ad-hoc@example.org", "+15550111", "alex", "bo");

@@ -1,6 +1,7 @@
 package io.herald.bootstrap.support;
 
 import io.herald.application.port.out.DurableScheduler;
+import io.herald.application.port.out.DurableScheduler.ListPage;
 import io.herald.domain.automation.AutomationRunId;
 import io.herald.domain.message.MessageId;
 import io.micronaut.context.annotation.Replaces;
@@ -28,6 +29,11 @@ public class FailingDurableScheduler implements DurableScheduler {
 
     @Override
     public void advanceAutomationRun(AutomationRunId run, int step, Instant at) {
+        throw new IllegalStateException("the job table is unavailable");
+    }
+
+    @Override
+    public void expandList(ListPage page, Instant at) {
         throw new IllegalStateException("the job table is unavailable");
     }
 }

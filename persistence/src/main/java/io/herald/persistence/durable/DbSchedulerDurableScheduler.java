@@ -1,6 +1,7 @@
 package io.herald.persistence.durable;
 
 import io.herald.application.port.out.DurableScheduler;
+import io.herald.application.port.out.DurableScheduler.ListPage;
 import io.herald.domain.automation.AutomationRunId;
 import io.herald.domain.message.MessageId;
 import io.micronaut.transaction.TransactionOperations;
@@ -34,6 +35,11 @@ class DbSchedulerDurableScheduler implements DurableScheduler {
     @Override
     public void advanceAutomationRun(AutomationRunId run, int step, Instant at) {
         work.schedule(work.tasks().automationWakeUp(run, step, at), at);
+    }
+
+    @Override
+    public void expandList(ListPage page, Instant at) {
+        work.schedule(work.tasks().listSendPage(page), at);
     }
 
     @Override

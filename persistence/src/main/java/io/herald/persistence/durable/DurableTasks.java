@@ -9,6 +9,8 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.herald.application.port.in.AdvanceAutomationRunUseCase;
 import io.herald.application.port.in.DeliverFeedbackUseCase;
 import io.herald.application.port.in.DeliverMessagesUseCase;
+import io.herald.application.port.in.ExpandListSendUseCase;
+import io.herald.application.port.out.DurableScheduler.ListPage;
 import io.herald.domain.automation.AutomationRunId;
 import io.herald.domain.message.MessageId;
 import io.micronaut.context.BeanProvider;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -30,6 +33,7 @@ class DurableTasks {
     static final String DELIVER_MESSAGES = "deliver-messages";
     static final String DELIVER_FEEDBACK = "deliver-engagement-feedback";
     static final String ADVANCE_AUTOMATION_RUN = "advance-automation-run";
+    static final String EXPAND_LIST_SEND = "expand-list-send";
     private static final int FEEDBACK_BATCH = 100;
 
     /** Task data must be a public type: db-scheduler stores it as JSON. */
@@ -40,13 +44,18 @@ class DurableTasks {
     public record AutomationWakeUp(String runId, int step) {
     }
 
+    /** A page of a send to a list (see {@link ListPage}); {@code after} is null for the first page. */
+    public record ListSendPage(String requestId, Map<String, Object> spec, int recipient, String after) {
+    }
+
     private final OneTimeTask<MessageBatch> deliverMessages;
     private final OneTimeTask<AutomationWakeUp> advanceAutomationRun;
+    private final OneTimeTask<ListSendPage> expandListSend;
     private final RecurringTask<Void> deliverFeedback;
     private volatile BiConsumer<TaskInstance<MessageBatch>, Instant> followUps;
 
     DurableTasks(BeanProvider<DeliverMessagesUseCase> delivery, BeanProvider<DeliverFeedbackUseCase> feedback,
-                 BeanProvider<AdvanceAutomationRunUseCase> automations) {
+                 BeanProvider<AdvanceAutomationRunUseCase> automations, BeanProvider<ExpandListSendUseCase> listSends) {
         // One instance at a time reports feedback (a recurring task runs on one scheduler), every second.
         this.deliverFeedback = Tasks.recurring(DELIVER_FEEDBACK, FixedDelay.ofSeconds(1))
                 .execute((instance, context) -> {
@@ -63,6 +72,12 @@ class DurableTasks {
                     // Scheduled before this execution completes: if Herald stops in between, the execution runs
                     // again and schedules them again (an existing follow-up is not duplicated).
                     later.forEach((id, at) -> followUps.accept(instance(List.of(id), at), at));
+                });
+        this.expandListSend = Tasks.oneTime(EXPAND_LIST_SEND, ListSendPage.class)
+                .onFailure(new CappedBackoff<>(Duration.ofSeconds(1), Duration.ofMinutes(10)))
+                .execute((instance, context) -> {
+                    ListSendPage page = instance.getData();
+                    listSends.get().expand(new ListPage(page.requestId(), page.spec(), page.recipient(), Optional.ofNullable(page.after())));
                 });
         this.advanceAutomationRun = Tasks.oneTime(ADVANCE_AUTOMATION_RUN, AutomationWakeUp.class)
                 .onFailure(new CappedBackoff<>(Duration.ofSeconds(1), Duration.ofMinutes(10)))
@@ -86,9 +101,16 @@ class DurableTasks {
         return advanceAutomationRun.instance(run.value() + "/" + step + "@" + at.toEpochMilli(), new AutomationWakeUp(run.value(), step));
     }
 
+    /** A list send's page; the request, the recipient and where the page starts name it uniquely. */
+    TaskInstance<ListSendPage> listSendPage(ListPage page) {
+        String after = page.after().orElse(null);
+        return expandListSend.instance(page.requestId() + "/" + page.recipient() + "/" + (after == null ? "" : after),
+                new ListSendPage(page.requestId(), page.spec(), page.recipient(), after));
+    }
+
     /** Work scheduled when something calls for it. */
     List<Task<?>> oneTime() {
-        return List.of(deliverMessages, advanceAutomationRun);
+        return List.of(deliverMessages, advanceAutomationRun, expandListSend);
     }
 
     /** Work that runs on a schedule from start-up on, on one instance at a time. */

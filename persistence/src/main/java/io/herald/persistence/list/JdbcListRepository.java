@@ -108,9 +108,13 @@ class JdbcListRepository implements ListRepository {
     }
 
     @Override
-    public List<UserId> subscribers(String listId) {
-        return db.query("SELECT user_id FROM list_subscriptions WHERE list_id = ? ORDER BY user_id",
-                statement -> statement.setString(1, listId), row -> UserId.of(row.getString(1)));
+    public List<UserId> subscribersAfter(String listId, Optional<UserId> after, int limit) {
+        return db.query("SELECT user_id FROM list_subscriptions WHERE list_id = ? AND user_id > ? ORDER BY user_id LIMIT ?",
+                statement -> {
+                    statement.setString(1, listId);
+                    statement.setString(2, after.map(UserId::value).orElse(""));
+                    statement.setInt(3, limit);
+                }, row -> UserId.of(row.getString(1)));
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.herald.domain.message.MessageId;
 import io.herald.domain.message.MessageReason;
 import io.herald.domain.message.MessageSpec;
 import io.herald.domain.message.MessageStatus;
+import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.routing.DeliveryPlan;
 import io.herald.persistence.support.Db;
@@ -22,10 +23,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Messages, their history, outputs and delivery attempts. Inserts and history appends go as one statement per
@@ -230,6 +233,19 @@ class JdbcMessageRepository implements MessageRepository {
                     statement.setArray(3, db.textArray(contents));
                     statement.setArray(4, db.textArray(times));
                 });
+    }
+
+    @Override
+    public Set<UserId> recipientsOf(String requestId, List<UserId> users) {
+        if (users.isEmpty()) {
+            return Set.of();
+        }
+        Set<UserId> found = new HashSet<>();
+        db.query("SELECT user_id FROM messages WHERE request_id = ? AND user_id = ANY (?)", statement -> {
+            statement.setString(1, requestId);
+            statement.setArray(2, db.textArray(users.stream().map(UserId::value).toList()));
+        }, row -> found.add(UserId.of(row.getString(1))));
+        return found;
     }
 
     @Override

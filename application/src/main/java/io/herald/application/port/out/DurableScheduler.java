@@ -5,6 +5,8 @@ import io.herald.domain.message.MessageId;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Work that must happen after the current transaction commits, even if Herald stops right after:
@@ -26,4 +28,15 @@ public interface DurableScheduler {
      * A wake-up that comes twice, or for a step the run has left, changes nothing.
      */
     void advanceAutomationRun(AutomationRunId run, int step, Instant at);
+
+    /** Creates, at {@code at}, the messages of the next page of a send to a list (see {@link ListPage}). */
+    void expandList(ListPage page, Instant at);
+
+    /**
+     * One page of a send to a list: the send as it was made ({@code spec}, the public API's JSON), which of its
+     * recipients is the list, and the last subscriber already covered. Each page creates its messages and schedules
+     * the next, so a list of any size is sent with memory that does not grow with it.
+     */
+    record ListPage(String requestId, Map<String, Object> spec, int recipient, Optional<String> after) {
+    }
 }

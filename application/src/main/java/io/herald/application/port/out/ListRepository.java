@@ -28,8 +28,8 @@ public interface ListRepository {
 
     Page<Subscription> subscriptions(String listId, Optional<String> cursor, int limit);
 
-    /** Every subscriber, for a send to the list. */
-    List<UserId> subscribers(String listId);
+    /** Up to {@code limit} subscribers in user id order after {@code after}: a send to the list reads them a page at a time. */
+    List<UserId> subscribersAfter(String listId, Optional<UserId> after, int limit);
 
     List<SubscriptionList> listsOf(UserId userId);
 

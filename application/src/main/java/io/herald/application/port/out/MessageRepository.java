@@ -7,12 +7,14 @@ import io.herald.domain.message.HistoryEntry;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageId;
 import io.herald.domain.message.MessageStatus;
+import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.Channel;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Messages with their history, their rendered output, and the log of delivery attempts made by providers.
@@ -21,6 +23,9 @@ import java.util.Optional;
 public interface MessageRepository {
 
     void insertAll(List<Message> messages);
+
+    /** Which of these users already have a message of the request (a page of a list send that runs again). */
+    Set<UserId> recipientsOf(String requestId, List<UserId> users);
 
     /** The message, locked until the current transaction ends. */
     Optional<Message> lock(MessageId id);
