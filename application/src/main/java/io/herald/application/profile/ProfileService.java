@@ -3,6 +3,7 @@ package io.herald.application.profile;
 import io.herald.application.errors.NotFoundException;
 import io.herald.application.port.in.ManageProfilesUseCase;
 import io.herald.application.port.in.ManagePushTokensUseCase;
+import io.herald.application.port.out.PersonalDataEraser;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
 import io.herald.domain.json.JsonPatch;
@@ -18,10 +19,12 @@ public final class ProfileService implements ManageProfilesUseCase, ManagePushTo
 
     private final ProfileRepository profiles;
     private final PushTokenRepository tokens;
+    private final PersonalDataEraser eraser;
 
-    public ProfileService(ProfileRepository profiles, PushTokenRepository tokens) {
+    public ProfileService(ProfileRepository profiles, PushTokenRepository tokens, PersonalDataEraser eraser) {
         this.profiles = profiles;
         this.tokens = tokens;
+        this.eraser = eraser;
     }
 
     @Override
@@ -47,11 +50,14 @@ public final class ProfileService implements ManageProfilesUseCase, ManagePushTo
         profiles.save(profiles.lockOrCreate(userId).patchedWith(patch));
     }
 
+    /** Erasure: the profile and everything Herald keeps about the user (see {@link PersonalDataEraser}). */
     @Override
     public void delete(UserId userId) {
-        if (!profiles.delete(userId)) {
+        if (profiles.find(userId).isEmpty()) {
             throw new NotFoundException("No profile for user '" + userId + "'");
         }
+        eraser.erase(userId);
+        profiles.delete(userId);
     }
 
     @Override

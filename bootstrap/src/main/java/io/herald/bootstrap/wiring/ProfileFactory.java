@@ -3,6 +3,7 @@ package io.herald.bootstrap.wiring;
 import io.herald.application.port.in.ManageProfilesUseCase;
 import io.herald.application.port.in.ManagePushTokensUseCase;
 import io.herald.application.port.in.QueryTenantsUseCase;
+import io.herald.application.port.out.PersonalDataEraser;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.TenantRepository;
@@ -19,8 +20,8 @@ class ProfileFactory {
 
     @Singleton
     @Bean(typed = ProfileService.class)
-    ProfileService profileService(ProfileRepository profiles, PushTokenRepository tokens) {
-        return new ProfileService(profiles, tokens);
+    ProfileService profileService(ProfileRepository profiles, PushTokenRepository tokens, PersonalDataEraser eraser) {
+        return new ProfileService(profiles, tokens, eraser);
     }
 
     @Singleton
