@@ -23,3 +23,9 @@ CREATE TABLE auth_token_secret (
     secret     TEXT        NOT NULL,
     created_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
+
+-- The retention job deletes by age, a batch at a time: each batch finds its rows through these.
+CREATE INDEX messages_by_enqueued ON messages (enqueued_at);
+CREATE INDEX inbound_events_by_received ON inbound_events (received_at);
+CREATE INDEX automation_runs_by_created ON automation_runs (created_at);
+CREATE INDEX engagement_feedback_delivered ON engagement_feedback (delivered_at) WHERE delivered_at IS NOT NULL;

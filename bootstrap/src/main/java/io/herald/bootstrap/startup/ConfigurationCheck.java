@@ -39,7 +39,9 @@ public final class ConfigurationCheck {
             "herald.scheduler.heartbeat-interval", "herald.scheduler.shutdown-max-wait", "herald.segment.feedback.first-retry-delay",
             "herald.segment.feedback.timeout", "herald.automations.fetch-data.timeout", "herald.automations.fetch-data.connect-timeout",
             "herald.providers.sendgrid.connect-timeout", "herald.providers.sendgrid.read-timeout",
-            "herald.providers.twilio.read-timeout", "herald.providers.fcm.connect-timeout", "herald.providers.fcm.read-timeout");
+            "herald.providers.twilio.read-timeout", "herald.providers.fcm.connect-timeout", "herald.providers.fcm.read-timeout",
+            "herald.retention.messages", "herald.retention.inbound-events", "herald.retention.automation-runs",
+            "herald.providers.sendgrid.webhook-max-age", "herald.http.read-timeout", "micronaut.server.idle-timeout");
     private static final List<String> POSITIVE_INTEGERS = List.of(
             "herald.delivery.attempts-per-provider", "herald.delivery.circuit.failures", "herald.delivery.concurrent-provider-calls",
             "herald.delivery.provider-queue", "herald.scheduler.threads", "herald.ingest.writers", "herald.send.writers",

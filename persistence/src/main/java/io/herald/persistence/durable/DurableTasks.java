@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.herald.application.port.in.AdvanceAutomationRunUseCase;
+import io.herald.application.port.in.ApplyRetentionUseCase;
 import io.herald.application.port.in.DeliverFeedbackUseCase;
 import io.herald.application.port.in.DeliverMessagesUseCase;
 import io.herald.application.port.in.ExpandListSendUseCase;
@@ -34,6 +35,7 @@ class DurableTasks {
     static final String DELIVER_FEEDBACK = "deliver-engagement-feedback";
     static final String ADVANCE_AUTOMATION_RUN = "advance-automation-run";
     static final String EXPAND_LIST_SEND = "expand-list-send";
+    static final String APPLY_RETENTION = "apply-retention";
     private static final int FEEDBACK_BATCH = 100;
 
     /** Task data must be a public type: db-scheduler stores it as JSON. */
@@ -52,10 +54,15 @@ class DurableTasks {
     private final OneTimeTask<AutomationWakeUp> advanceAutomationRun;
     private final OneTimeTask<ListSendPage> expandListSend;
     private final RecurringTask<Void> deliverFeedback;
+    private final RecurringTask<Void> applyRetention;
     private volatile BiConsumer<TaskInstance<MessageBatch>, Instant> followUps;
 
     DurableTasks(BeanProvider<DeliverMessagesUseCase> delivery, BeanProvider<DeliverFeedbackUseCase> feedback,
-                 BeanProvider<AdvanceAutomationRunUseCase> automations, BeanProvider<ExpandListSendUseCase> listSends) {
+                 BeanProvider<AdvanceAutomationRunUseCase> automations, BeanProvider<ExpandListSendUseCase> listSends,
+                 BeanProvider<ApplyRetentionUseCase> retention) {
+        // Once a day, on one instance: what is past its retention goes, a batch at a time.
+        this.applyRetention = Tasks.recurring(APPLY_RETENTION, FixedDelay.ofHours(24))
+                .execute((instance, context) -> retention.get().applyRetention());
         // One instance at a time reports feedback (a recurring task runs on one scheduler), every second.
         this.deliverFeedback = Tasks.recurring(DELIVER_FEEDBACK, FixedDelay.ofSeconds(1))
                 .execute((instance, context) -> {
@@ -115,6 +122,6 @@ class DurableTasks {
 
     /** Work that runs on a schedule from start-up on, on one instance at a time. */
     List<RecurringTask<?>> recurring() {
-        return List.of(deliverFeedback);
+        return List.of(deliverFeedback, applyRetention);
     }
 }

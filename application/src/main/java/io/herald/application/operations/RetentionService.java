@@ -1,0 +1,64 @@
+package io.herald.application.operations;
+
+import io.herald.application.port.in.ApplyRetentionUseCase;
+import io.herald.application.port.out.Clock;
+import io.herald.application.port.out.RetentionStore;
+import io.herald.application.port.out.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BiFunction;
+
+/**
+ * Deletes messages, inbound events and automation runs past their retention ({@code herald.retention.*}) a batch at a
+ * time, each batch in its own transaction, so that a first run on a large database neither holds locks for long nor
+ * needs memory in proportion. Receipts of provider callbacks and reported feedback go with the inbound events'.
+ */
+public final class RetentionService implements ApplyRetentionUseCase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetentionService.class);
+
+    /** @param messages etc. how long each kind is kept */
+    public record Retention(Duration messages, Duration inboundEvents, Duration automationRuns) {
+    }
+
+    private final RetentionStore store;
+    private final Transactions transactions;
+    private final Retention retention;
+    private final int batch;
+    private final Clock clock;
+
+    public RetentionService(RetentionStore store, Transactions transactions, Retention retention, int batch, Clock clock) {
+        this.store = store;
+        this.transactions = transactions;
+        this.retention = retention;
+        this.batch = batch;
+        this.clock = clock;
+    }
+
+    @Override
+    public long applyRetention() {
+        Instant now = clock.now();
+        long messages = purge(now.minus(retention.messages()), store::deleteMessages);
+        long events = purge(now.minus(retention.inboundEvents()), store::deleteInboundEvents);
+        long runs = purge(now.minus(retention.automationRuns()), store::deleteAutomationRuns);
+        long receipts = purge(now.minus(retention.inboundEvents()), store::deleteReceiptsAndReportedFeedback);
+        if (messages + events + runs + receipts > 0) {
+            LOG.info("Retention: deleted {} messages, {} inbound events, {} automation runs, {} receipts and reported feedback events",
+                    messages, events, runs, receipts);
+        }
+        return messages + events + runs + receipts;
+    }
+
+    private long purge(Instant cutoff, BiFunction<Instant, Integer, Integer> delete) {
+        long total = 0;
+        int deleted;
+        do {
+            deleted = transactions.inTransaction(() -> delete.apply(cutoff, batch));
+            total += deleted;
+        } while (deleted == batch);
+        return total;
+    }
+}

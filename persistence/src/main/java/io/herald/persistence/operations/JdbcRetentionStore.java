@@ -1,0 +1,58 @@
+package io.herald.persistence.operations;
+
+import io.herald.application.port.out.RetentionStore;
+import io.herald.persistence.support.Db;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+
+/** Batches are chosen by primary key with SKIP LOCKED, so a batch never waits on rows other work holds. */
+@Singleton
+class JdbcRetentionStore implements RetentionStore {
+
+    private final Db db;
+
+    JdbcRetentionStore(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public int deleteMessages(Instant cutoff, int limit) {
+        return delete("""
+                DELETE FROM messages WHERE message_id IN (SELECT message_id FROM messages WHERE enqueued_at < ?
+                    AND status IN ('SENT', 'DELIVERED', 'OPENED', 'CLICKED', 'UNDELIVERABLE', 'UNROUTABLE', 'UNMAPPED', 'CANCELED', 'FILTERED')
+                    LIMIT ? FOR UPDATE SKIP LOCKED)""", cutoff, limit);
+    }
+
+    @Override
+    public int deleteInboundEvents(Instant cutoff, int limit) {
+        return delete("""
+                DELETE FROM inbound_events WHERE id IN (SELECT id FROM inbound_events WHERE received_at < ? AND status <> 'RECEIVED'
+                    LIMIT ? FOR UPDATE SKIP LOCKED)""", cutoff, limit);
+    }
+
+    @Override
+    public int deleteAutomationRuns(Instant cutoff, int limit) {
+        return delete("""
+                DELETE FROM automation_runs WHERE run_id IN (SELECT run_id FROM automation_runs WHERE created_at < ?
+                    AND status IN ('COMPLETED', 'CANCELED', 'FAILED') LIMIT ? FOR UPDATE SKIP LOCKED)""", cutoff, limit);
+    }
+
+    @Override
+    public int deleteReceiptsAndReportedFeedback(Instant cutoff, int limit) {
+        int receipts = delete("""
+                DELETE FROM webhook_receipts WHERE (provider, receipt) IN (SELECT provider, receipt FROM webhook_receipts
+                    WHERE received_at < ? LIMIT ? FOR UPDATE SKIP LOCKED)""", cutoff, limit);
+        int feedback = delete("""
+                DELETE FROM engagement_feedback WHERE id IN (SELECT id FROM engagement_feedback WHERE delivered_at < ?
+                    LIMIT ? FOR UPDATE SKIP LOCKED)""", cutoff, limit);
+        return Math.max(receipts, feedback);
+    }
+
+    private int delete(String sql, Instant cutoff, int limit) {
+        return db.update(sql, statement -> {
+            statement.setObject(1, Db.timestamp(cutoff));
+            statement.setInt(2, limit);
+        });
+    }
+}
