@@ -5,6 +5,7 @@ import io.herald.application.port.out.AutomationRepository;
 import io.herald.application.port.out.Clock;
 import io.herald.domain.automation.Automation;
 import io.herald.domain.profile.Profile;
+import io.herald.application.support.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +71,7 @@ public final class AutomationEventTrigger implements EventTrigger {
         try {
             return conditions.holds(condition, context, "trigger.if");
         } catch (ConditionException e) {
-            LOG.warn("Automation '{}' not started: {}", automation.id(), e.getMessage());
+            LOG.warn("Automation '{}' not started: {}", automation.id(), LogSafe.redact(e.getMessage()));
             return false;
         }
     }

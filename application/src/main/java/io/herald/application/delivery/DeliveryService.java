@@ -6,6 +6,7 @@ import io.herald.application.delivery.DeliveryPipeline.RemoteCall;
 import io.herald.application.port.in.DeliverMessagesUseCase;
 import io.herald.application.port.out.DurableScheduler;
 import io.herald.domain.message.MessageId;
+import io.herald.application.support.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +98,7 @@ public final class DeliveryService implements DeliverMessagesUseCase {
         } catch (RuntimeException e) {
             // The attempts stay in flight; their messages' lease follow-ups pick them up again.
             LOG.error("Could not record {} provider outcomes ({}); their messages are retried when their in-flight lease ends",
-                    batch.size(), e.getClass().getSimpleName() + ": " + e.getMessage());
+                    batch.size(), LogSafe.describe(e));
         }
     }
 }

@@ -6,6 +6,7 @@ import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.EngagementFeedback;
 import io.herald.application.port.out.FeedbackOutbox;
 import io.herald.application.port.out.FeedbackOutbox.Pending;
+import io.herald.application.support.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +54,7 @@ public final class FeedbackDispatcher implements DeliverFeedbackUseCase {
             Instant retryAt = clock.now().plus(backoff.delay(attempts));
             outbox.markFailed(ids, failure.toString(), retryAt);
             LOG.warn("Engagement feedback: Segment did not accept {} events ({}); retrying at {} (attempt {})",
-                    ids.size(), failure.getMessage(), retryAt, attempts);
+                    ids.size(), LogSafe.redact(failure.getMessage()), retryAt, attempts);
             return 0;
         }
         outbox.markDelivered(ids, clock.now());

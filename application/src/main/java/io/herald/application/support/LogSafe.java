@@ -25,6 +25,19 @@ public final class LogSafe {
         return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 1) + "…";
     }
 
+    /**
+     * A failure for a log line: the chain of its exception types, without their messages, which can quote a request
+     * (a database error quotes the value it refused).
+     */
+    public static String describe(Throwable failure) {
+        StringBuilder chain = new StringBuilder();
+        Throwable current = failure;
+        for (int depth = 0; current != null && depth < 6; depth++, current = current.getCause()) {
+            chain.append(depth == 0 ? "" : " <- ").append(current.getClass().getSimpleName());
+        }
+        return chain.toString();
+    }
+
     /** An address for a log line: its first and last two characters. */
     public static String mask(String address) {
         if (address == null || address.length() < 6) {

@@ -6,6 +6,7 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import io.herald.application.support.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,7 @@ class InboundDrain implements ApplicationEventListener<StartupEvent> {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.warn("Inbound events could not be processed now ({}); retrying shortly", e.toString());
+                LOG.warn("Inbound events could not be processed now ({}); retrying shortly", LogSafe.describe(e));
                 sleepQuietly();
             }
         }
@@ -92,12 +93,12 @@ class InboundDrain implements ApplicationEventListener<StartupEvent> {
     /** One event that cannot be processed must not hold back the others: isolate it, count its attempt. */
     private void processOneByOne(ProcessInboundEventUseCase useCase, RuntimeException chunkFailure) {
         List<Long> ids = useCase.pendingIds(CHUNK);
-        LOG.warn("Processing {} inbound events together failed ({}); processing them one by one", ids.size(), chunkFailure.toString());
+        LOG.warn("Processing {} inbound events together failed ({}); processing them one by one", ids.size(), LogSafe.describe(chunkFailure));
         for (long id : ids) {
             try {
                 useCase.process(List.of(id));
             } catch (RuntimeException failure) {
-                LOG.warn("Inbound event {} could not be processed: {}", id, failure.toString());
+                LOG.warn("Inbound event {} could not be processed: {}", id, LogSafe.describe(failure));
                 useCase.recordFailedAttempt(id, failure.toString());
             }
         }

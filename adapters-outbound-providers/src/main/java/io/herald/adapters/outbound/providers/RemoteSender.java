@@ -1,6 +1,7 @@
 package io.herald.adapters.outbound.providers;
 
 import io.herald.application.port.out.ChannelSender;
+import io.herald.application.support.LogSafe;
 import io.herald.domain.delivery.DeliveryResult;
 import io.herald.domain.routing.Channel;
 import org.slf4j.Logger;
@@ -49,7 +50,8 @@ public abstract class RemoteSender implements ChannelSender {
         try {
             result = attempt(delivery);
         } catch (RuntimeException e) {
-            log.warn("{}: unexpected failure for {}", name, delivery.messageId(), e);
+            log.warn("{}: unexpected failure for {}: {}", name, delivery.messageId(), LogSafe.describe(e));
+            log.debug("{}: unexpected failure, in full", name, e);
             result = new DeliveryResult.TransientFailure(name + ": " + ProviderFailures.describe(e));
         }
         if (!(result instanceof DeliveryResult.Sent) && log.isDebugEnabled()) {
