@@ -17,7 +17,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Connections that send nothing, or a request that stops half-way, are closed by Herald rather than held open. */
+/**
+ * Connections that send nothing, or a request that stops half-way, are closed by Herald rather than held open; a
+ * request line of an HTTP version Herald does not speak is refused.
+ */
 @MicronautTest(transactional = false)
 class SlowClientsTest implements HeraldTest {
 
@@ -61,5 +64,22 @@ class SlowClientsTest implements HeraldTest {
             // a reset is a close too
         }
         assertThat(Duration.between(start, Instant.now())).isLessThan(limit);
+    }
+
+    @Test
+    void anHttpVersionOtherThanOnePointZeroOrOneIsRefusedWith505() throws IOException {
+        for (String version : new String[] {"HTTP/9.9", "HTTP/2.0", "HTTP/0.9"}) {
+            try (Socket socket = new Socket("localhost", server.getPort())) {
+                socket.setSoTimeout(5_000);
+                socket.getOutputStream().write(("GET /health " + version + "\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                assertThat(answer).as(version).startsWith("HTTP/1.1 505").contains("Only HTTP/1.0 and HTTP/1.1 are served");
+            }
+        }
+        try (Socket socket = new Socket("localhost", server.getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 200");
+        }
     }
 }
