@@ -65,8 +65,8 @@ public final class Conditions {
         try {
             result = program(expression, where).eval(variables);
         } catch (CelEvaluationException e) {
-            throw new ConditionException(where + " could not be evaluated: "
-                    + EVALUATION_PREFIX.matcher(String.valueOf(e.getMessage())).replaceFirst(""));
+            String reason = EVALUATION_PREFIX.matcher(String.valueOf(e.getMessage())).replaceFirst("");
+            throw new ConditionException(where + " could not be evaluated: " + reason + hint(reason, expression));
         }
         if (!(result instanceof Boolean holds)) {
             throw new ConditionException(where + " evaluated to " + result + ", not to true or false");
@@ -91,6 +91,15 @@ public final class Conditions {
         } catch (CelEvaluationException e) {
             throw new InvalidValueException(where + " is not a valid CEL expression: " + e.getMessage());
         }
+    }
+
+    /** What to do about the errors people meet most, with the expression they come from. */
+    private static String hint(String reason, String expression) {
+        if (reason.startsWith("No matching overload")) {
+            return " in '" + expression + "': its operands are of types that do not go together; JSON numbers arrive as int or"
+                    + " double, so convert one side, e.g. double(data.total) > 100.0, or compare strings with strings";
+        }
+        return "";
     }
 
     private static String describe(List<CelIssue> issues) {

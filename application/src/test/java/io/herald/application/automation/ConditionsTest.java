@@ -81,4 +81,13 @@ class ConditionsTest {
                 .hasMessage("if evaluated to yes, not to true or false");
         assertThat(holds("has(data.total) && data.total > 100", Map.of())).as("has() tests an optional key").isFalse();
     }
+
+    @Test
+    void aTypeMismatchAtRunTimeNamesTheExpressionAndHowToFixIt() {
+        assertThatThrownBy(() -> holds("data.plan > 5", Map.of("plan", "pro")))
+                .isInstanceOf(ConditionException.class)
+                .hasMessageStartingWith("if could not be evaluated: No matching overload")
+                .hasMessageContaining("in 'data.plan > 5'")
+                .hasMessageContaining("double(data.total) > 100.0");
+    }
 }

@@ -18,11 +18,19 @@ public record Automation(String id, String name, Optional<Trigger> trigger, Opti
 
     public static final int MAX_ID_LENGTH = 256;
 
-    /** {@code trigger}: the track event name, and a CEL condition over the event that must hold. */
+    /**
+     * {@code trigger}: the track event name, and a CEL condition over the event that must hold. The name may be written
+     * as {@code GET /inbound/events} shows it ({@code track/Order Completed}): the prefix is dropped.
+     */
     public record Trigger(String event, Optional<String> condition) {
+
+        private static final String TRACK_PREFIX = "track/";
 
         public Trigger {
             Objects.requireNonNull(event);
+            if (event.startsWith(TRACK_PREFIX) && event.length() > TRACK_PREFIX.length()) {
+                event = event.substring(TRACK_PREFIX.length());
+            }
         }
 
         Map<String, Object> toJson() {

@@ -172,7 +172,10 @@ public record MessageSpec(
         providers.forEach((name, settings) -> {
             String where = ROOT + ".providers." + name;
             if (!(settings instanceof Map<?, ?> map)) {
-                throw new InvalidValueException(where + " must be an object");
+                String hint = settings instanceof String provider && Channel.find(name).isPresent()
+                        ? "; to send " + name + " through " + provider + ", use message.channels." + name + ".providers: [\"" + provider + "\"]"
+                        : "";
+                throw new InvalidValueException(where + " must be an object of that provider's settings ({\"override\": {…}})" + hint);
             }
             if (map.get("override") != null && !(map.get("override") instanceof Map)) {
                 throw new InvalidValueException(where + ".override must be an object");

@@ -146,4 +146,12 @@ class AutomationTest {
         assertThatThrownBy(() -> Automation.parse(" ", oneStep(Map.of("action", "delay", "duration", 1))))
                 .hasMessage("automation id must be 1 to 256 characters");
     }
+
+    @Test
+    void aTriggerWrittenAsTheInboundLogShowsItMatchesTheEventName() {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(oneStep(Map.of("action", "delay", "duration", 1)));
+        body.put("trigger", Map.of("event", "track/Order Completed"));
+
+        assertThat(Automation.parse("orders", body).trigger().orElseThrow().event()).isEqualTo("Order Completed");
+    }
 }

@@ -185,6 +185,9 @@ class MessageSpecTest {
         refused(Map.of("channels", Map.of("sms", Map.of("override", "x")))).hasMessage("message.channels.sms.override must be an object");
         refused(Map.of("providers", Map.of("twilio", Map.of("override", List.of()))))
                 .hasMessage("message.providers.twilio.override must be an object");
+        refused(Map.of("providers", Map.of("email", "sendgrid"))).as("the shape of Courier's blog post")
+                .hasMessage("message.providers.email must be an object of that provider's settings ({\"override\": {…}}); "
+                        + "to send email through sendgrid, use message.channels.email.providers: [\"sendgrid\"]");
     }
 
     @Test
