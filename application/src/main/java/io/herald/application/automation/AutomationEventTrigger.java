@@ -55,9 +55,13 @@ public final class AutomationEventTrigger implements EventTrigger {
         List<Triggered> triggered = new ArrayList<>();
         for (Automation automation : matching) {
             Optional<String> condition = automation.trigger().flatMap(Automation.Trigger::condition);
-            if (condition.isPresent() && !holds(automation, condition.get(),
-                    new ConditionContext(event.properties(), profile, eventView, Map.of(), now))) {
-                continue;
+            if (condition.isPresent()) {
+                Optional<String> heldBack = heldBack(automation, condition.get(),
+                        new ConditionContext(event.properties(), profile, eventView, Map.of(), now));
+                if (heldBack.isPresent()) {
+                    triggered.add(Triggered.filtered(automation.id(), heldBack.get()));
+                    continue;
+                }
             }
             var run = starter.start(Optional.of(automation.id()), automation.steps(), automation.cancelationToken(),
                     event.userId().get(), event.properties(), eventView, profile, 0,
@@ -67,12 +71,14 @@ public final class AutomationEventTrigger implements EventTrigger {
         return triggered;
     }
 
-    private boolean holds(Automation automation, String condition, ConditionContext context) {
+    /** Why the automation does not start for this event, or empty when its trigger holds. */
+    private Optional<String> heldBack(Automation automation, String condition, ConditionContext context) {
         try {
-            return conditions.holds(condition, context, "trigger.if");
+            return conditions.holds(condition, context, "trigger.if") ? Optional.empty()
+                    : Optional.of("automation '" + automation.id() + "': trigger.if is false for this event");
         } catch (ConditionException e) {
             LOG.warn("Automation '{}' not started: {}", automation.id(), LogSafe.redact(e.getMessage()));
-            return false;
+            return Optional.of("automation '" + automation.id() + "': " + e.getMessage());
         }
     }
 

@@ -32,9 +32,19 @@ public interface EventTrigger {
                         Map<String, Object> properties, Map<String, Object> payload, Instant occurredAt) {
     }
 
-    record Triggered(Kind kind, String id) {
+    /** @param detail why, for an automation whose trigger held back ({@link Kind#FILTERED}) */
+    record Triggered(Kind kind, String id, String detail) {
 
-        public enum Kind { MESSAGE, AUTOMATION_RUN }
+        /** FILTERED: the event is mapped to the automation {@code id}, whose {@code trigger.if} did not hold for it. */
+        public enum Kind { MESSAGE, AUTOMATION_RUN, FILTERED }
+
+        public Triggered(Kind kind, String id) {
+            this(kind, id, null);
+        }
+
+        public static Triggered filtered(String automationId, String why) {
+            return new Triggered(Kind.FILTERED, automationId, why);
+        }
 
         public static Triggered message(String messageId) {
             return new Triggered(Kind.MESSAGE, messageId);

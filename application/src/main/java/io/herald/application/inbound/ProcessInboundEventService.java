@@ -170,8 +170,12 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
         for (EventTrigger.Batch trigger : firing) {
             triggered.addAll(trigger.fire(tracked));
         }
-        return new Outcome(record.id(), triggered.isEmpty() ? InboundEventStatus.UNMAPPED : InboundEventStatus.MAPPED,
-                ids(triggered, Triggered.Kind.MESSAGE), ids(triggered, Triggered.Kind.AUTOMATION_RUN), null, now);
+        List<String> messages = ids(triggered, Triggered.Kind.MESSAGE);
+        List<String> runs = ids(triggered, Triggered.Kind.AUTOMATION_RUN);
+        List<String> heldBack = triggered.stream().filter(t -> t.kind() == Triggered.Kind.FILTERED).map(Triggered::detail).toList();
+        InboundEventStatus status = !messages.isEmpty() || !runs.isEmpty() ? InboundEventStatus.MAPPED
+                : heldBack.isEmpty() ? InboundEventStatus.UNMAPPED : InboundEventStatus.FILTERED;
+        return new Outcome(record.id(), status, messages, runs, heldBack.isEmpty() ? null : String.join("; ", heldBack), now);
     }
 
     private static List<String> ids(List<Triggered> triggered, Triggered.Kind kind) {

@@ -188,8 +188,10 @@ class AutomationJourneysTest implements HeraldTest {
         pass(Duration.ofHours(3));
 
         nothingMoreIsSent(0);
-        JsonNode unmapped = herald.http().get("/inbound/events?status=UNMAPPED").json().path("results");
-        assertThat(Http.texts(unmapped, "event")).containsExactly("track/Order Completed");
+        // Mapped to an automation whose condition was false: FILTERED, with the reason (it used to read UNMAPPED).
+        JsonNode filtered = herald.http().get("/inbound/events?status=FILTERED").json().path("results");
+        assertThat(Http.texts(filtered, "event")).containsExactly("track/Order Completed");
+        assertThat(filtered.get(0).path("error").asText()).contains("trigger.if is false for this event");
         assertThat(herald.http().get("/messages").json().path("results")).isEmpty();
     }
 

@@ -166,6 +166,23 @@ class AutomationStepsTest implements HeraldTest {
     }
 
     @Test
+    void anEventWhoseTriggerConditionIsFalseIsFilteredWithTheReasonNotUnmapped() {
+        herald.putAutomation("big-orders", """
+                {"trigger": {"event": "track/Order Completed", "if": "data.total > 100.0"},
+                 "steps": [{"action": "send", "content": {"title": "Thanks", "body": "Big order"}}]}""");
+
+        assertThat(herald.track("sam", "Order Completed", "{\"total\": 50.0}")).isEmpty();
+        assertThat(herald.track("sam", "Order Completed", "{\"total\": 500.0}")).as("the track/ prefix matched").hasSize(1);
+
+        var events = http.get("/inbound/events?status=FILTERED").json().path("results");
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.path("status").asText()).isEqualTo("FILTERED");
+            assertThat(event.path("error").asText()).isEqualTo("automation 'big-orders': trigger.if is false for this event");
+        });
+        assertThat(http.get("/inbound/events?status=UNMAPPED").json().path("results")).isEmpty();
+    }
+
+    @Test
     void aFetchThatFailsFailsTheRunAndSaysWhy() {
         CUSTOMER_API.stubFor(WireMock.get("/accounts/sam").willReturn(aResponse().withStatus(503)));
 
