@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,6 +167,13 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
             }
             message.mapped(template.get().id(), work.now);
         }
+        List<String> unconfigured = providers.unconfigured(spec);
+        if (!unconfigured.isEmpty()) {
+            // Settings for a provider Herald does not use: sending elsewhere would ignore them without a word.
+            message.route(new RoutingDecision.Unroutable(MessageReason.NO_PROVIDERS, "message.providers names " + unconfigured
+                    + ", which no channel is configured with (herald.channels.<channel>.providers)"), work.now);
+            return false;
+        }
         Optional<String> topic = spec.topicId().or(() -> template.flatMap(Template::topic));
         Optional<TopicPreference> preference = topic.flatMap(t -> recipient.userId().flatMap(user -> preferences.find(user, t)));
         RoutingNode.Group routing = spec.routing().or(() -> template.map(Template::routing)).orElse(DEFAULT_CONTENT_ROUTING);
@@ -176,6 +184,10 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
                         + routing.channels().stream().map(Channel::wireName).toList())
                 : RoutingPlanner.plan(asGroup(withContentOnly, routing), work.reachability(), preference,
                         providers.channelsWithProviders(spec));
+        if (decision instanceof RoutingDecision.Unroutable unroutable && unroutable.reason() == MessageReason.NO_PROVIDERS) {
+            decision = new RoutingDecision.Unroutable(MessageReason.NO_PROVIDERS,
+                    providers.whyNoProvider(EnumSet.copyOf(withContentOnly.channels()), spec));
+        }
         message.route(decision, work.now);
         work.template = template;
         return decision instanceof RoutingDecision.Routed;

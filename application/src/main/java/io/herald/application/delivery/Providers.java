@@ -76,6 +76,29 @@ public final class Providers {
         return channels;
     }
 
+    /**
+     * Why a send cannot reach any provider on these channels, naming the keys to look at: the providers it asks for
+     * ({@code message.channels.<channel>.providers}) against those configured ({@code herald.channels.<channel>.providers}).
+     */
+    public String whyNoProvider(Set<Channel> channels, MessageSpec spec) {
+        List<String> reasons = new ArrayList<>();
+        for (Channel channel : channels) {
+            List<String> configured = byChannel.getOrDefault(channel, List.of());
+            String setting = "herald.channels." + channel.wireName() + ".providers";
+            reasons.add(spec.providersFor(channel)
+                    .map(asked -> channel.wireName() + ": the send asks for " + asked + " (message.channels." + channel.wireName()
+                            + ".providers) but " + setting + " is " + configured)
+                    .orElse(channel.wireName() + ": " + setting + " names no provider"));
+        }
+        return "no provider can deliver: " + String.join("; ", reasons);
+    }
+
+    /** The providers a send gives settings for ({@code message.providers.<name>}) that no channel is configured with. */
+    public List<String> unconfigured(MessageSpec spec) {
+        Set<String> configured = configured().keySet();
+        return spec.providers().keySet().stream().filter(name -> Channel.find(name).isEmpty() && !configured.contains(name)).sorted().toList();
+    }
+
     /** Each provider some channel is configured with, in the order first named, with the channels it serves. */
     public Map<String, Set<Channel>> configured() {
         Map<String, Set<Channel>> configured = new LinkedHashMap<>();

@@ -220,4 +220,20 @@ class SendApiTest implements HeraldTest {
         assertThat(api.http().get("/templates/digest").status()).isEqualTo(404);
         assertThat(api.http().delete("/templates/digest").status()).isEqualTo(404);
     }
+
+    @Test
+    void aSendThatNoConfiguredProviderCanTakeIsUnroutableNamingTheKeys() {
+        String asksForPostmark = api.send("{\"to\": {\"email\": \"p@example.org\"}, \"content\": {\"title\": \"a\", \"body\": \"b\"}, "
+                + "\"channels\": {\"email\": {\"providers\": [\"postmark\"]}}, \"routing\": {\"method\": \"single\", \"channels\": [\"email\"]}}");
+        JsonNode unroutable = api.awaitStatus(asksForPostmark, "UNROUTABLE");
+        assertThat(unroutable.path("reason").asText()).isEqualTo("NO_PROVIDERS");
+        assertThat(unroutable.path("error").asText()).isEqualTo("no provider can deliver: email: the send asks for [postmark] "
+                + "(message.channels.email.providers) but herald.channels.email.providers is [console]");
+
+        String twilioSettings = api.send("{\"to\": {\"phone_number\": \"+15550199\"}, \"content\": {\"title\": \"a\", \"body\": \"b\"}, "
+                + "\"providers\": {\"twilio\": {\"override\": {\"validityPeriod\": 60}}}}");
+        JsonNode refused = api.awaitStatus(twilioSettings, "UNROUTABLE");
+        assertThat(refused.path("error").asText()).as("not sent by the console with the override dropped")
+                .isEqualTo("message.providers names [twilio], which no channel is configured with (herald.channels.<channel>.providers)");
+    }
 }
