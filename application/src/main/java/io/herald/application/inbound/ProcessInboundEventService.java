@@ -203,10 +203,14 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
             return segment == null || segment.type() == SegmentEventType.TRACK;
         }
 
+        /** An identify's traits; for other events, the contact details they carry (a track's email, context.traits). */
         Profile applyTo(Profile profile) {
-            Profile updated = segment != null && segment.type() == SegmentEventType.IDENTIFY
-                    ? profile.mergedWith(segment.profileChanges())
-                    : profile;
+            Profile updated = profile;
+            if (segment != null && segment.type() == SegmentEventType.IDENTIFY) {
+                updated = profile.mergedWith(segment.profileChanges());
+            } else if (segment != null && !segment.contextChanges().isEmpty()) {
+                updated = profile.mergedWith(segment.contextChanges());
+            }
             return updated.activeAt(activeAt);
         }
     }

@@ -67,6 +67,19 @@ class SegmentInboundTest implements HeraldTest {
     }
 
     @Test
+    void aTrackCarryingAnEmailAndContextTraitsFillsTheProfile() {
+        assertThat(api.post("/v1/track", """
+                {"userId": "blog-reader", "event": "Signed Up", "messageId": "blog-1", "email": "reader@example.org",
+                 "context": {"traits": {"name": "Blog Reader", "phone": "+15550177"}}}""").status()).isEqualTo(200);
+        awaitProcessed();
+
+        JsonNode profile = api.get("/profiles/blog-reader").json().path("profile");
+        assertThat(profile.path("email").asText()).isEqualTo("reader@example.org");
+        assertThat(profile.path("phone_number").asText()).isEqualTo("+15550177");
+        assertThat(profile.path("name").asText()).isEqualTo("Blog Reader");
+    }
+
+    @Test
     void groupFixtureCreatesTheTenantAndTheMembership() {
         assertThat(api.post("/segment", Fixtures.segment("group.json")).status()).isEqualTo(200);
         awaitProcessed();

@@ -87,12 +87,33 @@ public record SegmentEvent(
      * attributes Herald routes on ({@code email}, {@code phone_number}).
      */
     public Map<String, Object> profileChanges() {
+        return mapped(traits, email);
+    }
+
+    /**
+     * What any other event (a track, a page…) says about its user: the traits Segment's SDKs attach as
+     * {@code context.traits}, and a top-level {@code email}, mapped as an identify's are. Empty when it says nothing.
+     */
+    public Map<String, Object> contextChanges() {
+        Map<String, Object> contextTraits = raw.get("context") instanceof Map<?, ?> context && context.get("traits") instanceof Map<?, ?> given
+                ? JsonTrees.asObject(given) : Map.of();
+        if (contextTraits.isEmpty() && email == null && !(raw.get("phone") instanceof String)) {
+            return Map.of();
+        }
+        Map<String, Object> changes = mapped(contextTraits, email);
+        if (!changes.containsKey("phone_number") && raw.get("phone") instanceof String phone && !phone.isBlank()) {
+            changes.put("phone_number", phone);
+        }
+        return changes;
+    }
+
+    private static Map<String, Object> mapped(Map<String, Object> traits, String topLevelEmail) {
         Map<String, Object> changes = JsonTrees.deepCopy(traits);
         Object traitEmail = traits.get("email");
         if (traitEmail instanceof String value && !value.isBlank()) {
             changes.put("email", value);
-        } else if (email != null) {
-            changes.put("email", email);
+        } else if (topLevelEmail != null) {
+            changes.put("email", topLevelEmail);
         }
         for (String phoneTrait : new String[] {"phone_number", "phone", "sms"}) {
             if (traits.get(phoneTrait) instanceof String value && !value.isBlank()) {
