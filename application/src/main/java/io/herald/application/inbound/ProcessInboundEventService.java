@@ -8,6 +8,7 @@ import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.InboundEventLog;
 import io.herald.application.port.out.InboundEventLog.InboundEventRecord;
 import io.herald.application.port.out.InboundEventLog.Outcome;
+import io.herald.application.port.out.IdentityMerger;
 import io.herald.application.port.out.OperationalMetrics;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.support.LogSafe;
@@ -51,15 +52,17 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
     private final TenantRepository tenants;
     private final List<EventTrigger> triggers;
     private final OperationalMetrics metrics;
+    private final IdentityMerger identities;
     private final Clock clock;
 
     public ProcessInboundEventService(InboundEventLog log, ProfileRepository profiles, TenantRepository tenants,
-                                      List<EventTrigger> triggers, OperationalMetrics metrics, Clock clock) {
+                                      List<EventTrigger> triggers, OperationalMetrics metrics, IdentityMerger identities, Clock clock) {
         this.log = log;
         this.profiles = profiles;
         this.tenants = tenants;
         this.triggers = List.copyOf(triggers);
         this.metrics = metrics;
+        this.identities = identities;
         this.clock = clock;
     }
 
@@ -125,6 +128,7 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
                 : triggers.stream().map(trigger -> trigger.forEvents(trackNames)).toList();
         Map<UserId, Profile> loaded = profiles.lockOrCreateAll(recipients);
         Map<UserId, Profile> changed = new LinkedHashMap<>();
+        List<UserId[]> aliases = new ArrayList<>();
         Instant now = clock.now();
         List<Outcome> outcomes = new ArrayList<>(records.size());
         for (InboundEventRecord record : records) {
@@ -138,6 +142,18 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
                 Profile updated = inbound.applyTo(changed.getOrDefault(recipient, loaded.get(recipient)));
                 changed.put(recipient, updated);
             });
+            if (inbound.segment() != null && inbound.segment().type() == SegmentEventType.ALIAS) {
+                UserId from = UserId.of(inbound.segment().previousId());
+                UserId into = inbound.segment().recipient();
+                if (!from.equals(into)) {
+                    // The visitor's traits under the user's own: what the user said of themselves wins.
+                    Optional<Profile> visitor = Optional.ofNullable(changed.get(from)).or(() -> profiles.find(from));
+                    visitor.ifPresent(anonymous -> changed.put(into, changed.get(into).replacedBy(
+                            JsonTrees.deepMerge(anonymous.attributes(), changed.get(into).attributes()))));
+                    changed.remove(from);
+                    aliases.add(new UserId[] {from, into});
+                }
+            }
             if (inbound.segment() != null && inbound.segment().type() == SegmentEventType.GROUP) {
                 SegmentEvent group = inbound.segment();
                 tenants.save(tenants.lockOrCreate(group.groupId()).withTraits(group.traits()));
@@ -148,6 +164,7 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
                     List.of(), List.of(), null, now));
         }
         profiles.saveAll(changed.values());
+        aliases.forEach(alias -> identities.moveInto(alias[0], alias[1]));
         log.recordOutcomes(outcomes);
         for (int i = 0; i < records.size(); i++) {
             report(records.get(i), outcomes.get(i));

@@ -37,7 +37,7 @@ class InboundEventProcessingTest {
     private final InboundEventsService ingest = new InboundEventsService(log, scheduler, clock);
 
     private ProcessInboundEventService processing(EventTrigger... triggers) {
-        return new ProcessInboundEventService(log, profiles, tenants, List.of(triggers), OperationalMetrics.NONE, clock);
+        return new ProcessInboundEventService(log, profiles, tenants, List.of(triggers), OperationalMetrics.NONE, (from, into) -> { }, clock);
     }
 
     private void ingest(Map<String, Object>... events) {

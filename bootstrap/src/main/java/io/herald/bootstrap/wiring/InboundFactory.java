@@ -11,6 +11,7 @@ import io.herald.application.port.in.TrackInboundEventUseCase;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.DurableScheduler;
 import io.herald.application.port.out.InboundEventLog;
+import io.herald.application.port.out.IdentityMerger;
 import io.herald.application.port.out.OperationalMetrics;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.TenantRepository;
@@ -66,7 +67,8 @@ class InboundFactory {
     @Singleton
     @Transactional
     ProcessInboundEventUseCase processInboundEvent(InboundEventLog log, ProfileRepository profiles, TenantRepository tenants,
-                                                   List<EventTrigger> triggers, OperationalMetrics metrics, Clock clock) {
-        return new ProcessInboundEventService(log, profiles, tenants, triggers, metrics, clock);
+                                                   List<EventTrigger> triggers, OperationalMetrics metrics,
+                                                   IdentityMerger identities, Clock clock) {
+        return new ProcessInboundEventService(log, profiles, tenants, triggers, metrics, identities, clock);
     }
 }

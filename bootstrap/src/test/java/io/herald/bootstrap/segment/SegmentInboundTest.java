@@ -80,6 +80,34 @@ class SegmentInboundTest implements HeraldTest {
     }
 
     @Test
+    void anAliasMergesTheVisitorIntoTheUserOnce() {
+        assertThat(api.post("/v1/identify", "{\"anonymousId\": \"anon-7\", \"messageId\": \"al-1\", "
+                + "\"traits\": {\"email\": \"visitor@example.org\", \"plan\": \"trial\", \"theme\": \"dark\"}}").status()).isEqualTo(200);
+        awaitProcessed();
+        assertThat(api.put("/users/anon-7/tokens/browser-1", "{\"provider_key\": \"firebase-fcm\"}").status()).isBetween(200, 204);
+        assertThat(api.put("/lists/beta", "{\"name\": \"Beta\"}").status()).isBetween(200, 204);
+        assertThat(api.put("/lists/beta/subscriptions/anon-7", "{}").status()).isBetween(200, 204);
+        assertThat(api.post("/v1/identify", "{\"userId\": \"kim\", \"messageId\": \"al-2\", \"traits\": {\"plan\": \"pro\"}}").status())
+                .isEqualTo(200);
+        awaitProcessed();
+
+        String alias = "{\"type\": \"alias\", \"previousId\": \"anon-7\", \"userId\": \"kim\", \"messageId\": \"al-3\"}";
+        assertThat(api.post("/v1/alias", alias).status()).isEqualTo(200);
+        awaitProcessed();
+
+        JsonNode profile = api.get("/profiles/kim").json().path("profile");
+        assertThat(profile.path("email").asText()).as("the visitor's").isEqualTo("visitor@example.org");
+        assertThat(profile.path("plan").asText()).as("the user's own wins").isEqualTo("pro");
+        assertThat(api.get("/users/kim/tokens").body()).contains("browser-1");
+        assertThat(api.get("/lists/beta/subscriptions").body()).contains("kim").doesNotContain("anon-7");
+        assertThat(api.get("/profiles/anon-7").status()).isEqualTo(404);
+
+        assertThat(api.post("/v1/alias", alias.replace("al-3", "al-4")).status()).as("again").isEqualTo(200);
+        awaitProcessed();
+        assertThat(api.get("/profiles/kim").json().path("profile").path("plan").asText()).isEqualTo("pro");
+    }
+
+    @Test
     void groupFixtureCreatesTheTenantAndTheMembership() {
         assertThat(api.post("/segment", Fixtures.segment("group.json")).status()).isEqualTo(200);
         awaitProcessed();
