@@ -57,6 +57,7 @@ class ConfigurationCheckTest {
     @Test
     void aConfiguredProviderWithItsCredentialsPasses() throws Exception {
         Path credentials = Files.createTempFile("fcm", ".json");
+        credentials.toFile().deleteOnExit();
         Map<String, Object> properties = new HashMap<>();
         properties.put("herald.channels.email.providers", "sendgrid,console");
         properties.put("herald.providers.sendgrid.api-key", "SG.key");

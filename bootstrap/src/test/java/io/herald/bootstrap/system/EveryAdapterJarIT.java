@@ -50,6 +50,7 @@ class EveryAdapterJarIT {
     private final WireMockServer google = new WireMockServer(options().dynamicPort());
     private HeraldProcess herald;
     private Http api;
+    private Path directory;
 
     @BeforeAll
     void start() throws Exception {
@@ -58,7 +59,7 @@ class EveryAdapterJarIT {
                 .withBody("{\"access_token\": \"ya29.it\", \"expires_in\": 3600, \"token_type\": \"Bearer\"}")));
         google.stubFor(post("/v1/projects/" + PROJECT + "/messages:send").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"name\": \"projects/" + PROJECT + "/messages/1\"}")));
-        Path directory = Files.createTempDirectory("herald-every-adapter");
+        directory = Files.createTempDirectory("herald-every-adapter");
 
         Map<String, String> environment = new HashMap<>();
         providers.heraldProperties().forEach((key, value) -> environment.put(envName(key), value));
@@ -77,6 +78,7 @@ class EveryAdapterJarIT {
     @AfterAll
     void stop() {
         herald.close();
+        HeraldProcess.deleteDirectory(directory);
         providers.close();
         segment.close();
         google.stop();

@@ -160,6 +160,18 @@ final class HeraldProcess implements AutoCloseable {
         }
     }
 
+    /** Removes a test's working directory (its embedded PostgreSQL data is tens of megabytes). */
+    static void deleteDirectory(Path directory) {
+        if (directory == null || !Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -28,6 +28,7 @@ class MisconfigurationIT {
                 .contains("Herald did not start: 1 configuration problem").doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(directory.resolve(".herald")).as("no embedded PostgreSQL was started").doesNotExist();
         assertNoProcessRunsIn(directory);
+        HeraldProcess.deleteDirectory(directory);
     }
 
     @Test
@@ -45,6 +46,7 @@ class MisconfigurationIT {
                 .contains("3 configuration problems");
         assertThat(directory.resolve(".herald")).doesNotExist();
         assertNoProcessRunsIn(directory);
+        HeraldProcess.deleteDirectory(directory);
     }
 
     @Test
@@ -59,6 +61,7 @@ class MisconfigurationIT {
         }
         assertThat(directory.resolve(".herald/postgres/postmaster.pid")).doesNotExist();
         assertNoProcessRunsIn(directory);
+        HeraldProcess.deleteDirectory(directory);
     }
 
     private static void assertNoProcessRunsIn(Path directory) {

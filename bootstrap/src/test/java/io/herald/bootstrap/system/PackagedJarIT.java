@@ -43,6 +43,7 @@ class PackagedJarIT {
     @AfterAll
     void stop() {
         herald.close();
+        HeraldProcess.deleteDirectory(workingDirectory);
     }
 
     @Test
