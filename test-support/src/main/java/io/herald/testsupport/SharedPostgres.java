@@ -71,8 +71,26 @@ public final class SharedPostgres {
                 "datasources.default.password", "");
     }
 
-    /** Empties every Herald table, keeping the schema and Flyway's history. */
+    /**
+     * Empties every Herald table, keeping the schema and Flyway's history. Work the previous test left running (a
+     * delivery, the inbound drain) may hold row locks the TRUNCATE needs; PostgreSQL then breaks the deadlock by
+     * failing one side, and if that is the TRUNCATE it is tried again.
+     */
     public static void truncateAllTables() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                truncateOnce();
+                return;
+            } catch (IllegalStateException e) {
+                boolean deadlock = e.getCause() instanceof SQLException sql && "40P01".equals(sql.getSQLState());
+                if (!deadlock || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void truncateOnce() {
         try (Connection connection = dataSource().getConnection();
              var statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
