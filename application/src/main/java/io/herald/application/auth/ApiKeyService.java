@@ -1,6 +1,5 @@
 package io.herald.application.auth;
 
-import io.herald.application.port.in.AuthenticateApiKeyUseCase;
 import io.herald.application.port.in.ProvisionApiKeyUseCase;
 import io.herald.application.port.out.GeneratedApiKeyStore;
 
@@ -19,7 +18,7 @@ import java.util.Optional;
  * Keys are compared as SHA-256 digests in constant time, so neither the stored hash nor the
  * timing of a comparison reveals a key.
  */
-public final class ApiKeyService implements AuthenticateApiKeyUseCase, ProvisionApiKeyUseCase {
+public final class ApiKeyService implements ProvisionApiKeyUseCase {
 
     static final String GENERATED_KEY_PREFIX = "hk_";
     private static final int GENERATED_KEY_BYTES = 32;
@@ -75,7 +74,7 @@ public final class ApiKeyService implements AuthenticateApiKeyUseCase, Provision
         return stored ? Optional.of(key) : Optional.empty();
     }
 
-    @Override
+    /** An admin key: the whole API. */
     public boolean isValid(String presentedKey) {
         if (presentedKey == null || presentedKey.isBlank()) {
             return false;

@@ -377,7 +377,7 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
      * look, so the due time does not move), or at once when the provider has succeeded since (it recovered).
      */
     private Instant retryAt(Work work, String leafId, String provider, Instant lastTry, int failures) {
-        if (health.status(provider, work.now).lastSuccess().filter(success -> success.isAfter(lastTry)).isPresent()) {
+        if (health.lastSuccess(provider).filter(success -> success.isAfter(lastTry)).isPresent()) {
             return lastTry;
         }
         long seed = (work.message.id().value() + "/" + leafId + "/" + failures).hashCode();

@@ -63,6 +63,11 @@ public final class ProviderHealth {
         return CircuitChange.NONE;
     }
 
+    /** When a call to the provider last succeeded on this instance. */
+    public Optional<Instant> lastSuccess(String provider) {
+        return Optional.ofNullable(stats(provider).lastSuccess);
+    }
+
     /** The message waits for {@code provider}'s circuit; it is handed back by {@link #takeWaiting} when it closes. */
     public void awaitCircuit(String provider, MessageId message) {
         Set<MessageId> waiting = stats(provider).waiting;

@@ -24,6 +24,7 @@ public final class Providers {
 
     private final Map<Channel, List<String>> byChannel;
     private final Map<String, ChannelSender> senders;
+    private final Set<String> configuredNames;
 
     public Providers(Map<Channel, List<String>> configured, List<ChannelSender> available) {
         this.senders = available.stream().collect(Collectors.toMap(ChannelSender::name, Function.identity(), (a, b) -> {
@@ -45,6 +46,7 @@ public final class Providers {
             checked.put(channel, List.copyOf(names));
         });
         this.byChannel = checked;
+        this.configuredNames = checked.values().stream().flatMap(List::stream).collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -95,8 +97,11 @@ public final class Providers {
 
     /** The providers a send gives settings for ({@code message.providers.<name>}) that no channel is configured with. */
     public List<String> unconfigured(MessageSpec spec) {
-        Set<String> configured = configured().keySet();
-        return spec.providers().keySet().stream().filter(name -> Channel.find(name).isEmpty() && !configured.contains(name)).sorted().toList();
+        if (spec.providers().isEmpty()) {
+            return List.of();
+        }
+        return spec.providers().keySet().stream().filter(name -> Channel.find(name).isEmpty() && !configuredNames.contains(name))
+                .sorted().toList();
     }
 
     /** Each provider some channel is configured with, in the order first named, with the channels it serves. */
