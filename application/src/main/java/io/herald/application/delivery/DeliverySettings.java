@@ -1,6 +1,7 @@
 package io.herald.application.delivery;
 
 import io.herald.domain.delivery.Backoff;
+import io.herald.domain.delivery.FailoverPolicy;
 
 import java.time.Duration;
 
@@ -18,6 +19,11 @@ import java.time.Duration;
  */
 public record DeliverySettings(int attemptsPerProvider, Backoff backoff, Duration inFlightLease, Duration giveUpAfter,
                                int circuitFailures, Duration circuitProbeAfter) {
+
+    /** The retry and failover rules these settings make. */
+    public FailoverPolicy failoverPolicy() {
+        return new FailoverPolicy(attemptsPerProvider, backoff, inFlightLease, giveUpAfter);
+    }
 
     public static DeliverySettings defaults() {
         return new DeliverySettings(3, new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5)), Duration.ofMinutes(2),

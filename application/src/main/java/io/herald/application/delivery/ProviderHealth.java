@@ -3,6 +3,7 @@ package io.herald.application.delivery;
 import io.herald.application.port.in.QueryHealthUseCase.ProviderStatus;
 import io.herald.domain.delivery.CircuitBreaker;
 import io.herald.domain.delivery.DeliveryResult;
+import io.herald.domain.delivery.ProviderCircuits;
 import io.herald.domain.message.MessageId;
 
 import java.time.Duration;
@@ -20,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * success and failure, and its circuit. The pipeline asks it whether to call a provider; health reports read it;
  * messages that wait for an open circuit are remembered here so that they go at once when it closes.
  */
-public final class ProviderHealth {
+public final class ProviderHealth implements ProviderCircuits {
 
     /** The window of the attempt and failure counts, in one-minute buckets. */
     public static final Duration WINDOW = Duration.ofMinutes(15);
@@ -37,6 +38,7 @@ public final class ProviderHealth {
         this.circuitProbeAfter = circuitProbeAfter;
     }
 
+    @Override
     public CircuitBreaker circuit(String provider) {
         return stats(provider).circuit;
     }
@@ -64,6 +66,7 @@ public final class ProviderHealth {
     }
 
     /** When a call to the provider last succeeded on this instance. */
+    @Override
     public Optional<Instant> lastSuccess(String provider) {
         return Optional.ofNullable(stats(provider).lastSuccess);
     }

@@ -32,7 +32,7 @@ public final class FeedbackRecorder {
         }
         List<FeedbackEvent> events = new ArrayList<>();
         for (Message message : messages) {
-            events.addAll(EngagementEvents.of(message, message.newHistory()));
+            events.addAll(EngagementEvents.of(message, message.newEvents()));
         }
         if (!events.isEmpty()) {
             outbox.append(events);

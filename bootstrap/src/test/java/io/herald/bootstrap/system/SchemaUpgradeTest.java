@@ -51,6 +51,8 @@ class SchemaUpgradeTest {
                 "datasources.default.password", "",
                 "herald.auth.api-keys", KEY,
                 "herald.test.clock", "mutable",
+                // The fixture was written at 20:45 with an automation run waking at 22:45: start in between.
+                "herald.test.clock-start", "2026-12-01T21:00:00Z",
                 "micronaut.server.port", "-1"))) {
             EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
             Api api = new Api(server.getURI(), KEY);

@@ -1,5 +1,6 @@
 package io.herald.domain.message;
 
+import io.herald.domain.delivery.FailoverPolicy;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.routing.DeliveryPlan;
 import io.herald.domain.routing.RoutingDecision;
@@ -7,7 +8,6 @@ import io.herald.domain.routing.RoutingDecision;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +37,7 @@ public final class Message {
     private String provider;
     private DeliveryPlan plan;
     private final Map<MessageStatus, Instant> reachedAt;
-    private final List<HistoryEntry> newHistory = new ArrayList<>();
+    private final List<MessageEvent> newEvents = new ArrayList<>();
 
     private Message(MessageId id, String requestId, MessageSpec spec, Optional<String> event, Optional<String> automationRunId,
                     Instant enqueuedAt, Optional<Instant> deliverAt, Optional<Instant> expiresAt, MessageStatus status,
@@ -70,8 +70,8 @@ public final class Message {
         MessageStatus status = deliverAt.isPresent() ? MessageStatus.DELAYED : MessageStatus.ENQUEUED;
         Message message = new Message(id, requestId, spec, event.or(spec::metadataEvent), automationRunId, now, deliverAt, expiresAt,
                 status, null, null, spec.template().orElse(null), null, null, null, Map.of(MessageStatus.ENQUEUED, now));
-        message.record(HistoryType.ENQUEUED, now, Map.of());
-        deliverAt.ifPresent(at -> message.record(HistoryType.DELAYED, now, Map.of("until", at.toString())));
+        message.record(new MessageEvent.Enqueued(now));
+        deliverAt.ifPresent(at -> message.record(new MessageEvent.Delayed(at, now)));
         return message;
     }
 
@@ -97,18 +97,18 @@ public final class Message {
     }
 
     public void profileLoaded(Instant now) {
-        record(HistoryType.PROFILE_LOADED, now, Map.of());
+        record(new MessageEvent.ProfileLoaded(now));
     }
 
     public void mapped(String resolvedTemplateId, Instant now) {
         templateId = resolvedTemplateId;
-        record(HistoryType.MAPPED, now, Map.of("template", resolvedTemplateId));
+        record(new MessageEvent.Mapped(resolvedTemplateId, now));
     }
 
     public void unmapped(String detail, Instant now) {
         moveTo(MessageStatus.UNMAPPED, now);
         error = detail;
-        record(HistoryType.UNMAPPED, now, Map.of("error", detail));
+        record(new MessageEvent.Unmapped(detail, now));
     }
 
     public void route(RoutingDecision decision, Instant now) {
@@ -116,16 +116,16 @@ public final class Message {
             moveTo(MessageStatus.UNROUTABLE, now);
             reason = unroutable.reason();
             error = unroutable.detail();
-            record(HistoryType.UNROUTABLE, now, Map.of("reason", unroutable.reason().name(), "error", unroutable.detail()));
+            record(new MessageEvent.Unroutable(unroutable.reason(), unroutable.detail(), now));
             return;
         }
         plan = ((RoutingDecision.Routed) decision).plan();
         moveTo(MessageStatus.ROUTED, now);
-        record(HistoryType.ROUTED, now, Map.of("routing", plan.routing().toJson()));
+        record(new MessageEvent.Routed(plan.routing().toJson(), now));
     }
 
     public void rendered(Channel renderedChannel, Instant now) {
-        record(HistoryType.RENDERED, now, Map.of("channel", renderedChannel.wireName()));
+        record(new MessageEvent.Rendered(renderedChannel, now));
     }
 
     public void sent(String leafId, String byProvider, String providerMessageId, Instant now) {
@@ -139,13 +139,7 @@ public final class Message {
         if (status.canMoveTo(MessageStatus.SENT)) {
             moveTo(MessageStatus.SENT, now);
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("channel", sentChannel.wireName());
-        details.put("provider", byProvider);
-        if (providerMessageId != null) {
-            details.put("provider_message_id", providerMessageId);
-        }
-        record(HistoryType.SENT, now, details);
+        record(new MessageEvent.Sent(sentChannel, byProvider, providerMessageId, now));
     }
 
     /** Every provider of the leaf's channel gave up. The message falls through, or is undeliverable when nothing is left. */
@@ -163,17 +157,8 @@ public final class Message {
      * undeliverable), so the history tells an operator what went wrong and where the message went from there.
      */
     public void providerError(String leafId, String byProvider, String detail, Integer statusCode, boolean isTransient,
-                              String next, Instant at) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("channel", plan.channelOf(leafId).wireName());
-        details.put("provider", byProvider);
-        details.put("error", detail);
-        if (statusCode != null) {
-            details.put("status_code", statusCode);
-        }
-        details.put("transient", isTransient);
-        details.put("next", next);
-        record(HistoryType.PROVIDER_ERROR, at, details);
+                              FailoverPolicy.Move next, Instant at) {
+        record(new MessageEvent.ProviderFailed(plan.channelOf(leafId), byProvider, detail, statusCode, isTransient, next, at));
     }
 
     /**
@@ -195,7 +180,7 @@ public final class Message {
         plan = null;
         channel = null;
         provider = null;
-        record(HistoryType.ENQUEUED, now, Map.of("redrive", true, "was", was.name()));
+        record(new MessageEvent.Redriven(was, now));
         return true;
     }
 
@@ -203,11 +188,7 @@ public final class Message {
     public void escalate(String leafId, Escalation.Criteria criteria, Instant now) {
         Channel from = plan.channelOf(leafId);
         plan = plan.with(leafId, DeliveryPlan.LeafState.ESCALATED);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("channel", from.wireName());
-        details.put("criteria", criteria.wireName());
-        plan.due().stream().findFirst().ifPresent(next -> details.put("next_channel", next.channel().wireName()));
-        record(HistoryType.ESCALATED, now, details);
+        record(new MessageEvent.Escalated(from, criteria, plan.due().stream().findFirst().map(DeliveryPlan.Target::channel), now));
     }
 
     /** The message cannot be sent at all (its content could not be rendered, for instance). */
@@ -221,7 +202,7 @@ public final class Message {
             return false;
         }
         moveTo(MessageStatus.CANCELED, now);
-        record(HistoryType.CANCELED, now, Map.of());
+        record(new MessageEvent.Canceled(now));
         return true;
     }
 
@@ -232,14 +213,12 @@ public final class Message {
      * that would move it back is still written to the history with its own time.
      */
     public void engaged(MessageStatus engagement, Channel onChannel, String byProvider, Instant at) {
-        if (engagement != MessageStatus.DELIVERED && engagement != MessageStatus.OPENED && engagement != MessageStatus.CLICKED) {
-            throw new IllegalArgumentException("not an engagement: " + engagement);
-        }
+        MessageEvent.Engaged engaged = new MessageEvent.Engaged(engagement, onChannel, byProvider, at);
         reachedAt.putIfAbsent(engagement, at);
         if (status.canMoveTo(engagement)) {
             status = engagement;
         }
-        record(HistoryType.valueOf(engagement.name()), at, details(onChannel, byProvider));
+        record(engaged);
     }
 
     /** The provider could not deliver after accepting it (a bounce, a carrier rejection). */
@@ -250,12 +229,7 @@ public final class Message {
             reason = why;
             error = detail;
         }
-        Map<String, Object> details = details(onChannel, byProvider);
-        details.put("reason", why.name());
-        if (detail != null) {
-            details.put("error", detail);
-        }
-        record(HistoryType.UNDELIVERABLE, at, details);
+        record(new MessageEvent.Undeliverable(why, detail, onChannel, byProvider, at));
     }
 
     // --- state --------------------------------------------------------------------------------------------
@@ -268,13 +242,7 @@ public final class Message {
         moveTo(MessageStatus.UNDELIVERABLE, now);
         reason = why;
         error = detail;
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("reason", why.name());
-        details.put("error", detail);
-        if (onChannel != null) {
-            details.put("channel", onChannel.wireName());
-        }
-        record(HistoryType.UNDELIVERABLE, now, details);
+        record(new MessageEvent.Undeliverable(why, detail, onChannel, null, now));
     }
 
     private void moveTo(MessageStatus next, Instant now) {
@@ -285,30 +253,19 @@ public final class Message {
         reachedAt.putIfAbsent(next, now);
     }
 
-    private static Map<String, Object> details(Channel onChannel, String byProvider) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        if (onChannel != null) {
-            details.put("channel", onChannel.wireName());
-        }
-        if (byProvider != null) {
-            details.put("provider", byProvider);
-        }
-        return details;
+    private void record(MessageEvent event) {
+        newEvents.add(event);
     }
 
-    private void record(HistoryType type, Instant at, Map<String, Object> details) {
-        newHistory.add(new HistoryEntry(type, at, details));
+    /** What happened to the message since it was loaded (or last drained), without draining it. */
+    public List<MessageEvent> newEvents() {
+        return List.copyOf(newEvents);
     }
 
-    /** The history entries recorded and not yet drained, without draining them. */
-    public List<HistoryEntry> newHistory() {
-        return List.copyOf(newHistory);
-    }
-
-    /** The history entries recorded since the last call, for the repository to append. */
+    /** The history rows of what happened since the last call, for the repository to append. */
     public List<HistoryEntry> drainHistory() {
-        List<HistoryEntry> entries = List.copyOf(newHistory);
-        newHistory.clear();
+        List<HistoryEntry> entries = newEvents.stream().map(MessageEvent::toHistory).toList();
+        newEvents.clear();
         return entries;
     }
 

@@ -40,7 +40,7 @@ class EngagementEventsTest {
         message.engaged(MessageStatus.OPENED, Channel.EMAIL, "sendgrid", T0.plusSeconds(3));
         message.engaged(MessageStatus.CLICKED, Channel.EMAIL, "sendgrid", T0.plusSeconds(4));
 
-        List<FeedbackEvent> events = EngagementEvents.of(message, message.newHistory());
+        List<FeedbackEvent> events = EngagementEvents.of(message, message.newEvents());
 
         assertThat(events).extracting(FeedbackEvent::event)
                 .containsExactly("Message Sent", "Message Delivered", "Message Opened", "Message Clicked");
@@ -65,11 +65,11 @@ class EngagementEventsTest {
         bounced.sent("0", "sendgrid", "sg-2", T0);
         bounced.bounced(MessageReason.BOUNCED, "550", Channel.EMAIL, "sendgrid", T0);
 
-        assertThat(EngagementEvents.of(unroutable, unroutable.newHistory())).singleElement().satisfies(event -> {
+        assertThat(EngagementEvents.of(unroutable, unroutable.newEvents())).singleElement().satisfies(event -> {
             assertThat(event.event()).isEqualTo("Message Unroutable");
             assertThat(event.properties()).containsEntry("reason", "UNSUBSCRIBED");
         });
-        assertThat(EngagementEvents.of(bounced, bounced.newHistory())).extracting(FeedbackEvent::event)
+        assertThat(EngagementEvents.of(bounced, bounced.newEvents())).extracting(FeedbackEvent::event)
                 .containsExactly("Message Sent", "Message Undeliverable");
     }
 
@@ -81,7 +81,7 @@ class EngagementEventsTest {
         message.sent("1", "twilio", null, T0.plusSeconds(7200));
         message.escalate("1", Escalation.Criteria.VIEWED, T0.plusSeconds(14400));
 
-        List<FeedbackEvent> events = EngagementEvents.of(message, message.newHistory());
+        List<FeedbackEvent> events = EngagementEvents.of(message, message.newEvents());
 
         assertThat(events).extracting(FeedbackEvent::event).containsExactly("Message Sent", "Message Sent", "Message Opened");
         assertThat(events.get(2).properties()).containsEntry("opened", false).containsEntry("status", "SENT");
@@ -93,6 +93,6 @@ class EngagementEventsTest {
         Message message = routed(Map.of("email", "someone@example.org"), RoutingNode.single(Channel.EMAIL));
         message.sent("0", "sendgrid", null, T0);
 
-        assertThat(EngagementEvents.of(message, message.newHistory())).isEmpty();
+        assertThat(EngagementEvents.of(message, message.newEvents())).isEmpty();
     }
 }

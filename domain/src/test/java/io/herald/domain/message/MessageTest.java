@@ -1,5 +1,6 @@
 package io.herald.domain.message;
 
+import io.herald.domain.delivery.FailoverPolicy;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.routing.DeliveryPlan;
 import io.herald.domain.routing.DeliveryPlan.Target;
@@ -350,7 +351,7 @@ class MessageTest {
     void aProviderErrorIsRecordedWithWhatHappensNextAndLeavesTheStatusAlone() {
         Message message = routedOn(RoutingNode.single(EMAIL));
 
-        message.providerError("0", "sendgrid", "503 Service Unavailable", 503, true, "retry", NOW.plusSeconds(1));
+        message.providerError("0", "sendgrid", "503 Service Unavailable", 503, true, FailoverPolicy.Move.RETRY, NOW.plusSeconds(1));
 
         assertThat(message.status()).isEqualTo(MessageStatus.ROUTED);
         HistoryEntry entry = message.drainHistory().get(0);

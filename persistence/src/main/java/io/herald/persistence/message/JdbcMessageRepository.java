@@ -43,7 +43,9 @@ class JdbcMessageRepository implements MessageRepository {
             + "milestones::text AS milestones";
     private static final String ATTEMPT_COLUMNS = "message_id, leaf_id, channel, provider, attempt, outcome, provider_message_id, "
             + "error, engagement, at";
-    private static final List<String> ENGAGEMENT_ORDER = List.of("SENT", "DELIVERED", "OPENED", "CLICKED");
+    /** The engagement a sent attempt reaches only moves forward along this order. */
+    private static final List<String> ENGAGEMENT_ORDER = java.util.stream.Stream.of(MessageStatus.SENT, MessageStatus.DELIVERED,
+            MessageStatus.OPENED, MessageStatus.CLICKED).map(Enum::name).toList();
 
     private final Db db;
 
@@ -382,14 +384,16 @@ class JdbcMessageRepository implements MessageRepository {
     public void recordEngagement(MessageId id, String leafId, MessageStatus engagement, Instant at) {
         db.update("""
                 UPDATE delivery_attempts SET engagement = ?
-                WHERE message_id = ? AND leaf_id = ? AND outcome = 'SENT'
-                  AND array_position(?::text[], coalesce(engagement, 'SENT')) < array_position(?::text[], ?)""", statement -> {
+                WHERE message_id = ? AND leaf_id = ? AND outcome = ?
+                  AND array_position(?::text[], coalesce(engagement, ?)) < array_position(?::text[], ?)""", statement -> {
             statement.setString(1, engagement.name());
             statement.setString(2, id.value());
             statement.setString(3, leafId);
-            statement.setArray(4, db.textArray(ENGAGEMENT_ORDER));
+            statement.setString(4, AttemptOutcome.SENT.name());
             statement.setArray(5, db.textArray(ENGAGEMENT_ORDER));
-            statement.setString(6, engagement.name());
+            statement.setString(6, MessageStatus.SENT.name());
+            statement.setArray(7, db.textArray(ENGAGEMENT_ORDER));
+            statement.setString(8, engagement.name());
         });
     }
 

@@ -1,6 +1,7 @@
 package io.herald.persistence.operations;
 
 import io.herald.application.port.out.RetentionStore;
+import io.herald.domain.message.MessageStatus;
 import io.herald.persistence.support.Db;
 import jakarta.inject.Singleton;
 
@@ -12,6 +13,11 @@ class JdbcRetentionStore implements RetentionStore {
 
     private final Db db;
 
+    /** Messages past any provider hand-off: sent (whatever came after) or ended. Pending ones are never deleted. */
+    private static final String NO_LONGER_PENDING = java.util.Arrays.stream(MessageStatus.values())
+            .filter(status -> !status.isBeforeSending()).map(status -> "'" + status.name() + "'")
+            .collect(java.util.stream.Collectors.joining(", "));
+
     JdbcRetentionStore(Db db) {
         this.db = db;
     }
@@ -20,8 +26,8 @@ class JdbcRetentionStore implements RetentionStore {
     public int deleteMessages(Instant cutoff, int limit) {
         return delete("""
                 DELETE FROM messages WHERE message_id IN (SELECT message_id FROM messages WHERE enqueued_at < ?
-                    AND status IN ('SENT', 'DELIVERED', 'OPENED', 'CLICKED', 'UNDELIVERABLE', 'UNROUTABLE', 'UNMAPPED', 'CANCELED', 'FILTERED')
-                    LIMIT ? FOR UPDATE SKIP LOCKED)""", cutoff, limit);
+                    AND status IN (%s)
+                    LIMIT ? FOR UPDATE SKIP LOCKED)""".formatted(NO_LONGER_PENDING), cutoff, limit);
     }
 
     @Override

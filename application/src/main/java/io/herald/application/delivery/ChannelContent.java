@@ -1,0 +1,66 @@
+package io.herald.application.delivery;
+
+import io.herald.application.port.out.ChannelSender.Delivery;
+import io.herald.application.port.out.MessageRepository;
+import io.herald.application.template.TemplateRenderer;
+import io.herald.domain.json.JsonTrees;
+import io.herald.domain.message.Message;
+import io.herald.domain.message.MessageReason;
+import io.herald.domain.routing.Channel;
+import io.herald.domain.shared.InvalidValueException;
+import io.herald.domain.template.Template;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What a channel's provider is given: the rendered content, the address and the message's metadata. */
+final class ChannelContent {
+
+    private final TemplateRenderer renderer;
+
+    ChannelContent(TemplateRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    /**
+     * A channel is rendered when it is first due, so a {@code single} routing renders only the channels it uses;
+     * the output is kept with the message. False when the content cannot be rendered: the message fails.
+     */
+    boolean render(MessageWork work, Channel channel) {
+        if (!work.output(channel).isEmpty()) {
+            return true;
+        }
+        Message message = work.message;
+        try {
+            Map<String, Object> context = JsonTrees.deepMerge(message.spec().data(), message.recipient().data());
+            context.put("profile", work.profileView());
+            Optional<Template> template = work.template();
+            if (message.spec().template().isPresent() && template.isEmpty()) {
+                throw new InvalidValueException("template '" + message.templateId().orElse("?") + "' was deleted before "
+                        + channel.wireName() + " could be rendered");
+            }
+            Map<String, Object> content = template.isPresent()
+                    ? renderer.render(template.get(), channel, context)
+                    : renderer.render(message.spec().content().orElseThrow(), channel, context);
+            work.batch.outputsToSave.add(new MessageRepository.Output(message.id(), channel, content, work.now));
+            work.rendered(channel, content);
+            message.rendered(channel, work.now);
+            return true;
+        } catch (InvalidValueException unrenderable) {
+            message.fail(MessageReason.FAILED, unrenderable.getMessage(), work.now);
+            return false;
+        }
+    }
+
+    Delivery delivery(MessageWork work, Channel channel, String provider) {
+        Message message = work.message;
+        Map<String, Object> metadata = new LinkedHashMap<>(message.spec().metadata());
+        message.templateId().ifPresent(template -> metadata.put("template", template));
+        message.event().ifPresent(event -> metadata.put("event", event));
+        return new Delivery(message.id(), channel, work.addresses().on(channel).orElse(null),
+                channel == Channel.PUSH ? work.pushTokens() : List.of(), work.output(channel),
+                message.spec().overrideFor(channel, provider), metadata);
+    }
+}

@@ -1,0 +1,59 @@
+package io.herald.application.delivery;
+
+import io.herald.application.port.out.MessageRepository;
+import io.herald.application.port.out.MessageRepository.DeliveryAttempt;
+import io.herald.application.port.out.ProfileRepository;
+import io.herald.application.port.out.PushTokenRepository;
+import io.herald.application.port.out.TemplateRepository;
+import io.herald.domain.message.Message;
+import io.herald.domain.message.MessageId;
+import io.herald.domain.template.Template;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One transactional step of the pipeline over a batch of locked messages: what it reads once for all of them, and
+ * the writes it gathers to make with a few statements at the end.
+ */
+final class DeliveryBatch {
+
+    /** The stores a batch reads from. */
+    record Sources(MessageRepository messages, ProfileRepository profiles, PushTokenRepository pushTokens,
+                   TemplateRepository templates) {
+    }
+
+    final Sources sources;
+    final Instant now;
+    final List<MessageWork> works = new ArrayList<>();
+    final List<DeliveryAttempt> attemptsToRecord = new ArrayList<>();
+    final List<MessageRepository.Output> outputsToSave = new ArrayList<>();
+    private final Map<MessageId, List<DeliveryAttempt>> attempts;
+    private final Map<String, Optional<Template>> templatesByReference = new HashMap<>();
+
+    DeliveryBatch(Sources sources, List<Message> locked, Instant now) {
+        this.sources = sources;
+        this.now = now;
+        List<MessageId> routed = locked.stream().filter(m -> m.plan().isPresent()).map(Message::id).toList();
+        this.attempts = routed.isEmpty() ? Map.of() : sources.messages().attempts(routed);
+        locked.forEach(message -> works.add(new MessageWork(this, message)));
+    }
+
+    /** By id, or else the first template mapped to an event of that name. */
+    Optional<Template> template(String reference) {
+        return templatesByReference.computeIfAbsent(reference,
+                ref -> sources.templates().find(ref).or(() -> sources.templates().findByEvent(ref).stream().findFirst()));
+    }
+
+    List<DeliveryAttempt> attemptsOf(MessageId id) {
+        return attempts.getOrDefault(id, List.of());
+    }
+
+    List<Message> messages() {
+        return works.stream().map(work -> work.message).toList();
+    }
+}

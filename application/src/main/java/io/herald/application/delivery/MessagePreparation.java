@@ -1,0 +1,84 @@
+package io.herald.application.delivery;
+
+import io.herald.application.port.out.PreferenceRepository;
+import io.herald.domain.message.Message;
+import io.herald.domain.message.MessageReason;
+import io.herald.domain.message.MessageSpec;
+import io.herald.domain.message.Recipient;
+import io.herald.domain.preference.TopicPreference;
+import io.herald.domain.routing.Channel;
+import io.herald.domain.routing.RoutingDecision;
+import io.herald.domain.routing.RoutingNode;
+import io.herald.domain.routing.RoutingPlanner;
+import io.herald.domain.template.Template;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The first steps of a due message: its template, the recipient's profile and preferences, and its routing. */
+final class MessagePreparation {
+
+    /** Routing for inline content that names none: the first channel that reaches the recipient. */
+    static final RoutingNode.Group DEFAULT_CONTENT_ROUTING = RoutingNode.single(Channel.EMAIL, Channel.PUSH, Channel.SMS, Channel.INBOX);
+
+    private final Providers providers;
+    private final PreferenceRepository preferences;
+
+    MessagePreparation(Providers providers, PreferenceRepository preferences) {
+        this.providers = providers;
+        this.preferences = preferences;
+    }
+
+    /** Maps and routes the message. False when it ended here (unmapped, unroutable, filtered). */
+    boolean prepare(MessageWork work) {
+        Message message = work.message;
+        MessageSpec spec = message.spec();
+        Recipient recipient = message.recipient();
+        if (recipient.userId().isPresent()) {
+            work.profileView();
+            message.profileLoaded(work.now);
+        }
+        Optional<Template> template = spec.template().flatMap(work.batch::template);
+        if (spec.template().isPresent()) {
+            if (template.isEmpty()) {
+                message.unmapped("no template has id or event '" + spec.template().get() + "'", work.now);
+                return false;
+            }
+            message.mapped(template.get().id(), work.now);
+        }
+        List<String> unconfigured = providers.unconfigured(spec);
+        if (!unconfigured.isEmpty()) {
+            // Settings for a provider Herald does not use: sending elsewhere would ignore them without a word.
+            message.route(new RoutingDecision.Unroutable(MessageReason.NO_PROVIDERS, "message.providers names " + unconfigured
+                    + ", which no channel is configured with (herald.channels.<channel>.providers)"), work.now);
+            return false;
+        }
+        RoutingDecision decision = route(work, spec, template);
+        message.route(decision, work.now);
+        work.mappedTo(template);
+        return decision instanceof RoutingDecision.Routed;
+    }
+
+    private RoutingDecision route(MessageWork work, MessageSpec spec, Optional<Template> template) {
+        Optional<String> topic = spec.topicId().or(() -> template.flatMap(Template::topic));
+        Optional<TopicPreference> preference = topic.flatMap(t -> work.message.recipient().userId().flatMap(user -> preferences.find(user, t)));
+        RoutingNode.Group routing = spec.routing().or(() -> template.map(Template::routing)).orElse(DEFAULT_CONTENT_ROUTING);
+        Set<Channel> withContent = template.map(t -> t.channels().keySet()).orElse(Set.of(Channel.values()));
+        RoutingNode withContentOnly = routing.prune(withContent::contains);
+        if (withContentOnly == null) {
+            return new RoutingDecision.Unroutable(MessageReason.NO_CHANNELS, "the template has no content for the channels "
+                    + routing.channels().stream().map(Channel::wireName).toList());
+        }
+        RoutingNode.Group pruned = withContentOnly instanceof RoutingNode.Group group ? group
+                : new RoutingNode.Group(routing.method(), List.of(withContentOnly));
+        RoutingDecision decision = RoutingPlanner.plan(pruned, work.addresses().reachability(work.pushTokens()), preference,
+                providers.channelsWithProviders(spec));
+        if (decision instanceof RoutingDecision.Unroutable unroutable && unroutable.reason() == MessageReason.NO_PROVIDERS) {
+            return new RoutingDecision.Unroutable(MessageReason.NO_PROVIDERS,
+                    providers.whyNoProvider(EnumSet.copyOf(withContentOnly.channels()), spec));
+        }
+        return decision;
+    }
+}

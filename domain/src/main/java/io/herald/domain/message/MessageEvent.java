@@ -1,0 +1,277 @@
+package io.herald.domain.message;
+
+import io.herald.domain.delivery.FailoverPolicy;
+import io.herald.domain.routing.Channel;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What happened to a message, as the message itself records it. History rows and Segment feedback are both
+ * derived from these ({@link #toHistory()}, {@code EngagementEvents}), so neither has to read the other's strings.
+ */
+public sealed interface MessageEvent {
+
+    Instant at();
+
+    HistoryType type();
+
+    /** The row this event adds to the message's history (the public {@code /messages/{id}/history}). */
+    default HistoryEntry toHistory() {
+        return new HistoryEntry(type(), at(), details());
+    }
+
+    /** The history row's particulars, in the public API's field names. */
+    Map<String, Object> details();
+
+    /** The channel the event happened on, when it happened on one. */
+    default Optional<Channel> channel() {
+        return Optional.empty();
+    }
+
+    /** The provider the event came from or went to, when there was one. */
+    default Optional<String> provider() {
+        return Optional.empty();
+    }
+
+    record Enqueued(Instant at) implements MessageEvent {
+        public HistoryType type() {
+            return HistoryType.ENQUEUED;
+        }
+
+        public Map<String, Object> details() {
+            return Map.of();
+        }
+    }
+
+    /** An operator sent an undeliverable or unroutable message again; it starts over as if just enqueued. */
+    record Redriven(MessageStatus was, Instant at) implements MessageEvent {
+        public HistoryType type() {
+            return HistoryType.ENQUEUED;
+        }
+
+        public Map<String, Object> details() {
+            return Map.of("redrive", true, "was", was.name());
+        }
+    }
+
+    record Delayed(Instant until, Instant at) implements MessageEvent {
+        public HistoryType type() {
+            return HistoryType.DELAYED;
+        }
+
+        public Map<String, Object> details() {
+            return Map.of("until", until.toString());
+        }
+    }
+
+    record ProfileLoaded(Instant at) implements MessageEvent {
+        public HistoryType type() {
+            return HistoryType.PROFILE_LOADED;
+        }
+
+        public Map<String, Object> details() {
+            return Map.of();
+        }
+    }
+
+    record Mapped(String templateId, Instant at) implements MessageEvent {
+        public HistoryType type() {
+            return HistoryType.MAPPED;
+        }
+
+        public Map<String, Object> details() {
+            return Map.of("template", templateId);
+        }
+    }
+
+    record Unmapped(String error, Instant at) implements MessageEvent {
+        public HistoryType type() {
+            return HistoryType.UNMAPPED;
+        }
+
+        public Map<String, Object> details() {
+            return Map.of("error", error);
+        }
+    }
+
+    record Routed(Object routing, Instant at) implements MessageEvent {
+        public HistoryType type() {
+            return HistoryType.ROUTED;
+        }
+
+        public Map<String, Object> details() {
+            return Map.of("routing", routing);
+        }
+    }
+
+    record Unroutable(MessageReason reason, String error, Instant at) implements MessageEvent {
+        public HistoryType type() {
+            return HistoryType.UNROUTABLE;
+        }
+
+        public Map<String, Object> details() {
+            return Map.of("reason", reason.name(), "error", error);
+        }
+    }
+
+    record Rendered(Channel on, Instant at) implements MessageEvent {
+        public HistoryType type() {
+            return HistoryType.RENDERED;
+        }
+
+        public Map<String, Object> details() {
+            return Map.of("channel", on.wireName());
+        }
+
+        public Optional<Channel> channel() {
+            return Optional.of(on);
+        }
+    }
+
+    /** A provider accepted the message on a channel. */
+    record Sent(Channel on, String by, String providerMessageId, Instant at) implements MessageEvent {
+        public HistoryType type() {
+            return HistoryType.SENT;
+        }
+
+        public Map<String, Object> details() {
+            Map<String, Object> details = channelAndProvider(on, by);
+            if (providerMessageId != null) {
+                details.put("provider_message_id", providerMessageId);
+            }
+            return details;
+        }
+
+        public Optional<Channel> channel() {
+            return Optional.of(on);
+        }
+
+        public Optional<String> provider() {
+            return Optional.of(by);
+        }
+    }
+
+    /** One provider call failed; {@code next} is what Herald does about it. */
+    record ProviderFailed(Channel on, String by, String error, Integer statusCode, boolean isTransient,
+                          FailoverPolicy.Move next, Instant at) implements MessageEvent {
+        public HistoryType type() {
+            return HistoryType.PROVIDER_ERROR;
+        }
+
+        public Map<String, Object> details() {
+            Map<String, Object> details = channelAndProvider(on, by);
+            details.put("error", error);
+            if (statusCode != null) {
+                details.put("status_code", statusCode);
+            }
+            details.put("transient", isTransient);
+            details.put("next", next.label());
+            return details;
+        }
+
+        public Optional<Channel> channel() {
+            return Optional.of(on);
+        }
+
+        public Optional<String> provider() {
+            return Optional.of(by);
+        }
+    }
+
+    /** A sent channel did not reach {@code criteria} in time; the routing moves on to {@code nextChannel}, if any. */
+    record Escalated(Channel from, Escalation.Criteria criteria, Optional<Channel> nextChannel, Instant at) implements MessageEvent {
+        public HistoryType type() {
+            return HistoryType.ESCALATED;
+        }
+
+        public Map<String, Object> details() {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("channel", from.wireName());
+            details.put("criteria", criteria.wireName());
+            nextChannel.ifPresent(next -> details.put("next_channel", next.wireName()));
+            return details;
+        }
+
+        public Optional<Channel> channel() {
+            return Optional.of(from);
+        }
+    }
+
+    record Canceled(Instant at) implements MessageEvent {
+        public HistoryType type() {
+            return HistoryType.CANCELED;
+        }
+
+        public Map<String, Object> details() {
+            return Map.of();
+        }
+    }
+
+    /** A delivery receipt, open or click: {@code reached} is DELIVERED, OPENED or CLICKED. */
+    record Engaged(MessageStatus reached, Channel on, String by, Instant at) implements MessageEvent {
+        public Engaged {
+            if (reached != MessageStatus.DELIVERED && reached != MessageStatus.OPENED && reached != MessageStatus.CLICKED) {
+                throw new IllegalArgumentException("not an engagement: " + reached);
+            }
+        }
+
+        public HistoryType type() {
+            return HistoryType.valueOf(reached.name());
+        }
+
+        public Map<String, Object> details() {
+            return channelAndProvider(on, by);
+        }
+
+        public Optional<Channel> channel() {
+            return Optional.ofNullable(on);
+        }
+
+        public Optional<String> provider() {
+            return Optional.ofNullable(by);
+        }
+    }
+
+    /** Herald gave the message up, or a provider bounced it after accepting it. */
+    record Undeliverable(MessageReason reason, String error, Channel on, String by, Instant at) implements MessageEvent {
+        public Undeliverable {
+            Objects.requireNonNull(reason);
+        }
+
+        public HistoryType type() {
+            return HistoryType.UNDELIVERABLE;
+        }
+
+        public Map<String, Object> details() {
+            Map<String, Object> details = channelAndProvider(on, by);
+            details.put("reason", reason.name());
+            if (error != null) {
+                details.put("error", error);
+            }
+            return details;
+        }
+
+        public Optional<Channel> channel() {
+            return Optional.ofNullable(on);
+        }
+
+        public Optional<String> provider() {
+            return Optional.ofNullable(by);
+        }
+    }
+
+    private static Map<String, Object> channelAndProvider(Channel channel, String provider) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (channel != null) {
+            details.put("channel", channel.wireName());
+        }
+        if (provider != null) {
+            details.put("provider", provider);
+        }
+        return details;
+    }
+}
