@@ -1,7 +1,7 @@
 package io.herald.application.delivery;
 
-import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.MessageRepository.DeliveryAttempt;
+import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.TemplateRepository;

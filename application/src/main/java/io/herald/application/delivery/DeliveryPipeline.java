@@ -6,12 +6,11 @@ import io.herald.domain.message.MessageId;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The transactional steps of delivery. Each call locks the messages, moves them as far as they can go without
- * waiting on the network, and returns the provider calls to make between transactions, and when each message
- * needs attention again. {@link DeliveryService} alternates them with the provider calls.
+ * waiting on the network, schedules (in the same transaction) when each message needs attention again, and
+ * returns the provider calls to make between transactions. {@link DeliveryDriver} alternates them with the calls.
  */
 public interface DeliveryPipeline {
 
@@ -26,6 +25,7 @@ public interface DeliveryPipeline {
     record CallResult(RemoteCall call, DeliveryResult result, Instant finishedAt) {
     }
 
-    record Progress(List<RemoteCall> calls, Map<MessageId, Instant> later) {
+    /** The remote calls a step asks for; its follow-ups are already scheduled, in its transaction. */
+    record Progress(List<RemoteCall> calls) {
     }
 }

@@ -3,8 +3,9 @@ package io.herald.application.delivery;
 import io.herald.application.feedback.FeedbackRecorder;
 import io.herald.application.port.out.ChannelSender.Delivery;
 import io.herald.application.port.out.Clock;
-import io.herald.application.port.out.MessageRepository;
+import io.herald.application.port.out.DurableScheduler;
 import io.herald.application.port.out.MessageRepository.DeliveryAttempt;
+import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.OperationalMetrics;
 import io.herald.application.port.out.PreferenceRepository;
 import io.herald.application.port.out.ProfileRepository;
@@ -13,15 +14,15 @@ import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.template.TemplateRenderer;
 import io.herald.domain.delivery.AttemptOutcome;
 import io.herald.domain.delivery.DeliveryResult;
-import io.herald.domain.delivery.FailoverPolicy;
 import io.herald.domain.delivery.FailoverPolicy.Decision;
+import io.herald.domain.delivery.FailoverPolicy;
 import io.herald.domain.message.Escalation;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageId;
 import io.herald.domain.message.MessageStatus;
 import io.herald.domain.routing.Channel;
-import io.herald.domain.routing.DeliveryPlan;
 import io.herald.domain.routing.DeliveryPlan.Target;
+import io.herald.domain.routing.DeliveryPlan;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,12 +53,14 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
     private final ProviderHealth health;
     private final ProviderCalls calls;
     private final DeliveryReports reports;
+    private final DurableScheduler scheduler;
     private final Clock clock;
 
     public DeliveryPipelineService(MessageRepository messages, ProfileRepository profiles, PushTokenRepository pushTokens,
                                    TemplateRepository templates, PreferenceRepository preferences, Providers providers,
                                    TemplateRenderer renderer, DeliverySettings settings, FeedbackRecorder feedback,
-                                   ProviderHealth health, ProviderCalls calls, OperationalMetrics metrics, Clock clock) {
+                                   ProviderHealth health, ProviderCalls calls, OperationalMetrics metrics,
+                                   DurableScheduler scheduler, Clock clock) {
         this.messages = messages;
         this.sources = new DeliveryBatch.Sources(messages, profiles, pushTokens, templates);
         this.preparation = new MessagePreparation(providers, preferences);
@@ -69,6 +72,7 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
         this.health = health;
         this.calls = calls;
         this.reports = new DeliveryReports(metrics);
+        this.scheduler = scheduler;
         this.clock = clock;
     }
 
@@ -77,7 +81,7 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
         DeliveryBatch batch = new DeliveryBatch(sources, messages.lockAll(messageIds), clock.now());
         ProgressBuilder progress = new ProgressBuilder();
         batch.works.forEach(work -> advance(work, progress));
-        finish(batch);
+        finish(batch, progress);
         return progress.build();
     }
 
@@ -94,7 +98,7 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
             }
             advance(work, progress);
         }
-        finish(batch);
+        finish(batch, progress);
         return progress.build();
     }
 
@@ -224,14 +228,18 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
                 error, outcome == AttemptOutcome.SENT ? MessageStatus.SENT : null, at));
     }
 
-    /** The batch's writes, in a few statements: outputs, attempts, feedback, then the messages with their history. */
-    private void finish(DeliveryBatch batch) {
+    /**
+     * The batch's writes, in a few statements: outputs, attempts, feedback, the messages with their history, and
+     * each message's next look, all in this step's transaction: a follow-up is never lost between the two.
+     */
+    private void finish(DeliveryBatch batch, ProgressBuilder progress) {
         List<Message> changed = batch.messages();
         changed.forEach(reports::statusesReached);
         messages.saveOutputs(batch.outputsToSave);
         messages.recordAttempts(batch.attemptsToRecord);
         feedback.recordFor(changed);
         messages.saveAll(changed);
+        progress.later.forEach((id, at) -> scheduler.deliver(List.of(id), at));
     }
 
     private static final class ProgressBuilder {
@@ -248,7 +256,7 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
         }
 
         Progress build() {
-            return new Progress(List.copyOf(calls), Map.copyOf(later));
+            return new Progress(List.copyOf(calls));
         }
     }
 }

@@ -2,8 +2,8 @@ package io.herald.application.delivery;
 
 import io.herald.application.port.out.ChannelSender;
 import io.herald.application.port.out.Clock;
-import io.herald.application.port.out.InboxRepository;
 import io.herald.application.port.out.InboxRepository.InboxEntry;
+import io.herald.application.port.out.InboxRepository;
 import io.herald.domain.delivery.DeliveryResult;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.Channel;

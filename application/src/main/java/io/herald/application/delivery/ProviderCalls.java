@@ -1,5 +1,6 @@
 package io.herald.application.delivery;
 
+import io.github.bucket4j.Bucket;
 import io.herald.application.delivery.DeliveryPipeline.CallResult;
 import io.herald.application.delivery.DeliveryPipeline.RemoteCall;
 import io.herald.application.port.out.ChannelSender;
@@ -9,7 +10,6 @@ import io.herald.application.port.out.OperationalMetrics;
 import io.herald.domain.delivery.CircuitBreaker;
 import io.herald.domain.delivery.DeliveryResult;
 import io.herald.domain.message.MessageId;
-import io.github.bucket4j.Bucket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

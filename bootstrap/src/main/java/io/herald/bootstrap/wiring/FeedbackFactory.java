@@ -1,6 +1,6 @@
 package io.herald.bootstrap.wiring;
 
-import io.herald.application.feedback.FeedbackDispatcher;
+import io.herald.application.feedback.FeedbackDriver;
 import io.herald.application.feedback.FeedbackRecorder;
 import io.herald.application.port.in.DeliverFeedbackUseCase;
 import io.herald.application.port.out.Clock;
@@ -29,6 +29,6 @@ class FeedbackFactory {
     DeliverFeedbackUseCase deliverFeedback(FeedbackOutbox outbox, Optional<EngagementFeedback> segment,
                                            @Value("${herald.segment.feedback.first-retry-delay:5s}") Duration firstRetry,
                                            Clock clock) {
-        return new FeedbackDispatcher(outbox, segment, firstRetry, clock);
+        return new FeedbackDriver(outbox, segment, firstRetry, clock);
     }
 }

@@ -3,9 +3,11 @@ package io.herald.bootstrap.wiring;
 import io.herald.application.inbound.CoalescingIngest;
 import io.herald.application.inbound.EventTrigger;
 import io.herald.application.inbound.InboundEventWriter;
+import io.herald.application.inbound.InboundDriver;
 import io.herald.application.inbound.InboundEventsService;
 import io.herald.application.inbound.ProcessInboundEventService;
 import io.herald.application.port.in.ListInboundEventsUseCase;
+import io.herald.application.port.in.DrainInboundEventsUseCase;
 import io.herald.application.port.in.ProcessInboundEventUseCase;
 import io.herald.application.port.in.TrackInboundEventUseCase;
 import io.herald.application.port.out.Clock;
@@ -30,6 +32,9 @@ import java.util.List;
  */
 @Factory
 class InboundFactory {
+
+    /** Events processed per transaction: large enough to share commits, small enough to keep locks short. */
+    private static final int INBOUND_CHUNK = 500;
 
     @Singleton
     @Bean(typed = InboundEventsService.class)
@@ -70,5 +75,11 @@ class InboundFactory {
                                                    List<EventTrigger> triggers, OperationalMetrics metrics,
                                                    IdentityMerger identities, Clock clock) {
         return new ProcessInboundEventService(log, profiles, tenants, triggers, metrics, identities, clock);
+    }
+
+    /** Durable work: pending inbound events, a chunk per transaction. */
+    @Singleton
+    DrainInboundEventsUseCase drainInboundEvents(ProcessInboundEventUseCase processing) {
+        return new InboundDriver(processing, INBOUND_CHUNK);
     }
 }

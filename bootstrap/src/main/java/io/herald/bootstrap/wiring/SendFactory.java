@@ -7,7 +7,7 @@ import io.herald.application.inbox.InboxService;
 import io.herald.application.port.in.ManageInboxUseCase;
 import io.herald.application.port.in.RecordEngagementUseCase;
 import io.herald.application.delivery.DeliveryPipelineService;
-import io.herald.application.delivery.DeliveryService;
+import io.herald.application.delivery.DeliveryDriver;
 import io.herald.application.delivery.DeliverySettings;
 import io.herald.application.delivery.InboxSender;
 import io.herald.application.delivery.ProviderCalls;
@@ -179,9 +179,10 @@ class SendFactory {
     DeliveryPipeline deliveryPipeline(MessageRepository messages, ProfileRepository profiles, PushTokenRepository pushTokens,
                                       TemplateRepository templates, PreferenceRepository preferences, Providers providers,
                                       TemplateRenderer renderer, DeliverySettings settings, FeedbackRecorder feedback,
-                                      ProviderHealth health, ProviderCalls calls, OperationalMetrics metrics, Clock clock) {
+                                      ProviderHealth health, ProviderCalls calls, OperationalMetrics metrics,
+                                      DurableScheduler scheduler, Clock clock) {
         return new DeliveryPipelineService(messages, profiles, pushTokens, templates, preferences, providers, renderer, settings,
-                feedback, health, calls, metrics, clock);
+                feedback, health, calls, metrics, scheduler, clock);
     }
 
     /** Provider outcomes are recorded here, off the providers' own threads. */
@@ -197,9 +198,9 @@ class SendFactory {
     }
 
     @Singleton
-    DeliverMessagesUseCase deliverMessages(DeliveryPipeline pipeline, ProviderCalls calls, DurableScheduler scheduler,
+    DeliverMessagesUseCase deliverMessages(DeliveryPipeline pipeline, ProviderCalls calls,
                                            @Named("delivery-recording") ExecutorService recording) {
-        return new DeliveryService(pipeline, calls, scheduler, recording);
+        return new DeliveryDriver(pipeline, calls, recording);
     }
 
     @Singleton

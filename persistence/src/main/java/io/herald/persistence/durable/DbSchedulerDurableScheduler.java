@@ -1,9 +1,15 @@
 package io.herald.persistence.durable;
 
-import io.herald.application.port.out.DurableScheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import io.herald.application.port.out.DurableScheduler.ListPage;
+import io.herald.application.port.out.DurableScheduler;
 import io.herald.domain.automation.AutomationRunId;
 import io.herald.domain.message.MessageId;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
@@ -11,46 +17,71 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 
+/**
+ * The {@link DurableScheduler} port on db-scheduler's client: work is written to its table in the caller's
+ * transaction (so it exists exactly when what called for it does), and once that commits this instance's runner
+ * and inbound drain are told to look. It knows the task descriptors only, not what runs them, so the use cases
+ * that schedule work and the tasks that run them need no cycle between them.
+ */
 @Singleton
 class DbSchedulerDurableScheduler implements DurableScheduler {
 
-    private final InboundDrain inboundDrain;
-    private final DurableWork work;
+    private final SchedulerClient client;
     private final TransactionOperations<Connection> transactions;
+    private final ApplicationEventPublisher<DurableWorkScheduled> workScheduled;
+    private final ApplicationEventPublisher<InboundEventsStored> inboundStored;
 
-    DbSchedulerDurableScheduler(InboundDrain inboundDrain, DurableWork work, TransactionOperations<Connection> transactions) {
-        this.inboundDrain = inboundDrain;
-        this.work = work;
+    DbSchedulerDurableScheduler(DataSource dataSource, ConnectionOperations<Connection> connections,
+                                TransactionOperations<Connection> transactions,
+                                ApplicationEventPublisher<DurableWorkScheduled> workScheduled,
+                                ApplicationEventPublisher<InboundEventsStored> inboundStored) {
+        // Micronaut's DataSource bean only lends the current transaction's connection; the client gets the pool,
+        // wrapped to join the caller's transaction when there is one.
+        DataSource pool = new TransactionBoundDataSource(DelegatingDataSource.unwrapDataSource(dataSource), connections);
+        this.client = SchedulerClient.Builder.create(pool).serializer(new JacksonSerializer()).build();
         this.transactions = transactions;
+        this.workScheduled = workScheduled;
+        this.inboundStored = inboundStored;
     }
 
     @Override
     public void deliver(List<MessageId> messages, Instant at) {
         if (!messages.isEmpty()) {
-            work.schedule(work.tasks().instance(messages, at), at);
+            schedule(TaskDescriptors.deliverMessages(messages, at), at);
         }
     }
 
     @Override
     public void advanceAutomationRun(AutomationRunId run, int step, Instant at) {
-        work.schedule(work.tasks().automationWakeUp(run, step, at), at);
+        schedule(TaskDescriptors.automationWakeUp(run, step, at), at);
     }
 
     @Override
     public void expandList(ListPage page, Instant at) {
-        work.schedule(work.tasks().listSendPage(page), at);
+        schedule(TaskDescriptors.listSendPage(page), at);
     }
 
     @Override
     public void inboundEventsStored() {
+        afterCommit(() -> inboundStored.publishEvent(new InboundEventsStored()));
+    }
+
+    /** The same instance name twice (a step run again after a crash) keeps the one already stored. */
+    private void schedule(TaskInstance<?> instance, Instant at) {
+        client.scheduleIfNotExists(instance, at);
+        afterCommit(() -> workScheduled.publishEvent(new DurableWorkScheduled()));
+    }
+
+    private void afterCommit(Runnable action) {
         transactions.findTransactionStatus().ifPresentOrElse(
                 status -> status.registerSynchronization(new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
-                        inboundDrain.wakeUp();
+                        action.run();
                     }
                 }),
-                inboundDrain::wakeUp);
+                action);
     }
 }

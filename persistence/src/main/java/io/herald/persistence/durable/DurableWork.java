@@ -3,31 +3,32 @@ package io.herald.persistence.durable;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import io.herald.application.port.out.Clock;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.support.TransactionSynchronization;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 
 /**
- * This instance's db-scheduler: it stores work in the caller's transaction, runs due work on its threads
- * (when {@code herald.scheduler.enabled}), and shares the table with every other Herald instance.
+ * This instance's db-scheduler runner: it runs due work on its threads (when {@code herald.scheduler.enabled}),
+ * sharing the table with every other Herald instance. Work is stored through {@link DbSchedulerDurableScheduler};
+ * this only runs it, looking as soon as work stored here commits rather than at the next poll.
  */
 @Singleton
+@Requires(beans = DurableTasks.class)
 public class DurableWork implements ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DurableWork.class);
@@ -35,17 +36,13 @@ public class DurableWork implements ApplicationEventListener<StartupEvent> {
 
     private final Scheduler scheduler;
     private final SchedulerSettings settings;
-    private final TransactionOperations<Connection> transactions;
-    private final DurableTasks tasks;
     private final ScheduledExecutorService waker;
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private volatile boolean started;
 
-    DurableWork(DataSource dataSource, ConnectionOperations<Connection> connections,
-                TransactionOperations<Connection> transactions, DurableTasks tasks, SchedulerSettings settings, Clock clock) {
+    DurableWork(DataSource dataSource, ConnectionOperations<Connection> connections, DurableTasks tasks,
+                SchedulerSettings settings, Clock clock) {
         this.settings = settings;
-        this.transactions = transactions;
-        this.tasks = tasks;
         // Micronaut's DataSource bean only lends the connection of the current transaction; db-scheduler polls
         // outside any transaction, so it gets the pool itself, wrapped to join a transaction when there is one.
         DataSource pool = DelegatingDataSource.unwrapDataSource(dataSource);
@@ -60,7 +57,6 @@ public class DurableWork implements ApplicationEventListener<StartupEvent> {
                 .shutdownMaxWait(settings.getShutdownMaxWait())
                 .pollUsingLockAndFetch(0.5, 3.0)
                 .build();
-        tasks.scheduleFollowUpsWith(this::schedule);
         this.waker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "herald-durable-work-waker");
             thread.setDaemon(true);
@@ -79,48 +75,25 @@ public class DurableWork implements ApplicationEventListener<StartupEvent> {
         }
     }
 
-    /** Schedules in the current transaction; the work is visible to every instance once it commits. */
-    <T> void schedule(com.github.kagkarlsson.scheduler.task.TaskInstance<T> instance, Instant at) {
-        scheduler.schedule(instance, at);
-        wakeUpAfterCommit();
-    }
-
-    DurableTasks tasks() {
-        return tasks;
-    }
-
-    /** Runs work that is due now without waiting for the next poll (tests use it after moving the clock). */
-    public void runDueWorkNow() {
-        scheduler.triggerCheckForDueExecutions();
-    }
-
     /**
-     * Work due now should not wait for the next poll. db-scheduler's own immediate execution wakes the poller
-     * inside our transaction, before the work is visible, so Herald wakes it after the commit instead; and
-     * wake-ups that come within {@link #WAKE_UP_COALESCING} of each other share one poll, so a busy instance
-     * polls a few hundred times a second at most rather than once per commit.
+     * Work due now should not wait for the next poll; db-scheduler's own immediate execution would wake the poller
+     * inside the storing transaction, before the work is visible, so Herald wakes it after the commit instead. Wake-ups
+     * within {@link #WAKE_UP_COALESCING} of each other share one poll, so a busy instance polls a few hundred times a
+     * second at most rather than once per commit.
      */
-    private void wakeUpAfterCommit() {
-        if (!started) {
-            return;
-        }
-        transactions.findTransactionStatus().ifPresentOrElse(
-                status -> status.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        requestWakeUp();
-                    }
-                }),
-                this::requestWakeUp);
-    }
-
-    private void requestWakeUp() {
-        if (wakeUpPending.compareAndSet(false, true)) {
+    @EventListener
+    public void workScheduled(DurableWorkScheduled event) {
+        if (started && wakeUpPending.compareAndSet(false, true)) {
             waker.schedule(() -> {
                 wakeUpPending.set(false);
                 scheduler.triggerCheckForDueExecutions();
             }, WAKE_UP_COALESCING.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Runs work that is due now without waiting for the next poll (tests use it after moving the clock). */
+    public void runDueWorkNow() {
+        scheduler.triggerCheckForDueExecutions();
     }
 
     @PreDestroy

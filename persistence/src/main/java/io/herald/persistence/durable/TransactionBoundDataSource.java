@@ -2,7 +2,6 @@ package io.herald.persistence.durable;
 
 import io.micronaut.data.connection.ConnectionOperations;
 
-import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -10,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * Hands db-scheduler the connection of the current Herald transaction when there is one, so that work is

@@ -5,8 +5,8 @@ import io.herald.application.port.out.FeedbackOutbox;
 /** Reports recorded engagement events to Segment (durable work); and how far behind that is. */
 public interface DeliverFeedbackUseCase {
 
-    /** @return how many events were reported (fewer than {@code limit}: none is left that is due) */
-    int deliverDue(int limit);
+    /** Reports every event that is due, a batch at a time, until none is left or Segment refuses a batch. */
+    void deliverAllDue();
 
     FeedbackOutbox.Status status();
 }

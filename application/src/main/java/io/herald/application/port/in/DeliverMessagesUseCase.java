@@ -2,9 +2,7 @@ package io.herald.application.port.in;
 
 import io.herald.domain.message.MessageId;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs the delivery pipeline of messages (durable work): load the profile, map the template, route, render,
@@ -13,7 +11,8 @@ import java.util.Map;
 public interface DeliverMessagesUseCase {
 
     /**
-     * @return for each message that has more to do later (a delay, a provider retry, an escalation check), when
+     * Moves the messages as far as they go now. What has more to do later (a delay, a provider retry, an escalation
+     * check) is scheduled as durable work in the same transaction as the step that found it.
      */
-    Map<MessageId, Instant> deliver(List<MessageId> messageIds);
+    void deliver(List<MessageId> messageIds);
 }

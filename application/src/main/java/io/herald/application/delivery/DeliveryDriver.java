@@ -1,19 +1,15 @@
 package io.herald.application.delivery;
 
 import io.herald.application.delivery.DeliveryPipeline.CallResult;
-import io.herald.application.delivery.DeliveryPipeline.Progress;
 import io.herald.application.delivery.DeliveryPipeline.RemoteCall;
 import io.herald.application.port.in.DeliverMessagesUseCase;
-import io.herald.application.port.out.DurableScheduler;
-import io.herald.domain.message.MessageId;
 import io.herald.application.support.LogSafe;
+import io.herald.domain.message.MessageId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -23,36 +19,33 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Drives the pipeline: a transactional step, then the remote provider calls it asked for, each on its provider's
  * bulkhead ({@link ProviderCalls}), outside any transaction and off the scheduler's threads, so neither a database
  * connection nor a scheduler thread waits on the network. Outcomes are recorded as they arrive, several to a
- * transaction, and each recording step may ask for more calls (a failover) or for follow-ups.
+ * transaction, and each recording step may ask for more calls (a failover). Follow-ups (a retry, a delay, an
+ * escalation check) are scheduled by the pipeline itself, in its transaction.
  * <p>
  * A call's message has a follow-up at the end of its in-flight lease (the pipeline asks for it), so if this
  * instance stops before the outcome is recorded, another instance picks the message up then.
  */
-public final class DeliveryService implements DeliverMessagesUseCase {
+public final class DeliveryDriver implements DeliverMessagesUseCase {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DeliveryService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryDriver.class);
     private static final int RECORD_BATCH = 200;
 
     private final DeliveryPipeline pipeline;
     private final ProviderCalls calls;
-    private final DurableScheduler scheduler;
     private final Executor recording;
     private final Queue<CallResult> outcomes = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean recordingScheduled = new AtomicBoolean();
 
     /** @param recording where outcomes are recorded (a thread of its own, so provider threads go back to calling) */
-    public DeliveryService(DeliveryPipeline pipeline, ProviderCalls calls, DurableScheduler scheduler, Executor recording) {
+    public DeliveryDriver(DeliveryPipeline pipeline, ProviderCalls calls, Executor recording) {
         this.pipeline = pipeline;
         this.calls = calls;
-        this.scheduler = scheduler;
         this.recording = recording;
     }
 
     @Override
-    public Map<MessageId, Instant> deliver(List<MessageId> messageIds) {
-        Progress progress = pipeline.advance(messageIds);
-        dispatch(progress.calls());
-        return progress.later();
+    public void deliver(List<MessageId> messageIds) {
+        dispatch(pipeline.advance(messageIds).calls());
     }
 
     private void dispatch(List<RemoteCall> remoteCalls) {
@@ -92,9 +85,7 @@ public final class DeliveryService implements DeliverMessagesUseCase {
 
     private void record(List<CallResult> batch) {
         try {
-            Progress progress = pipeline.record(batch);
-            progress.later().forEach((id, at) -> scheduler.deliver(List.of(id), at));
-            dispatch(progress.calls());
+            dispatch(pipeline.record(batch).calls());
         } catch (RuntimeException e) {
             // The attempts stay in flight; their messages' lease follow-ups pick them up again.
             LOG.error("Could not record {} provider outcomes ({}); their messages are retried when their in-flight lease ends",

@@ -20,17 +20,18 @@ import java.util.Optional;
  * feedback (the lag is visible in metrics and the log) and never a message. Failed events are retried with
  * backoff (doubling from the first retry delay, 5 s by default, to 10 min) for as long as it takes.
  */
-public final class FeedbackDispatcher implements DeliverFeedbackUseCase {
+public final class FeedbackDriver implements DeliverFeedbackUseCase {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FeedbackDispatcher.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FeedbackDriver.class);
     private static final Duration MAX_RETRY = Duration.ofMinutes(10);
+    private static final int BATCH = 100;
 
     private final FeedbackOutbox outbox;
     private final Optional<EngagementFeedback> segment;
     private final Backoff backoff;
     private final Clock clock;
 
-    public FeedbackDispatcher(FeedbackOutbox outbox, Optional<EngagementFeedback> segment, Duration firstRetry, Clock clock) {
+    public FeedbackDriver(FeedbackOutbox outbox, Optional<EngagementFeedback> segment, Duration firstRetry, Clock clock) {
         this.outbox = outbox;
         this.segment = segment;
         this.backoff = new Backoff(firstRetry, MAX_RETRY.compareTo(firstRetry) < 0 ? firstRetry : MAX_RETRY);
@@ -38,7 +39,14 @@ public final class FeedbackDispatcher implements DeliverFeedbackUseCase {
     }
 
     @Override
-    public int deliverDue(int limit) {
+    public void deliverAllDue() {
+        while (deliverBatch(BATCH) == BATCH) {
+            // more are due: keep going until the backlog is reported
+        }
+    }
+
+    /** @return how many events were reported (fewer than {@code limit}: none is left that is due, or a failure) */
+    private int deliverBatch(int limit) {
         if (segment.isEmpty()) {
             return 0;
         }
