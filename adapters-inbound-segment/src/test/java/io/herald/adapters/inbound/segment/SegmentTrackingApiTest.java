@@ -10,7 +10,9 @@ import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -151,7 +153,7 @@ class SegmentTrackingApiTest extends SegmentTest {
 
     @Test
     void theWriteKeyIsTheBasicUsernameAndThePasswordIsIgnored() {
-        String withPassword = "Basic " + java.util.Base64.getEncoder().encodeToString((FakeCallers.WRITE_KEY + ":anything").getBytes());
+        String withPassword = "Basic " + Base64.getEncoder().encodeToString((FakeCallers.WRITE_KEY + ":anything").getBytes(StandardCharsets.UTF_8));
 
         assertAcknowledged(segment.send(json("/v1/track", fixture("track.json")).header("Authorization", withPassword)));
         assertThat(callers.presented()).containsExactly(FakeCallers.WRITE_KEY);

@@ -2,6 +2,7 @@ package io.herald.adapters.inbound.segment;
 
 import io.herald.adapters.inbound.segment.support.FakeCallers;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class SegmentWebhookSignatureTest extends SegmentTest {
         }
     }
 
-    private static io.micronaut.http.MutableHttpRequest<String> webhook(String body, String signature) {
+    private static MutableHttpRequest<String> webhook(String body, String signature) {
         return json("/segment", body).header("Authorization", basic(FakeCallers.WRITE_KEY)).header("X-Signature", signature);
     }
 

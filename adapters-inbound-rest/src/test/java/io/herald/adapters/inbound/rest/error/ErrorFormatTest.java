@@ -1,16 +1,23 @@
 package io.herald.adapters.inbound.rest.error;
 
 import io.herald.adapters.inbound.rest.ApiTest;
+import io.herald.adapters.inbound.rest.fakes.FakeCallers;
 import io.herald.adapters.inbound.rest.fakes.RecordingManageProfiles;
 import io.herald.adapters.inbound.rest.fakes.RecordingQueryMessages;
+import io.herald.adapters.inbound.rest.support.Json;
 import io.herald.adapters.inbound.rest.support.Reply;
 import io.herald.application.errors.ConflictException;
 import io.herald.domain.shared.InvalidValueException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 
 import static io.herald.adapters.inbound.rest.support.Api.asAdmin;
 import static io.herald.adapters.inbound.rest.support.ApiErrors.assertApiError;
@@ -26,6 +33,9 @@ class ErrorFormatTest extends ApiTest {
 
     @Inject
     RecordingQueryMessages messages;
+
+    @Inject
+    EmbeddedServer server;
 
     @Test
     void anUnknownRouteIsANotFound() {
@@ -66,6 +76,30 @@ class ErrorFormatTest extends ApiTest {
                 .contentType("application/merge-patch+json")));
 
         assertApiError(reply, 415, "invalid_request_error", "application/merge-patch+json");
+        assertThat(profiles.calls()).isEmpty();
+    }
+
+    @Test
+    void textPlainIsJsonOnlyOnTheSegmentPaths() {
+        Reply segment = api.send(asAdmin(HttpRequest.POST("/segment", "{\"type\": \"track\"}").contentType(MediaType.TEXT_PLAIN_TYPE)));
+        Reply send = api.send(asAdmin(HttpRequest.POST("/send", "{\"message\": {}}").contentType(MediaType.TEXT_PLAIN_TYPE)));
+
+        assertApiError(segment, 404, "not_found", "");
+        assertApiError(send, 415, "invalid_request_error", "Content-Type must be application/json, not text/plain");
+    }
+
+    @Test
+    void aMalformedEscapeInAPathIsRefused() throws IOException {
+        // No HTTP client sends such a path, so it goes over a plain socket; the server refuses it before any filter.
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.getOutputStream().write(("GET /profiles/50%zz HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + FakeCallers.ADMIN_KEY
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(response).startsWith("HTTP/1.1 400 ").containsIgnoringCase("content-type: application/json");
+            assertThat(Json.parse(response.substring(response.indexOf("\r\n\r\n") + 4)))
+                    .isEqualTo(Json.parse("{\"message\": \"Malformed URI\", \"type\": \"invalid_request_error\"}"));
+        }
         assertThat(profiles.calls()).isEmpty();
     }
 

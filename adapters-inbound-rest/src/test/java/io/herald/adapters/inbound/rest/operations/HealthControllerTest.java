@@ -2,6 +2,7 @@ package io.herald.adapters.inbound.rest.operations;
 
 import io.herald.adapters.inbound.rest.ApiTest;
 import io.herald.adapters.inbound.rest.fakes.FakeCallers;
+import io.herald.adapters.inbound.rest.fakes.RecordingFake.Call;
 import io.herald.adapters.inbound.rest.fakes.RecordingQueryHealth;
 import io.herald.adapters.inbound.rest.support.Json;
 import io.herald.adapters.inbound.rest.support.Reply;
@@ -30,9 +31,6 @@ class HealthControllerTest extends ApiTest {
 
     @Inject
     RecordingQueryHealth health;
-
-    @Inject
-    FakeCallers callers;
 
     @Test
     void anAnonymousProbeLearnsOnlyUpOrDown() {
@@ -97,6 +95,6 @@ class HealthControllerTest extends ApiTest {
         assertThat(writeKey.json()).isEqualTo(Json.parse("{\"status\": \"UP\"}"));
         assertThat(unknown.status()).isEqualTo(200);
         assertThat(unknown.json()).isEqualTo(Json.parse("{\"status\": \"UP\"}"));
-        assertThat(health.calls()).extracting(call -> call.method()).containsExactly("isUp", "isUp");
+        assertThat(health.calls()).extracting(Call::method).containsExactly("isUp", "isUp");
     }
 }

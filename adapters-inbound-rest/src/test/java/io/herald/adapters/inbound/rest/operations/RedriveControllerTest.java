@@ -1,6 +1,7 @@
 package io.herald.adapters.inbound.rest.operations;
 
 import io.herald.adapters.inbound.rest.ApiTest;
+import io.herald.adapters.inbound.rest.fakes.RecordingFake.Call;
 import io.herald.adapters.inbound.rest.fakes.RecordingRedrive;
 import io.herald.adapters.inbound.rest.support.Json;
 import io.herald.adapters.inbound.rest.support.Reply;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static io.herald.adapters.inbound.rest.support.Api.asAdmin;
@@ -84,7 +86,7 @@ class RedriveControllerTest extends ApiTest {
 
         assertThat(withBody.status()).isEqualTo(200);
         assertThat(bare.status()).isEqualTo(200);
-        assertThat(redrive.calls()).extracting(call -> call.arguments()).containsExactly(
-                java.util.List.of(ANY_TIME, Optional.of("welcome-series")), java.util.List.of(ANY_TIME, Optional.empty()));
+        assertThat(redrive.calls()).extracting(Call::arguments).containsExactly(
+                List.of(ANY_TIME, Optional.of("welcome-series")), List.of(ANY_TIME, Optional.empty()));
     }
 }

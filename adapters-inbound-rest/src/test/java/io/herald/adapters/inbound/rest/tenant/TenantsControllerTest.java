@@ -1,6 +1,7 @@
 package io.herald.adapters.inbound.rest.tenant;
 
 import io.herald.adapters.inbound.rest.ApiTest;
+import io.herald.adapters.inbound.rest.fakes.RecordingFake.Call;
 import io.herald.adapters.inbound.rest.fakes.RecordingQueryTenants;
 import io.herald.adapters.inbound.rest.support.Json;
 import io.herald.adapters.inbound.rest.support.Reply;
@@ -42,7 +43,7 @@ class TenantsControllerTest extends ApiTest {
     void anUnknownTenantIsANotFound() {
         assertApiError(api.get("/tenants/nobody"), 404, "not_found", "No tenant 'nobody'");
         assertApiError(api.get("/tenants/nobody/users"), 404, "not_found", "No tenant 'nobody'");
-        assertThat(tenants.calls()).extracting(call -> call.method()).containsExactly("find", "find");
+        assertThat(tenants.calls()).extracting(Call::method).containsExactly("find", "find");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.micronaut.serde.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /** What the server answered: status and the body as text. */
 public record Reply(int status, String body) {
@@ -26,6 +27,6 @@ public record Reply(int status, String body) {
 
     /** The {@code message} of an error answer. */
     public String message() {
-        return json() instanceof java.util.Map<?, ?> error ? String.valueOf(error.get("message")) : body;
+        return json() instanceof Map<?, ?> error ? String.valueOf(error.get("message")) : body;
     }
 }
