@@ -1,13 +1,13 @@
 package io.herald.adapters.inbound.rest.inbound;
 
 import io.herald.adapters.inbound.rest.json.JsonFields;
+import io.herald.adapters.inbound.rest.json.UserIds;
 import io.herald.application.port.in.ListInboundEventsQuery;
 import io.herald.application.port.in.ListInboundEventsUseCase;
 import io.herald.application.port.in.TrackInboundEventCommand;
 import io.herald.application.port.in.TrackInboundEventUseCase;
 import io.herald.application.port.out.InboundEventLog.InboundEventRecord;
 import io.herald.domain.inbound.InboundEventStatus;
-import io.herald.domain.profile.UserId;
 import io.herald.domain.shared.InvalidValueException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -50,7 +50,7 @@ class InboundController {
                 fields.requiredString("event"),
                 fields.requiredString("messageId"),
                 fields.optionalMap("properties").orElse(Map.of()),
-                fields.optionalString("userId").filter(id -> !id.isBlank()).map(UserId::of)));
+                fields.optionalString("userId").filter(id -> !id.isBlank()).map(id -> UserIds.of(id, "userId"))));
         return HttpResponse.status(HttpStatus.ACCEPTED).body(Map.of("messageId", messageId));
     }
 

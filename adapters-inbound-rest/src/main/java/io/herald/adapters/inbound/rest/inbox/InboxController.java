@@ -1,11 +1,11 @@
 package io.herald.adapters.inbound.rest.inbox;
 
 import io.herald.adapters.inbound.rest.json.Paging;
+import io.herald.adapters.inbound.rest.json.UserIds;
 import io.herald.application.port.in.ManageInboxUseCase;
 import io.herald.application.port.in.ManageInboxUseCase.Action;
 import io.herald.application.port.out.InboxRepository.InboxEntry;
 import io.herald.domain.message.MessageId;
-import io.herald.domain.profile.UserId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -34,23 +34,23 @@ class InboxController {
     @Get
     Map<String, Object> list(@PathVariable("user_id") String userId, @Nullable @QueryValue Boolean archived,
                              @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
-        var page = inbox.list(UserId.of(userId), Boolean.TRUE.equals(archived), Optional.ofNullable(cursor), Paging.limit(limit));
+        var page = inbox.list(UserIds.fromPath(userId), Boolean.TRUE.equals(archived), Optional.ofNullable(cursor), Paging.limit(limit));
         return Paging.of(page, "messages", InboxController::view);
     }
 
     @Post("/{message_id}/read")
     Map<String, Object> read(@PathVariable("user_id") String userId, @PathVariable("message_id") String messageId) {
-        return view(inbox.act(UserId.of(userId), new MessageId(messageId), Action.READ));
+        return view(inbox.act(UserIds.fromPath(userId), new MessageId(messageId), Action.READ));
     }
 
     @Post("/{message_id}/click")
     Map<String, Object> click(@PathVariable("user_id") String userId, @PathVariable("message_id") String messageId) {
-        return view(inbox.act(UserId.of(userId), new MessageId(messageId), Action.CLICK));
+        return view(inbox.act(UserIds.fromPath(userId), new MessageId(messageId), Action.CLICK));
     }
 
     @Post("/{message_id}/archive")
     Map<String, Object> archive(@PathVariable("user_id") String userId, @PathVariable("message_id") String messageId) {
-        return view(inbox.act(UserId.of(userId), new MessageId(messageId), Action.ARCHIVE));
+        return view(inbox.act(UserIds.fromPath(userId), new MessageId(messageId), Action.ARCHIVE));
     }
 
     private static Map<String, Object> view(InboxEntry entry) {

@@ -2,6 +2,7 @@ package io.herald.adapters.inbound.rest.list;
 
 import io.herald.adapters.inbound.rest.json.JsonFields;
 import io.herald.adapters.inbound.rest.json.Paging;
+import io.herald.adapters.inbound.rest.json.UserIds;
 import io.herald.application.port.in.ManageListsUseCase;
 import io.herald.application.port.out.ListRepository.Subscription;
 import io.herald.domain.list.SubscriptionList;
@@ -77,6 +78,7 @@ class ListsController {
             if (!(recipients.get(i) instanceof Map<?, ?> recipient) || !(recipient.get("recipientId") instanceof String userId)) {
                 throw new InvalidValueException(where + ".recipientId is required and must be a string");
             }
+            UserIds.of(userId, where + ".recipientId");
             Object preferences = recipient.get("preferences");
             if (preferences != null && !(preferences instanceof Map)) {
                 throw new InvalidValueException(where + ".preferences must be an object");
@@ -93,13 +95,13 @@ class ListsController {
     HttpResponse<Void> subscribe(@PathVariable("list_id") String listId, @PathVariable("user_id") String userId,
                                  @Nullable @Body Map<String, Object> body) {
         Map<String, Object> preferences = body == null ? Map.of() : JsonFields.of(body).optionalMap("preferences").orElse(Map.of());
-        lists.subscribe(listId, UserId.of(userId), preferences);
+        lists.subscribe(listId, UserIds.fromPath(userId), preferences);
         return HttpResponse.status(HttpStatus.NO_CONTENT);
     }
 
     @Delete("/lists/{list_id}/subscriptions/{user_id}")
     HttpResponse<Void> unsubscribe(@PathVariable("list_id") String listId, @PathVariable("user_id") String userId) {
-        lists.unsubscribe(listId, UserId.of(userId));
+        lists.unsubscribe(listId, UserIds.fromPath(userId));
         return HttpResponse.status(HttpStatus.NO_CONTENT);
     }
 
@@ -107,7 +109,7 @@ class ListsController {
     Map<String, Object> listsOf(@PathVariable("user_id") String userId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("paging", Map.of("more", false));
-        body.put("results", lists.listsOf(UserId.of(userId)).stream().map(ListsController::view).toList());
+        body.put("results", lists.listsOf(UserIds.fromPath(userId)).stream().map(ListsController::view).toList());
         return body;
     }
 
@@ -122,14 +124,14 @@ class ListsController {
         }
         for (Object item : items) {
             Map<?, ?> subscription = (Map<?, ?>) item;
-            lists.subscribe((String) subscription.get("listId"), UserId.of(userId), preferences(subscription.get("preferences")));
+            lists.subscribe((String) subscription.get("listId"), UserIds.fromPath(userId), preferences(subscription.get("preferences")));
         }
         return SUCCESS;
     }
 
     @Delete("/profiles/{user_id}/lists")
     Map<String, String> unsubscribeProfile(@PathVariable("user_id") String userId) {
-        lists.unsubscribeFromAll(UserId.of(userId));
+        lists.unsubscribeFromAll(UserIds.fromPath(userId));
         return SUCCESS;
     }
 

@@ -1,10 +1,10 @@
 package io.herald.adapters.inbound.rest.preference;
 
 import io.herald.adapters.inbound.rest.json.JsonFields;
+import io.herald.adapters.inbound.rest.json.UserIds;
 import io.herald.application.port.in.ManagePreferencesUseCase;
 import io.herald.domain.preference.PreferenceStatus;
 import io.herald.domain.preference.TopicPreference;
-import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.Channel;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -33,14 +33,14 @@ class PreferencesController {
     @Get
     Map<String, Object> list(@PathVariable("user_id") String userId) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", preferences.list(UserId.of(userId)).stream().map(PreferencesController::view).toList());
+        body.put("items", preferences.list(UserIds.fromPath(userId)).stream().map(PreferencesController::view).toList());
         body.put("paging", Map.of("more", false));
         return body;
     }
 
     @Get("/{topic_id}")
     Map<String, Object> get(@PathVariable("user_id") String userId, @PathVariable("topic_id") String topicId) {
-        return Map.of("topic", view(preferences.find(UserId.of(userId), topicId)));
+        return Map.of("topic", view(preferences.find(UserIds.fromPath(userId), topicId)));
     }
 
     @Put("/{topic_id}")
@@ -53,7 +53,7 @@ class PreferencesController {
         for (int i = 0; i < channels.size(); i++) {
             customRouting.add(Channel.parse(channels.get(i), topic.where("custom_routing") + "[" + i + "]"));
         }
-        preferences.put(UserId.of(userId), topicId, status, topic.optionalBoolean("has_custom_routing").orElse(!customRouting.isEmpty()),
+        preferences.put(UserIds.fromPath(userId), topicId, status, topic.optionalBoolean("has_custom_routing").orElse(!customRouting.isEmpty()),
                 customRouting);
         return Map.of("message", "success");
     }

@@ -1,6 +1,7 @@
 package io.herald.adapters.inbound.rest.profile;
 
 import io.herald.adapters.inbound.rest.json.JsonFields;
+import io.herald.adapters.inbound.rest.json.UserIds;
 import io.herald.application.errors.NotFoundException;
 import io.herald.application.port.in.ManageProfilesUseCase;
 import io.herald.domain.json.JsonPatch;
@@ -38,7 +39,7 @@ class ProfilesController {
 
     @Get
     Map<String, Object> get(@PathVariable("user_id") String userId) {
-        UserId id = UserId.of(userId);
+        UserId id = UserIds.fromPath(userId);
         var profile = profiles.find(id).orElseThrow(() -> new NotFoundException("No profile for user '" + userId + "'"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("profile", profile.attributes());
@@ -48,13 +49,13 @@ class ProfilesController {
 
     @Post
     Map<String, String> merge(@PathVariable("user_id") String userId, @Body Map<String, Object> body) {
-        profiles.merge(UserId.of(userId), JsonFields.of(body).requiredMap("profile"));
+        profiles.merge(UserIds.fromPath(userId), JsonFields.of(body).requiredMap("profile"));
         return SUCCESS;
     }
 
     @Put
     Map<String, String> replace(@PathVariable("user_id") String userId, @Body Map<String, Object> body) {
-        profiles.replace(UserId.of(userId), JsonFields.of(body).requiredMap("profile"));
+        profiles.replace(UserIds.fromPath(userId), JsonFields.of(body).requiredMap("profile"));
         return SUCCESS;
     }
 
@@ -63,13 +64,13 @@ class ProfilesController {
         JsonFields fields = JsonFields.of(body);
         JsonPatch patch = JsonPatch.of(fields.optionalList("patch")
                 .orElseThrow(() -> new io.herald.domain.shared.InvalidValueException("patch is required and must be an array of operations")));
-        profiles.patch(UserId.of(userId), patch);
+        profiles.patch(UserIds.fromPath(userId), patch);
         return SUCCESS;
     }
 
     @Delete
     HttpResponse<Void> delete(@PathVariable("user_id") String userId) {
-        profiles.delete(UserId.of(userId));
+        profiles.delete(UserIds.fromPath(userId));
         return HttpResponse.status(HttpStatus.NO_CONTENT);
     }
 }

@@ -1,11 +1,11 @@
 package io.herald.adapters.inbound.rest.profile;
 
 import io.herald.adapters.inbound.rest.json.JsonFields;
+import io.herald.adapters.inbound.rest.json.UserIds;
 import io.herald.application.errors.NotFoundException;
 import io.herald.application.port.in.ManagePushTokensUseCase;
 import io.herald.application.port.out.Clock;
 import io.herald.domain.profile.PushToken;
-import io.herald.domain.profile.UserId;
 import io.herald.domain.shared.InvalidValueException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -49,7 +49,7 @@ class PushTokensController {
         fields.optionalString("token").filter(inBody -> !inBody.equals(token)).ifPresent(mismatch -> {
             throw new InvalidValueException("token in the body must match the token in the path");
         });
-        tokens.put(new PushToken(UserId.of(userId), token, fields.requiredString("provider_key"),
+        tokens.put(new PushToken(UserIds.fromPath(userId), token, fields.requiredString("provider_key"),
                 fields.optionalMap("device").orElse(null), fields.optionalMap("tracking").orElse(null),
                 fields.get("properties"), expiry(fields.get("expiry_date")), PushToken.ACTIVE, null));
         return HttpResponse.status(HttpStatus.NO_CONTENT);
@@ -57,18 +57,18 @@ class PushTokensController {
 
     @Get("/{token}")
     Map<String, Object> get(@PathVariable("user_id") String userId, @PathVariable String token) {
-        return tokens.find(UserId.of(userId), token).map(PushTokensController::view)
+        return tokens.find(UserIds.fromPath(userId), token).map(PushTokensController::view)
                 .orElseThrow(() -> new NotFoundException("User '" + userId + "' has no token '" + token + "'"));
     }
 
     @Get
     Map<String, List<Map<String, Object>>> list(@PathVariable("user_id") String userId) {
-        return Map.of("tokens", tokens.list(UserId.of(userId)).stream().map(PushTokensController::view).toList());
+        return Map.of("tokens", tokens.list(UserIds.fromPath(userId)).stream().map(PushTokensController::view).toList());
     }
 
     @Delete("/{token}")
     HttpResponse<Void> delete(@PathVariable("user_id") String userId, @PathVariable String token) {
-        tokens.delete(UserId.of(userId), token);
+        tokens.delete(UserIds.fromPath(userId), token);
         return HttpResponse.status(HttpStatus.NO_CONTENT);
     }
 

@@ -1,5 +1,6 @@
 package io.herald.adapters.inbound.rest.tenant;
 
+import io.herald.adapters.inbound.rest.json.UserIds;
 import io.herald.application.errors.NotFoundException;
 import io.herald.application.port.Page;
 import io.herald.application.port.in.QueryTenantsUseCase;
@@ -57,7 +58,7 @@ class TenantsController {
     @Get("/users/{user_id}/tenants")
     Map<String, Object> tenantsOf(HttpRequest<?> request, @PathVariable("user_id") String userId,
                                   @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
-        Page<String> page = tenants.tenantsOf(UserId.of(userId), Optional.ofNullable(cursor), limit(limit));
+        Page<String> page = tenants.tenantsOf(UserIds.fromPath(userId), Optional.ofNullable(cursor), limit(limit));
         return list(request, page, tenantId -> association(tenantId, userId));
     }
 

@@ -1,0 +1,226 @@
+package io.herald.adapters.inbound.rest.automation;
+
+import io.herald.adapters.inbound.rest.ApiTest;
+import io.herald.adapters.inbound.rest.fakes.RecordingInvokeAutomation;
+import io.herald.adapters.inbound.rest.fakes.RecordingManageAutomations;
+import io.herald.adapters.inbound.rest.fakes.RecordingQueryAutomationRuns;
+import io.herald.adapters.inbound.rest.support.Json;
+import io.herald.adapters.inbound.rest.support.Reply;
+import io.herald.application.port.Page;
+import io.herald.application.port.in.InvokeAutomationCommand;
+import io.herald.domain.automation.AdHocAutomation;
+import io.herald.domain.automation.Automation;
+import io.herald.domain.automation.AutomationRun;
+import io.herald.domain.automation.AutomationRunId;
+import io.herald.domain.automation.RunStatus;
+import io.herald.domain.automation.Step;
+import io.herald.domain.automation.StepResult;
+import io.herald.domain.automation.StepStatus;
+import io.herald.domain.profile.UserId;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.herald.adapters.inbound.rest.support.ApiErrors.assertApiError;
+import static io.herald.adapters.inbound.rest.support.ApiErrors.assertBadRequest;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest
+class AutomationsControllerTest extends ApiTest {
+
+    private static final String WELCOME_SERIES = """
+            {"name": "Welcome series",
+             "trigger": {"event": "Signed Up", "if": "event.properties.plan == 'pro'"},
+             "cancelation_token": "welcome-{{user_id}}",
+             "steps": [{"action": "send", "template": "welcome"},
+                       {"action": "delay", "duration": "1 day"},
+                       {"action": "send", "template": "tips", "if": "profile.email != ''"}]}""";
+
+    @Inject
+    RecordingManageAutomations automations;
+
+    @Inject
+    RecordingInvokeAutomation invoke;
+
+    @Inject
+    RecordingQueryAutomationRuns runs;
+
+    @Test
+    void anAutomationIsSavedAndAnsweredInItsStoredShape() {
+        Reply reply = api.put("/automations/welcome-series", WELCOME_SERIES);
+
+        assertThat(reply.status()).isEqualTo(200);
+        Automation saved = automations.onlyCall("put").argument(0, Automation.class);
+        assertThat(saved.id()).isEqualTo("welcome-series");
+        assertThat(saved.name()).isEqualTo("Welcome series");
+        assertThat(saved.trigger()).contains(new Automation.Trigger("Signed Up", Optional.of("event.properties.plan == 'pro'")));
+        assertThat(saved.cancelationToken()).contains("welcome-{{user_id}}");
+        assertThat(saved.steps()).extracting(Step::action).containsExactly("send", "delay", "send");
+        assertThat(reply.json()).isEqualTo(Json.parse("""
+                {"id": "welcome-series", "name": "Welcome series",
+                 "trigger": {"event": "Signed Up", "if": "event.properties.plan == 'pro'"},
+                 "cancelation_token": "welcome-{{user_id}}",
+                 "steps": [{"action": "send", "template": "welcome"},
+                           {"action": "delay", "duration": "PT24H"},
+                           {"action": "send", "if": "profile.email != ''", "template": "tips"}]}"""));
+    }
+
+    @Test
+    void anAutomationWithAFieldHeraldDoesNotKnowIsRefused() {
+        assertBadRequest(api.put("/automations/welcome-series", "{\"steps\": [{\"action\": \"send\", \"template\": \"w\"}], \"brand\": \"b\"}"),
+                "brand is not a field of an automation");
+        assertThat(automations.calls()).isEmpty();
+    }
+
+    @Test
+    void aBadStepIsRefusedNamingItsIndex() {
+        assertBadRequest(api.put("/automations/welcome-series", "{\"steps\": [{\"action\": \"send\", \"template\": \"w\"}, {\"action\": \"teleport\"}]}"),
+                "steps[1].action 'teleport' is not a step Herald runs");
+        assertBadRequest(api.put("/automations/welcome-series", "{\"steps\": []}"), "steps is required: a non-empty array of steps");
+        assertThat(automations.calls()).isEmpty();
+    }
+
+    @Test
+    void aSavedAutomationIsReadAndAnUnknownOneIsANotFound() {
+        automations.know(Automation.parse("digest", Map.of("steps", List.of(Map.of("action", "send", "template", "digest")))));
+
+        assertThat(api.get("/automations/digest").json()).isEqualTo(Json.parse("""
+                {"id": "digest", "name": "digest", "trigger": null, "cancelation_token": null,
+                 "steps": [{"action": "send", "template": "digest"}]}"""));
+        assertApiError(api.get("/automations/nothing"), 404, "not_found", "No automation 'nothing'");
+    }
+
+    @Test
+    void automationsArePaged() {
+        automations.answerList(new Page<>(List.of(Automation.parse("digest", Map.of("steps", List.of(Map.of("action", "send", "template", "digest"))))),
+                "after-digest"));
+
+        Reply reply = api.get("/automations?cursor=c1&limit=1");
+
+        assertThat(automations.onlyCall("list").arguments()).containsExactly(Optional.of("c1"), 1);
+        assertThat(reply.at("paging")).isEqualTo(Map.of("cursor", "after-digest", "more", true));
+        assertThat(reply.at("results.0.id")).isEqualTo("digest");
+    }
+
+    @Test
+    void deleteAnswersNoContent() {
+        assertThat(api.delete("/automations/digest").status()).isEqualTo(204);
+        assertThat(automations.onlyCall("delete").arguments()).containsExactly("digest");
+    }
+
+    @Test
+    void anAdHocInvocationStartsARunAndAnswersItsId() {
+        Reply reply = api.post("/automations/invoke", """
+                {"automation": {"cancelation_token": "order-ORD-78912",
+                                "steps": [{"action": "send", "template": "receipt"},
+                                          {"action": "delay", "duration": "PT1H"},
+                                          {"action": "send"}]},
+                 "data": {"order_id": "ORD-78912"},
+                 "profile": {"email": "alex@example.com"},
+                 "recipient": "user_123",
+                 "template": "review-request"}""");
+
+        assertThat(reply.status()).isEqualTo(202);
+        assertThat(reply.json()).isEqualTo(Json.parse("{\"runId\": \"" + RecordingInvokeAutomation.RUN_ID.value() + "\"}"));
+        InvokeAutomationCommand command = invoke.onlyCommand();
+        assertThat(command.automationId()).isEmpty();
+        assertThat(command.recipient()).isEqualTo(UserId.of("user_123"));
+        assertThat(command.data()).isEqualTo(Map.of("order_id", "ORD-78912"));
+        assertThat(command.profile()).contains(Map.of("email", "alex@example.com"));
+        AdHocAutomation automation = command.adHoc().orElseThrow();
+        assertThat(automation.cancelationToken()).contains("order-ORD-78912");
+        assertThat(automation.steps()).hasSize(3);
+        assertThat(((Step.Delay) automation.steps().get(1)).duration()).contains(Duration.ofHours(1));
+        assertThat(((Step.Send) automation.steps().get(0)).template()).contains("receipt");
+        assertThat(((Step.Send) automation.steps().get(2)).template()).as("a send step naming nothing sends the invocation's template")
+                .contains("review-request");
+    }
+
+    @Test
+    void anAdHocInvocationWithoutDataOrProfileHasNone() {
+        api.post("/automations/invoke", "{\"automation\": {\"steps\": [{\"action\": \"send\", \"template\": \"t\"}]}, \"recipient\": \"u1\"}");
+
+        InvokeAutomationCommand command = invoke.onlyCommand();
+        assertThat(command.data()).isEmpty();
+        assertThat(command.profile()).isEmpty();
+        assertThat(command.adHoc().orElseThrow().cancelationToken()).isEmpty();
+    }
+
+    @Test
+    void anAdHocInvocationNeedsItsAutomation() {
+        assertBadRequest(api.post("/automations/invoke", "{\"recipient\": \"u1\", \"template\": \"t\"}"),
+                "automation is required: {\"cancelation_token\", \"steps\": [...]}");
+        assertBadRequest(api.post("/automations/invoke", "{\"automation\": {\"steps\": [{\"action\": \"send\"}]}, \"recipient\": \"u1\"}"),
+                "automation.steps[0].template or automation.steps[0].content is required");
+        assertBadRequest(api.post("/automations/invoke", "{\"automation\": {\"steps\": [{\"action\": \"send\", \"template\": \"t\"}], \"name\": \"x\"}, \"recipient\": \"u1\"}"),
+                "automation.name is not a field of an ad hoc automation");
+        assertThat(invoke.calls()).isEmpty();
+    }
+
+    @Test
+    void anInvocationNeedsARecipientThatIsAUserId() {
+        String steps = "\"automation\": {\"steps\": [{\"action\": \"send\", \"template\": \"t\"}]}";
+
+        assertBadRequest(api.post("/automations/invoke", "{" + steps + "}"), "recipient is required and must be a string");
+        assertBadRequest(api.post("/automations/invoke", "{" + steps + ", \"recipient\": \" \"}"), "recipient must be a user id of 1 to 512 characters");
+        assertBadRequest(api.post("/automations/invoke", "{" + steps + ", \"recipient\": {\"user_id\": \"u1\"}}"), "recipient must be a string");
+        assertBadRequest(api.post("/automations/welcome-series/invoke", "{\"data\": {}}"), "recipient is required and must be a string");
+        assertThat(invoke.calls()).isEmpty();
+    }
+
+    @Test
+    void dataAndProfileMustBeObjects() {
+        assertBadRequest(api.post("/automations/welcome-series/invoke", "{\"recipient\": \"u1\", \"data\": [1]}"), "data must be an object");
+        assertBadRequest(api.post("/automations/welcome-series/invoke", "{\"recipient\": \"u1\", \"profile\": \"x\"}"), "profile must be an object");
+        assertThat(invoke.calls()).isEmpty();
+    }
+
+    @Test
+    void aSavedAutomationIsInvokedForARecipient() {
+        Reply reply = api.post("/automations/welcome-series/invoke", "{\"recipient\": \"user_123\", \"data\": {\"plan\": \"pro\"}}");
+
+        assertThat(reply.status()).isEqualTo(202);
+        assertThat(reply.json()).isEqualTo(Json.parse("{\"runId\": \"" + RecordingInvokeAutomation.RUN_ID.value() + "\"}"));
+        assertThat(invoke.onlyCommand()).isEqualTo(InvokeAutomationCommand.saved("welcome-series", UserId.of("user_123"),
+                Map.of("plan", "pro"), Optional.empty()));
+    }
+
+    @Test
+    void aRunIsReadWithEveryStep() {
+        Instant created = Instant.parse("2026-03-01T09:00:00Z");
+        Instant delayUntil = created.plus(Duration.ofDays(1));
+        Automation welcome = Automation.parse("welcome-series", Json.object(WELCOME_SERIES));
+        AutomationRunId runId = new AutomationRunId("run-019ca5d1a400-0011223344556677");
+        runs.know(AutomationRun.reconstitute(runId, Optional.of("welcome-series"), welcome.steps(), UserId.of("user_123"),
+                Optional.of("welcome-user_123"), Map.of("name", "Signed Up"), 0, Optional.empty(), created, Map.of(),
+                List.of(new StepResult(StepStatus.DONE, Optional.of(created), Optional.of(created), Optional.empty(), List.of("1-m1"),
+                                List.of(), Optional.empty()),
+                        new StepResult(StepStatus.WAITING, Optional.of(created), Optional.empty(), Optional.of(delayUntil), List.of(),
+                                List.of(), Optional.empty()),
+                        new StepResult(StepStatus.PENDING, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(),
+                                Optional.empty())),
+                RunStatus.WAITING, 1, Map.of("plan", "pro"), Optional.empty(), created));
+
+        Reply reply = api.get("/automations/runs/" + runId.value());
+
+        long at = created.toEpochMilli();
+        assertThat(reply.json()).isEqualTo(Json.parse("""
+                {"id": "%s", "automation": "welcome-series", "status": "WAITING", "recipient": "user_123",
+                 "cancelation_token": "welcome-user_123", "data": {"plan": "pro"}, "event": "Signed Up",
+                 "steps": [{"index": 0, "action": "send", "status": "DONE", "started": %d, "finished": %d, "messages": ["1-m1"]},
+                           {"index": 1, "action": "delay", "status": "WAITING", "started": %d, "wake_at": %d, "messages": []},
+                           {"index": 2, "action": "send", "status": "PENDING", "messages": []}],
+                 "created": %d, "updated": %d}""".formatted(runId.value(), at, at, at, delayUntil.toEpochMilli(), at, at)));
+    }
+
+    @Test
+    void anUnknownRunIsANotFound() {
+        assertApiError(api.get("/automations/runs/run-nothing"), 404, "not_found", "No automation run 'run-nothing'");
+    }
+}
