@@ -16,7 +16,6 @@ import io.herald.domain.delivery.AttemptOutcome;
 import io.herald.domain.delivery.DeliveryResult;
 import io.herald.domain.delivery.FailoverPolicy.Decision;
 import io.herald.domain.delivery.FailoverPolicy;
-import io.herald.domain.message.Escalation;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageId;
 import io.herald.domain.message.MessageStatus;
@@ -120,35 +119,9 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
         if (message.plan().isEmpty()) {
             return;
         }
-        escalate(work);
+        Escalations.escalateOverdue(work);
         deliverDueChannels(work, progress);
-        scheduleEscalationChecks(work, progress);
-    }
-
-    /** Sent leaves whose escalation time passed without reaching the criteria give way to the next channel. */
-    private void escalate(MessageWork work) {
-        Optional<Escalation> escalation = work.message.spec().escalation();
-        if (escalation.isEmpty()) {
-            return;
-        }
-        for (Target sent : work.message.plan().orElseThrow().sent()) {
-            work.sentAttempt(sent.leafId())
-                    .filter(attempt -> !escalation.get().criteria().metBy(attempt.engagement()))
-                    .filter(attempt -> !work.now.isBefore(attempt.at().plus(escalation.get().after())))
-                    .ifPresent(attempt -> work.message.escalate(sent.leafId(), escalation.get().criteria(), work.now));
-        }
-    }
-
-    private void scheduleEscalationChecks(MessageWork work, ProgressBuilder progress) {
-        Optional<Escalation> escalation = work.message.spec().escalation();
-        if (escalation.isEmpty() || work.message.status().isEnd()) {
-            return;
-        }
-        for (Target sent : work.message.plan().orElseThrow().sent()) {
-            work.sentAttempt(sent.leafId())
-                    .filter(attempt -> !escalation.get().criteria().metBy(attempt.engagement()))
-                    .ifPresent(attempt -> progress.later(work.message.id(), attempt.at().plus(escalation.get().after())));
-        }
+        Escalations.checksDue(work).forEach(at -> progress.later(message.id(), at));
     }
 
     private void deliverDueChannels(MessageWork work, ProgressBuilder progress) {

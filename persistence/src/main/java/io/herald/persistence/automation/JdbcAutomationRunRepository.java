@@ -9,6 +9,7 @@ import io.herald.domain.automation.Steps;
 import io.herald.domain.json.JsonTrees;
 import io.herald.domain.profile.UserId;
 import io.herald.persistence.support.Db;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -48,6 +49,8 @@ class JdbcAutomationRunRepository implements AutomationRunRepository {
         });
     }
 
+    // A lock outside a transaction would be released as soon as it is taken: fail instead.
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     @Override
     public int lockChainAndCount(String chain) {
         db.queryOne("SELECT pg_advisory_xact_lock(hashtext(?))", statement -> statement.setString(1, chain), row -> 1);
@@ -61,12 +64,16 @@ class JdbcAutomationRunRepository implements AutomationRunRepository {
                 statement -> statement.setString(1, id.value()), this::run);
     }
 
+    // A lock outside a transaction would be released as soon as it is taken: fail instead.
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     @Override
     public Optional<AutomationRun> lock(AutomationRunId id) {
         return db.queryOne("SELECT " + COLUMNS + " FROM automation_runs WHERE run_id = ? FOR UPDATE",
                 statement -> statement.setString(1, id.value()), this::run);
     }
 
+    // A lock outside a transaction would be released as soon as it is taken: fail instead.
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     @Override
     public List<AutomationRun> lockActiveByToken(String cancelationToken) {
         return db.query("SELECT " + COLUMNS + " FROM automation_runs WHERE cancelation_token = ? AND status IN ('RUNNING', 'WAITING') "
@@ -74,6 +81,8 @@ class JdbcAutomationRunRepository implements AutomationRunRepository {
                 statement -> statement.setString(1, cancelationToken), this::run);
     }
 
+    // A lock outside a transaction would be released as soon as it is taken: fail instead.
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     @Override
     public List<AutomationRun> lockFailed(RedriveUseCase.Window created, Optional<String> automationId, int limit) {
         return db.query("SELECT " + COLUMNS + " FROM automation_runs WHERE status = 'FAILED' "

@@ -5,6 +5,7 @@ import io.herald.application.port.in.RedriveUseCase;
 import io.herald.application.port.out.InboundEventLog;
 import io.herald.domain.inbound.InboundEventStatus;
 import io.herald.persistence.support.Db;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -81,12 +82,16 @@ class JdbcInboundEventLog implements InboundEventLog {
         return appended;
     }
 
+    // A lock outside a transaction would be released as soon as it is taken: fail instead.
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     @Override
     public boolean tryTakeProcessingTurn() {
         return db.queryOne("SELECT pg_try_advisory_xact_lock(?)", statement -> statement.setLong(1, PROCESSING_TURN_LOCK),
                 row -> row.getBoolean(1)).orElse(false);
     }
 
+    // A lock outside a transaction would be released as soon as it is taken: fail instead.
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     @Override
     public List<InboundEventRecord> lockPending(int limit, Instant now) {
         return db.query("SELECT " + COLUMNS + " FROM inbound_events WHERE status = 'RECEIVED' "
@@ -132,6 +137,8 @@ class JdbcInboundEventLog implements InboundEventLog {
         });
     }
 
+    // A lock outside a transaction would be released as soon as it is taken: fail instead.
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     @Override
     public List<InboundEventRecord> lockUnprocessed(List<Long> ids) {
         return db.query("SELECT " + COLUMNS + " FROM inbound_events WHERE id = ANY (?) AND status = 'RECEIVED' ORDER BY id FOR UPDATE",

@@ -15,6 +15,7 @@ import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.routing.DeliveryPlan;
 import io.herald.persistence.support.Db;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -110,12 +111,16 @@ class JdbcMessageRepository implements MessageRepository {
         appendHistory(messages);
     }
 
+    // A lock outside a transaction would be released as soon as it is taken: fail instead.
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     @Override
     public Optional<Message> lock(MessageId id) {
         List<Message> locked = lockAll(List.of(id));
         return locked.isEmpty() ? Optional.empty() : Optional.of(locked.get(0));
     }
 
+    // A lock outside a transaction would be released as soon as it is taken: fail instead.
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     @Override
     public List<Message> lockAll(List<MessageId> ids) {
         if (ids.isEmpty()) {

@@ -4,6 +4,7 @@ import io.herald.application.port.out.ProfileRepository;
 import io.herald.domain.profile.Profile;
 import io.herald.domain.profile.UserId;
 import io.herald.persistence.support.Db;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -32,11 +33,15 @@ class JdbcProfileRepository implements ProfileRepository {
                 statement -> statement.setString(1, userId.value()), this::profile);
     }
 
+    // A lock outside a transaction would be released as soon as it is taken: fail instead.
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     @Override
     public Profile lockOrCreate(UserId userId) {
         return lockOrCreateAll(List.of(userId)).get(userId);
     }
 
+    // A lock outside a transaction would be released as soon as it is taken: fail instead.
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     @Override
     public Map<UserId, Profile> lockOrCreateAll(Collection<UserId> userIds) {
         if (userIds.isEmpty()) {

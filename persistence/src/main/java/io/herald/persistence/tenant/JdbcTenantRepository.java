@@ -5,6 +5,7 @@ import io.herald.application.port.out.TenantRepository;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.tenant.Tenant;
 import io.herald.persistence.support.Db;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -30,6 +31,8 @@ class JdbcTenantRepository implements TenantRepository {
                 statement -> statement.setString(1, tenantId), this::tenant);
     }
 
+    // A lock outside a transaction would be released as soon as it is taken: fail instead.
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     @Override
     public Tenant lockOrCreate(String tenantId) {
         db.update("INSERT INTO tenants (tenant_id, name) VALUES (?, ?) ON CONFLICT (tenant_id) DO NOTHING", statement -> {

@@ -1,0 +1,72 @@
+package io.herald.persistence.support;
+
+import io.herald.application.port.out.AutomationRunRepository;
+import io.herald.application.port.out.InboundEventLog;
+import io.herald.application.port.out.MessageRepository;
+import io.herald.application.port.out.ProfileRepository;
+import io.herald.application.port.out.TenantRepository;
+import io.herald.domain.automation.AutomationRunId;
+import io.herald.domain.message.MessageId;
+import io.herald.domain.profile.UserId;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.exceptions.IllegalTransactionStateException;
+import jakarta.inject.Inject;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A row lock taken outside a transaction is released as soon as it is taken; the repositories refuse it loudly. */
+@MicronautTest(startApplication = false, transactional = false)
+class LocksNeedATransactionTest implements PostgresTest {
+
+    @Inject
+    MessageRepository messages;
+
+    @Inject
+    ProfileRepository profiles;
+
+    @Inject
+    TenantRepository tenants;
+
+    @Inject
+    AutomationRunRepository runs;
+
+    @Inject
+    InboundEventLog inbound;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
+
+    @Test
+    void everyLockingCallOutsideATransactionFails() {
+        Map<String, ThrowingCallable> locks = Map.of(
+                "messages.lockAll", () -> messages.lockAll(List.of(new MessageId("1-x"))),
+                "messages.lock", () -> messages.lock(new MessageId("1-x")),
+                "profiles.lockOrCreate", () -> profiles.lockOrCreate(UserId.of("alex")),
+                "tenants.lockOrCreate", () -> tenants.lockOrCreate("acme"),
+                "runs.lock", () -> runs.lock(new AutomationRunId("run-x")),
+                "runs.lockActiveByToken", () -> runs.lockActiveByToken("token"),
+                "inbound.lockPending", () -> inbound.lockPending(10, java.time.Instant.now()),
+                "inbound.tryTakeProcessingTurn", () -> inbound.tryTakeProcessingTurn());
+
+        locks.forEach((name, lock) -> assertThatThrownBy(lock).as(name).isInstanceOf(IllegalTransactionStateException.class).hasMessageContaining("mandatory"));
+    }
+
+    @Test
+    void insideATransactionTheyWork() {
+        List<Object> results = transactions.executeWrite(status -> Stream.of(
+                messages.lockAll(List.of(new MessageId("1-x"))),
+                profiles.lockOrCreate(UserId.of("alex")).userId(),
+                inbound.tryTakeProcessingTurn()).map(Object.class::cast).toList());
+
+        assertThat(results).containsExactly(List.of(), UserId.of("alex"), true);
+    }
+}
