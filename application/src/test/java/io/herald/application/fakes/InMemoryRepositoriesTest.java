@@ -1,9 +1,11 @@
 package io.herald.application.fakes;
 
 import io.herald.application.contract.AutomationRunRepositoryContract;
+import io.herald.application.contract.GeneratedApiKeyStoreContract;
 import io.herald.application.contract.InboundEventLogContract;
 import io.herald.application.contract.ProfileRepositoryContract;
 import io.herald.application.port.out.AutomationRunRepository;
+import io.herald.application.port.out.GeneratedApiKeyStore;
 import io.herald.application.port.out.InboundEventLog;
 import io.herald.application.port.out.ProfileRepository;
 import org.junit.jupiter.api.Nested;
@@ -32,6 +34,14 @@ class InMemoryRepositoriesTest {
         @Override
         protected AutomationRunRepository emptyRepository() {
             return new InMemoryAutomationRunRepository();
+        }
+    }
+
+    @Nested
+    class GeneratedApiKeys extends GeneratedApiKeyStoreContract {
+        @Override
+        protected GeneratedApiKeyStore emptyStore() {
+            return new InMemoryGeneratedApiKeyStore();
         }
     }
 }

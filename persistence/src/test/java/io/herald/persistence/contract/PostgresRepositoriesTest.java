@@ -1,9 +1,11 @@
 package io.herald.persistence.contract;
 
 import io.herald.application.contract.AutomationRunRepositoryContract;
+import io.herald.application.contract.GeneratedApiKeyStoreContract;
 import io.herald.application.contract.InboundEventLogContract;
 import io.herald.application.contract.ProfileRepositoryContract;
 import io.herald.application.port.out.AutomationRunRepository;
+import io.herald.application.port.out.GeneratedApiKeyStore;
 import io.herald.application.port.out.InboundEventLog;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.persistence.support.PostgresTest;
@@ -28,6 +30,9 @@ class PostgresRepositoriesTest implements PostgresTest {
 
     @Inject
     AutomationRunRepository automationRuns;
+
+    @Inject
+    GeneratedApiKeyStore generatedApiKeys;
 
     @Inject
     TransactionOperations<Connection> transactions;
@@ -75,6 +80,15 @@ class PostgresRepositoriesTest implements PostgresTest {
         @Override
         protected <T> T inTransaction(Supplier<T> work) {
             return transactionally(work);
+        }
+    }
+
+    @Nested
+    class GeneratedApiKeys extends GeneratedApiKeyStoreContract {
+        @Override
+        protected GeneratedApiKeyStore emptyStore() {
+            SharedPostgres.truncateAllTables();
+            return generatedApiKeys;
         }
     }
 }
