@@ -1,13 +1,31 @@
 package io.herald.persistence.contract;
 
+import io.herald.application.contract.AutomationRepositoryContract;
 import io.herald.application.contract.AutomationRunRepositoryContract;
+import io.herald.application.contract.FeedbackOutboxContract;
 import io.herald.application.contract.GeneratedApiKeyStoreContract;
+import io.herald.application.contract.IdempotencyStoreContract;
 import io.herald.application.contract.InboundEventLogContract;
+import io.herald.application.contract.ListRepositoryContract;
+import io.herald.application.contract.PreferenceRepositoryContract;
 import io.herald.application.contract.ProfileRepositoryContract;
+import io.herald.application.contract.PushTokenRepositoryContract;
+import io.herald.application.contract.TemplateRepositoryContract;
+import io.herald.application.contract.TokenSecretStoreContract;
+import io.herald.application.contract.WebhookReceiptsContract;
+import io.herald.application.port.out.AutomationRepository;
 import io.herald.application.port.out.AutomationRunRepository;
+import io.herald.application.port.out.FeedbackOutbox;
 import io.herald.application.port.out.GeneratedApiKeyStore;
+import io.herald.application.port.out.IdempotencyStore;
 import io.herald.application.port.out.InboundEventLog;
+import io.herald.application.port.out.ListRepository;
+import io.herald.application.port.out.PreferenceRepository;
 import io.herald.application.port.out.ProfileRepository;
+import io.herald.application.port.out.PushTokenRepository;
+import io.herald.application.port.out.TemplateRepository;
+import io.herald.application.port.out.TokenSecretStore;
+import io.herald.application.port.out.WebhookReceipts;
 import io.herald.persistence.support.PostgresTest;
 import io.herald.testsupport.SharedPostgres;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -33,6 +51,33 @@ class PostgresRepositoriesTest implements PostgresTest {
 
     @Inject
     GeneratedApiKeyStore generatedApiKeys;
+
+    @Inject
+    AutomationRepository automations;
+
+    @Inject
+    TemplateRepository templates;
+
+    @Inject
+    FeedbackOutbox feedback;
+
+    @Inject
+    IdempotencyStore idempotencyKeys;
+
+    @Inject
+    TokenSecretStore tokenSecrets;
+
+    @Inject
+    WebhookReceipts webhookReceipts;
+
+    @Inject
+    PreferenceRepository preferences;
+
+    @Inject
+    PushTokenRepository pushTokens;
+
+    @Inject
+    ListRepository lists;
 
     @Inject
     TransactionOperations<Connection> transactions;
@@ -89,6 +134,97 @@ class PostgresRepositoriesTest implements PostgresTest {
         protected GeneratedApiKeyStore emptyStore() {
             SharedPostgres.truncateAllTables();
             return generatedApiKeys;
+        }
+    }
+
+    @Nested
+    class Automations extends AutomationRepositoryContract {
+        @Override
+        protected AutomationRepository emptyRepository() {
+            SharedPostgres.truncateAllTables();
+            return automations;
+        }
+    }
+
+    @Nested
+    class Templates extends TemplateRepositoryContract {
+        @Override
+        protected TemplateRepository emptyRepository() {
+            SharedPostgres.truncateAllTables();
+            return templates;
+        }
+    }
+
+    @Nested
+    class Feedback extends FeedbackOutboxContract {
+        @Override
+        protected FeedbackOutbox emptyOutbox() {
+            SharedPostgres.truncateAllTables();
+            return feedback;
+        }
+    }
+
+    @Nested
+    class IdempotencyKeys extends IdempotencyStoreContract {
+        @Override
+        protected IdempotencyStore emptyStore() {
+            SharedPostgres.truncateAllTables();
+            return idempotencyKeys;
+        }
+
+        @Override
+        protected <T> T inTransaction(Supplier<T> work) {
+            return transactionally(work);
+        }
+    }
+
+    @Nested
+    class TokenSecrets extends TokenSecretStoreContract {
+        @Override
+        protected TokenSecretStore emptyStore() {
+            SharedPostgres.truncateAllTables();
+            return tokenSecrets;
+        }
+    }
+
+    @Nested
+    class Receipts extends WebhookReceiptsContract {
+        @Override
+        protected WebhookReceipts emptyReceipts() {
+            SharedPostgres.truncateAllTables();
+            return webhookReceipts;
+        }
+
+        @Override
+        protected <T> T inTransaction(Supplier<T> work) {
+            return transactionally(work);
+        }
+    }
+
+    @Nested
+    class Preferences extends PreferenceRepositoryContract {
+        @Override
+        protected PreferenceRepository emptyRepository() {
+            SharedPostgres.truncateAllTables();
+            return preferences;
+        }
+    }
+
+    @Nested
+    class PushTokens extends PushTokenRepositoryContract {
+        @Override
+        protected PushTokenRepository emptyRepository() {
+            SharedPostgres.truncateAllTables();
+            return pushTokens;
+        }
+    }
+
+    @Nested
+    class Lists extends ListRepositoryContract {
+        @Override
+        protected ListRepository emptyRepository() {
+            SharedPostgres.truncateAllTables();
+            return lists;
         }
     }
 }

@@ -1,0 +1,40 @@
+package io.herald.application.fakes;
+
+import io.herald.application.port.out.PushTokenRepository;
+import io.herald.domain.profile.PushToken;
+import io.herald.domain.profile.UserId;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A user's tokens are kept in the order they were first put, which is the order the database lists them in. */
+public final class InMemoryPushTokenRepository implements PushTokenRepository {
+
+    private final Map<UserId, Map<String, PushToken>> byUser = new LinkedHashMap<>();
+
+    @Override
+    public synchronized void put(PushToken token) {
+        tokensOf(token.userId()).put(token.token(), token);
+    }
+
+    @Override
+    public synchronized Optional<PushToken> find(UserId userId, String token) {
+        return Optional.ofNullable(byUser.getOrDefault(userId, Map.of()).get(token));
+    }
+
+    @Override
+    public synchronized List<PushToken> list(UserId userId) {
+        return List.copyOf(byUser.getOrDefault(userId, Map.of()).values());
+    }
+
+    @Override
+    public synchronized boolean delete(UserId userId, String token) {
+        return byUser.getOrDefault(userId, new LinkedHashMap<>()).remove(token) != null;
+    }
+
+    private Map<String, PushToken> tokensOf(UserId userId) {
+        return byUser.computeIfAbsent(userId, user -> new LinkedHashMap<>());
+    }
+}
