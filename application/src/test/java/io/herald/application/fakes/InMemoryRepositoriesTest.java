@@ -7,6 +7,7 @@ import io.herald.application.contract.GeneratedApiKeyStoreContract;
 import io.herald.application.contract.IdempotencyStoreContract;
 import io.herald.application.contract.InboundEventLogContract;
 import io.herald.application.contract.ListRepositoryContract;
+import io.herald.application.contract.MessageRepositoryContract;
 import io.herald.application.contract.PreferenceRepositoryContract;
 import io.herald.application.contract.ProfileRepositoryContract;
 import io.herald.application.contract.PushTokenRepositoryContract;
@@ -20,6 +21,7 @@ import io.herald.application.port.out.GeneratedApiKeyStore;
 import io.herald.application.port.out.IdempotencyStore;
 import io.herald.application.port.out.InboundEventLog;
 import io.herald.application.port.out.ListRepository;
+import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.PreferenceRepository;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
@@ -132,6 +134,14 @@ class InMemoryRepositoriesTest {
         @Override
         protected ListRepository emptyRepository() {
             return new InMemoryListRepository();
+        }
+    }
+
+    @Nested
+    class Messages extends MessageRepositoryContract {
+        @Override
+        protected MessageRepository emptyRepository() {
+            return new InMemoryMessageRepository();
         }
     }
 }

@@ -7,6 +7,7 @@ import io.herald.application.contract.GeneratedApiKeyStoreContract;
 import io.herald.application.contract.IdempotencyStoreContract;
 import io.herald.application.contract.InboundEventLogContract;
 import io.herald.application.contract.ListRepositoryContract;
+import io.herald.application.contract.MessageRepositoryContract;
 import io.herald.application.contract.PreferenceRepositoryContract;
 import io.herald.application.contract.ProfileRepositoryContract;
 import io.herald.application.contract.PushTokenRepositoryContract;
@@ -20,6 +21,7 @@ import io.herald.application.port.out.GeneratedApiKeyStore;
 import io.herald.application.port.out.IdempotencyStore;
 import io.herald.application.port.out.InboundEventLog;
 import io.herald.application.port.out.ListRepository;
+import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.PreferenceRepository;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
@@ -78,6 +80,9 @@ class PostgresRepositoriesTest implements PostgresTest {
 
     @Inject
     ListRepository lists;
+
+    @Inject
+    MessageRepository messages;
 
     @Inject
     TransactionOperations<Connection> transactions;
@@ -225,6 +230,20 @@ class PostgresRepositoriesTest implements PostgresTest {
         protected ListRepository emptyRepository() {
             SharedPostgres.truncateAllTables();
             return lists;
+        }
+    }
+
+    @Nested
+    class Messages extends MessageRepositoryContract {
+        @Override
+        protected MessageRepository emptyRepository() {
+            SharedPostgres.truncateAllTables();
+            return messages;
+        }
+
+        @Override
+        protected <T> T inTransaction(Supplier<T> work) {
+            return transactionally(work);
         }
     }
 }
