@@ -60,6 +60,14 @@ public final class InMemoryFeedbackOutbox implements FeedbackOutbox {
         return new Status(undelivered.size(), failing, lag);
     }
 
+    /** For {@link InMemoryRetentionStore}. */
+    synchronized int deleteDeliveredBefore(Instant cutoff, int limit) {
+        List<Long> reported = entries.values().stream().filter(entry -> entry.deliveredAt() != null && entry.deliveredAt().isBefore(cutoff))
+                .map(Entry::id).limit(limit).toList();
+        reported.forEach(entries::remove);
+        return reported.size();
+    }
+
     private void update(Collection<Long> ids, UnaryOperator<Entry> change) {
         ids.forEach(id -> entries.computeIfPresent(id, (key, entry) -> change.apply(entry)));
     }

@@ -85,4 +85,19 @@ public final class InMemoryListRepository implements ListRepository {
         return subscriptions.entrySet().stream().filter(list -> list.getValue().containsKey(userId.value()))
                 .map(list -> lists.get(list.getKey())).toList();
     }
+
+    /** For {@link InMemoryIdentityMerger}: the user's own subscription to a list wins. */
+    void moveInto(UserId from, UserId into) {
+        subscriptions.values().forEach(subscribers -> {
+            Subscription visitor = subscribers.remove(from.value());
+            if (visitor != null) {
+                subscribers.putIfAbsent(into.value(), new Subscription(into, visitor.preferences(), visitor.created()));
+            }
+        });
+    }
+
+    /** For {@link InMemoryPersonalDataEraser}. */
+    void erase(UserId userId) {
+        subscriptions.values().forEach(subscribers -> subscribers.remove(userId.value()));
+    }
 }

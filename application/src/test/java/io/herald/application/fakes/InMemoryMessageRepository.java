@@ -195,6 +195,44 @@ public final class InMemoryMessageRepository implements MessageRepository {
         ids.forEach(outputs::remove);
     }
 
+    /**
+     * For {@link InMemoryPersonalDataEraser}: the user's messages keep their status, times, channel and provider; their
+     * recipient becomes the bare user id, and their data, inline content, rendered output and error texts go.
+     */
+    synchronized void erase(UserId userId) {
+        List<Message> theirs = messages.values().stream().filter(m -> m.recipient().userId().equals(Optional.of(userId))).toList();
+        for (Message m : theirs) {
+            Map<String, Object> spec = JsonTrees.deepCopy(m.spec().raw());
+            spec.remove("data");
+            spec.put("to", Map.of("user_id", userId.value()));
+            spec.computeIfPresent("content", (field, content) -> Map.of("title", "(erased)", "body", "(erased)"));
+            messages.put(m.id(), Message.reconstitute(m.id(), m.requestId(), MessageSpec.parse(spec), m.event(), m.automationRunId(),
+                    m.enqueuedAt(), m.deliverAt(), m.expiresAt(), m.status(), m.reason(), Optional.empty(), m.templateId(), m.channel(),
+                    m.provider(), m.plan(), m.milestones()));
+            history.put(m.id(), new ArrayList<>(history.get(m.id()).stream().map(entry -> {
+                Map<String, Object> details = new LinkedHashMap<>(entry.details());
+                details.remove("error");
+                return new HistoryEntry(entry.type(), entry.at(), details);
+            }).toList()));
+            outputs.remove(m.id());
+            attempts.replaceAll((key, a) -> !a.messageId().equals(m.id()) ? a : new DeliveryAttempt(a.messageId(), a.leafId(), a.channel(),
+                    a.provider(), a.attempt(), a.outcome(), a.providerMessageId(), null, a.engagement(), a.at()));
+        }
+    }
+
+    /**
+     * For {@link InMemoryRetentionStore}: up to {@code limit} messages enqueued before {@code cutoff} and past sending, with
+     * all they hold.
+     */
+    synchronized List<MessageId> deleteEndedBefore(Instant cutoff, int limit) {
+        List<MessageId> old = messages.values().stream()
+                .filter(m -> m.enqueuedAt().isBefore(cutoff) && !m.status().isBeforeSending()).map(Message::id).limit(limit).toList();
+        old.forEach(messages::remove);
+        old.forEach(history::remove);
+        forgetDeliveries(old);
+        return old;
+    }
+
     private static Message copy(Message m) {
         return Message.reconstitute(m.id(), m.requestId(), MessageSpec.parse(m.spec().raw()), m.event(), m.automationRunId(),
                 m.enqueuedAt(), m.deliverAt(), m.expiresAt(), m.status(), m.reason(), m.error(), m.templateId(), m.channel(),

@@ -29,6 +29,20 @@ public final class InMemoryPreferenceRepository implements PreferenceRepository 
         topicsOf(preference.userId()).put(preference.topicId(), preference);
     }
 
+    /** For {@link InMemoryIdentityMerger}: the user's own preferences win. */
+    void moveInto(UserId from, UserId into) {
+        Map<String, TopicPreference> visitor = byUser.remove(from);
+        if (visitor != null) {
+            visitor.values().forEach(p -> topicsOf(into).putIfAbsent(p.topicId(),
+                    new TopicPreference(into, p.topicId(), p.status(), p.hasCustomRouting(), p.customRouting())));
+        }
+    }
+
+    /** For {@link InMemoryPersonalDataEraser}. */
+    void erase(UserId userId) {
+        byUser.remove(userId);
+    }
+
     private Map<String, TopicPreference> topicsOf(UserId userId) {
         return byUser.computeIfAbsent(userId, user -> new ConcurrentSkipListMap<>());
     }

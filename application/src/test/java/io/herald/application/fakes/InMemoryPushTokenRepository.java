@@ -34,6 +34,20 @@ public final class InMemoryPushTokenRepository implements PushTokenRepository {
         return byUser.getOrDefault(userId, new LinkedHashMap<>()).remove(token) != null;
     }
 
+    /** For {@link InMemoryIdentityMerger}: the user's own token of the same value wins. */
+    synchronized void moveInto(UserId from, UserId into) {
+        Map<String, PushToken> visitor = byUser.remove(from);
+        if (visitor != null) {
+            visitor.values().forEach(t -> tokensOf(into).putIfAbsent(t.token(), new PushToken(into, t.token(), t.providerKey(), t.device(),
+                    t.tracking(), t.properties(), t.expiresAt(), t.status(), t.statusReason())));
+        }
+    }
+
+    /** For {@link InMemoryPersonalDataEraser}. */
+    synchronized void erase(UserId userId) {
+        byUser.remove(userId);
+    }
+
     private Map<String, PushToken> tokensOf(UserId userId) {
         return byUser.computeIfAbsent(userId, user -> new LinkedHashMap<>());
     }

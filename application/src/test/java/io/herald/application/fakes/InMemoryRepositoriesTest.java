@@ -5,13 +5,19 @@ import io.herald.application.contract.AutomationRunRepositoryContract;
 import io.herald.application.contract.FeedbackOutboxContract;
 import io.herald.application.contract.GeneratedApiKeyStoreContract;
 import io.herald.application.contract.IdempotencyStoreContract;
+import io.herald.application.contract.IdentityMergerContract;
 import io.herald.application.contract.InboundEventLogContract;
+import io.herald.application.contract.InboxRepositoryContract;
 import io.herald.application.contract.ListRepositoryContract;
 import io.herald.application.contract.MessageRepositoryContract;
+import io.herald.application.contract.PersonalDataEraserContract;
 import io.herald.application.contract.PreferenceRepositoryContract;
 import io.herald.application.contract.ProfileRepositoryContract;
 import io.herald.application.contract.PushTokenRepositoryContract;
+import io.herald.application.contract.RetentionStoreContract;
+import io.herald.application.contract.Stores;
 import io.herald.application.contract.TemplateRepositoryContract;
+import io.herald.application.contract.TenantRepositoryContract;
 import io.herald.application.contract.TokenSecretStoreContract;
 import io.herald.application.contract.WebhookReceiptsContract;
 import io.herald.application.port.out.AutomationRepository;
@@ -142,6 +148,46 @@ class InMemoryRepositoriesTest {
         @Override
         protected MessageRepository emptyRepository() {
             return new InMemoryMessageRepository();
+        }
+    }
+
+    @Nested
+    class Tenants extends TenantRepositoryContract {
+        @Override
+        protected Stores emptyStores() {
+            return InMemoryStores.empty().ports();
+        }
+    }
+
+    @Nested
+    class Inbox extends InboxRepositoryContract {
+        @Override
+        protected Stores emptyStores() {
+            return InMemoryStores.empty().ports();
+        }
+    }
+
+    @Nested
+    class IdentityMerges extends IdentityMergerContract {
+        @Override
+        protected Stores emptyStores() {
+            return InMemoryStores.empty().ports();
+        }
+    }
+
+    @Nested
+    class Erasure extends PersonalDataEraserContract {
+        @Override
+        protected Stores emptyStores() {
+            return InMemoryStores.empty().ports();
+        }
+    }
+
+    @Nested
+    class Retention extends RetentionStoreContract {
+        @Override
+        protected Stores emptyStores() {
+            return InMemoryStores.empty().ports();
         }
     }
 }

@@ -15,4 +15,12 @@ public final class InMemoryWebhookReceipts implements WebhookReceipts {
     public boolean firstSeen(String provider, String receipt, Instant at) {
         return receipts.putIfAbsent(List.of(provider, receipt), at) == null;
     }
+
+    /** For {@link InMemoryRetentionStore}. */
+    synchronized int deleteReceivedBefore(Instant cutoff, int limit) {
+        List<List<String>> old = receipts.entrySet().stream().filter(receipt -> receipt.getValue().isBefore(cutoff))
+                .map(Map.Entry::getKey).limit(limit).toList();
+        old.forEach(receipts::remove);
+        return old.size();
+    }
 }
