@@ -50,6 +50,16 @@ public abstract class InboundEventLogContract {
     }
 
     @Test
+    void eachEventOfABatchKeepsItsOwnTimeOfReceipt() {
+        InboundEventLog log = emptyLog();
+        NewInboundEvent later = new NewInboundEvent("b", "test", "track", "track/E", "u", Map.of("messageId", "b"), NOW.plusSeconds(5));
+
+        List<Long> ids = log.appendNew(List.of(event("a"), later));
+
+        assertThat(ids.stream().map(id -> log.find(id).orElseThrow().receivedAt()).toList()).containsExactly(NOW, NOW.plusSeconds(5));
+    }
+
+    @Test
     void anEventIsHandedForProcessingOnlyUntilItHasAnOutcome() {
         InboundEventLog log = emptyLog();
         long id = log.appendNew(List.of(event("a"))).get(0);

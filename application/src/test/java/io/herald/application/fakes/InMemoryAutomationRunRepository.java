@@ -6,6 +6,7 @@ import io.herald.domain.automation.AutomationRun;
 import io.herald.domain.automation.AutomationRunId;
 import io.herald.domain.automation.RunStatus;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,14 @@ public final class InMemoryAutomationRunRepository implements AutomationRunRepos
         if (runs.replace(run.id().value(), copy(run)) == null) {
             throw new IllegalStateException("no run " + run.id());
         }
+    }
+
+    /** For {@link InMemoryRetentionStore}: runs created before {@code cutoff} that have ended. */
+    synchronized int deleteEndedBefore(Instant cutoff, int limit) {
+        List<String> old = runs.values().stream().filter(run -> run.createdAt().isBefore(cutoff) && !run.isActive())
+                .map(run -> run.id().value()).limit(limit).toList();
+        old.forEach(runs::remove);
+        return old.size();
     }
 
     public List<AutomationRun> all() {

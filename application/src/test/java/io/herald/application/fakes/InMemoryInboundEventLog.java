@@ -110,4 +110,16 @@ public final class InMemoryInboundEventLog implements InboundEventLog {
     public Optional<InboundEventRecord> find(long id) {
         return Optional.ofNullable(events.get(id));
     }
+
+    /** For {@link InMemoryRetentionStore}: events received before {@code cutoff} that are no longer pending. */
+    synchronized int deleteProcessedBefore(Instant cutoff, int limit) {
+        List<Long> old = events.values().stream()
+                .filter(e -> e.receivedAt().isBefore(cutoff) && e.status() != InboundEventStatus.RECEIVED)
+                .map(InboundEventRecord::id).limit(limit).toList();
+        old.forEach(id -> {
+            events.remove(id);
+            nextAttempt.remove(id);
+        });
+        return old.size();
+    }
 }

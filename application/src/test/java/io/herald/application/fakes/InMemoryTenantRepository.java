@@ -52,6 +52,20 @@ public final class InMemoryTenantRepository implements TenantRepository {
         return page(ids, cursor, limit);
     }
 
+    /** For {@link InMemoryIdentityMerger}. */
+    void moveInto(UserId from, UserId into) {
+        List<List<String>> visitor = memberships.stream().filter(m -> m.get(1).equals(from.value())).toList();
+        visitor.forEach(m -> {
+            memberships.remove(m);
+            memberships.add(List.of(m.get(0), into.value()));
+        });
+    }
+
+    /** For {@link InMemoryPersonalDataEraser}. */
+    void erase(UserId userId) {
+        memberships.removeIf(m -> m.get(1).equals(userId.value()));
+    }
+
     private static Page<String> page(TreeSet<String> ids, Optional<String> cursor, int limit) {
         List<String> after = List.copyOf(cursor.map(c -> ids.tailSet(c, false)).orElse(ids));
         if (after.size() <= limit) {

@@ -48,6 +48,7 @@ class JdbcInboundEventLog implements InboundEventLog {
         List<String> names = new ArrayList<>(events.size());
         List<String> userIds = new ArrayList<>(events.size());
         List<String> payloads = new ArrayList<>(events.size());
+        List<String> receivedAt = new ArrayList<>(events.size());
         for (NewInboundEvent event : events) {
             messageIds.add(event.messageId());
             sources.add(event.source());
@@ -55,22 +56,24 @@ class JdbcInboundEventLog implements InboundEventLog {
             names.add(event.name());
             userIds.add(event.userId());
             payloads.add(db.toJson(event.payload()));
+            receivedAt.add(event.receivedAt().toString());
         }
         Map<String, Long> idByMessageId = new HashMap<>();
         db.query("""
                 INSERT INTO inbound_events (message_id, source, type, name, user_id, payload, received_at)
-                SELECT m, s, t, n, u, p::jsonb, ? FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                    WITH ORDINALITY AS e(m, s, t, n, u, p, position)
+                SELECT m, s, t, n, u, p::jsonb, r::timestamptz
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    WITH ORDINALITY AS e(m, s, t, n, u, p, r, position)
                 ORDER BY position
                 ON CONFLICT (message_id) DO NOTHING
                 RETURNING id, message_id""", statement -> {
-            statement.setObject(1, Db.timestamp(events.get(0).receivedAt()));
-            statement.setArray(2, db.textArray(messageIds));
-            statement.setArray(3, db.textArray(sources));
-            statement.setArray(4, db.textArray(types));
-            statement.setArray(5, db.textArray(names));
-            statement.setArray(6, db.textArray(userIds));
-            statement.setArray(7, db.textArray(payloads));
+            statement.setArray(1, db.textArray(messageIds));
+            statement.setArray(2, db.textArray(sources));
+            statement.setArray(3, db.textArray(types));
+            statement.setArray(4, db.textArray(names));
+            statement.setArray(5, db.textArray(userIds));
+            statement.setArray(6, db.textArray(payloads));
+            statement.setArray(7, db.textArray(receivedAt));
         }, row -> idByMessageId.put(row.getString("message_id"), row.getLong("id")));
         List<Long> appended = new ArrayList<>(idByMessageId.size());
         for (String messageId : messageIds) {

@@ -1,11 +1,44 @@
 package io.herald.persistence.contract;
 
+import io.herald.application.contract.AutomationRepositoryContract;
 import io.herald.application.contract.AutomationRunRepositoryContract;
+import io.herald.application.contract.FeedbackOutboxContract;
+import io.herald.application.contract.GeneratedApiKeyStoreContract;
+import io.herald.application.contract.IdempotencyStoreContract;
+import io.herald.application.contract.IdentityMergerContract;
 import io.herald.application.contract.InboundEventLogContract;
+import io.herald.application.contract.InboxRepositoryContract;
+import io.herald.application.contract.ListRepositoryContract;
+import io.herald.application.contract.MessageRepositoryContract;
+import io.herald.application.contract.PersonalDataEraserContract;
+import io.herald.application.contract.PreferenceRepositoryContract;
 import io.herald.application.contract.ProfileRepositoryContract;
+import io.herald.application.contract.PushTokenRepositoryContract;
+import io.herald.application.contract.RetentionStoreContract;
+import io.herald.application.contract.Stores;
+import io.herald.application.contract.TemplateRepositoryContract;
+import io.herald.application.contract.TenantRepositoryContract;
+import io.herald.application.contract.TokenSecretStoreContract;
+import io.herald.application.contract.WebhookReceiptsContract;
+import io.herald.application.port.out.AutomationRepository;
 import io.herald.application.port.out.AutomationRunRepository;
+import io.herald.application.port.out.FeedbackOutbox;
+import io.herald.application.port.out.GeneratedApiKeyStore;
+import io.herald.application.port.out.IdempotencyStore;
+import io.herald.application.port.out.IdentityMerger;
 import io.herald.application.port.out.InboundEventLog;
+import io.herald.application.port.out.InboxRepository;
+import io.herald.application.port.out.ListRepository;
+import io.herald.application.port.out.MessageRepository;
+import io.herald.application.port.out.PersonalDataEraser;
+import io.herald.application.port.out.PreferenceRepository;
 import io.herald.application.port.out.ProfileRepository;
+import io.herald.application.port.out.PushTokenRepository;
+import io.herald.application.port.out.RetentionStore;
+import io.herald.application.port.out.TemplateRepository;
+import io.herald.application.port.out.TenantRepository;
+import io.herald.application.port.out.TokenSecretStore;
+import io.herald.application.port.out.WebhookReceipts;
 import io.herald.persistence.support.PostgresTest;
 import io.herald.testsupport.SharedPostgres;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -30,10 +63,65 @@ class PostgresRepositoriesTest implements PostgresTest {
     AutomationRunRepository automationRuns;
 
     @Inject
+    GeneratedApiKeyStore generatedApiKeys;
+
+    @Inject
+    AutomationRepository automations;
+
+    @Inject
+    TemplateRepository templates;
+
+    @Inject
+    FeedbackOutbox feedback;
+
+    @Inject
+    IdempotencyStore idempotencyKeys;
+
+    @Inject
+    TokenSecretStore tokenSecrets;
+
+    @Inject
+    WebhookReceipts webhookReceipts;
+
+    @Inject
+    PreferenceRepository preferences;
+
+    @Inject
+    PushTokenRepository pushTokens;
+
+    @Inject
+    ListRepository lists;
+
+    @Inject
+    TenantRepository tenants;
+
+    @Inject
+    InboxRepository inbox;
+
+    @Inject
+    MessageRepository messages;
+
+    @Inject
+    IdentityMerger identityMerger;
+
+    @Inject
+    PersonalDataEraser eraser;
+
+    @Inject
+    RetentionStore retention;
+
+    @Inject
     TransactionOperations<Connection> transactions;
 
     private <T> T transactionally(Supplier<T> work) {
         return transactions.executeWrite(status -> work.get());
+    }
+
+    /** The ports over one database, emptied first. */
+    private Stores emptyDatabase() {
+        SharedPostgres.truncateAllTables();
+        return new Stores(profiles, pushTokens, preferences, lists, tenants, inbox, messages, inboundEvents, automationRuns,
+                webhookReceipts, feedback, identityMerger, eraser, retention);
     }
 
     @Nested
@@ -70,6 +158,180 @@ class PostgresRepositoriesTest implements PostgresTest {
         protected AutomationRunRepository emptyRepository() {
             SharedPostgres.truncateAllTables();
             return automationRuns;
+        }
+
+        @Override
+        protected <T> T inTransaction(Supplier<T> work) {
+            return transactionally(work);
+        }
+    }
+
+    @Nested
+    class GeneratedApiKeys extends GeneratedApiKeyStoreContract {
+        @Override
+        protected GeneratedApiKeyStore emptyStore() {
+            SharedPostgres.truncateAllTables();
+            return generatedApiKeys;
+        }
+    }
+
+    @Nested
+    class Automations extends AutomationRepositoryContract {
+        @Override
+        protected AutomationRepository emptyRepository() {
+            SharedPostgres.truncateAllTables();
+            return automations;
+        }
+    }
+
+    @Nested
+    class Templates extends TemplateRepositoryContract {
+        @Override
+        protected TemplateRepository emptyRepository() {
+            SharedPostgres.truncateAllTables();
+            return templates;
+        }
+    }
+
+    @Nested
+    class Feedback extends FeedbackOutboxContract {
+        @Override
+        protected FeedbackOutbox emptyOutbox() {
+            SharedPostgres.truncateAllTables();
+            return feedback;
+        }
+    }
+
+    @Nested
+    class IdempotencyKeys extends IdempotencyStoreContract {
+        @Override
+        protected IdempotencyStore emptyStore() {
+            SharedPostgres.truncateAllTables();
+            return idempotencyKeys;
+        }
+
+        @Override
+        protected <T> T inTransaction(Supplier<T> work) {
+            return transactionally(work);
+        }
+    }
+
+    @Nested
+    class TokenSecrets extends TokenSecretStoreContract {
+        @Override
+        protected TokenSecretStore emptyStore() {
+            SharedPostgres.truncateAllTables();
+            return tokenSecrets;
+        }
+    }
+
+    @Nested
+    class Receipts extends WebhookReceiptsContract {
+        @Override
+        protected WebhookReceipts emptyReceipts() {
+            SharedPostgres.truncateAllTables();
+            return webhookReceipts;
+        }
+
+        @Override
+        protected <T> T inTransaction(Supplier<T> work) {
+            return transactionally(work);
+        }
+    }
+
+    @Nested
+    class Preferences extends PreferenceRepositoryContract {
+        @Override
+        protected PreferenceRepository emptyRepository() {
+            SharedPostgres.truncateAllTables();
+            return preferences;
+        }
+    }
+
+    @Nested
+    class PushTokens extends PushTokenRepositoryContract {
+        @Override
+        protected PushTokenRepository emptyRepository() {
+            SharedPostgres.truncateAllTables();
+            return pushTokens;
+        }
+    }
+
+    @Nested
+    class Lists extends ListRepositoryContract {
+        @Override
+        protected ListRepository emptyRepository() {
+            SharedPostgres.truncateAllTables();
+            return lists;
+        }
+    }
+
+    @Nested
+    class Messages extends MessageRepositoryContract {
+        @Override
+        protected MessageRepository emptyRepository() {
+            SharedPostgres.truncateAllTables();
+            return messages;
+        }
+
+        @Override
+        protected <T> T inTransaction(Supplier<T> work) {
+            return transactionally(work);
+        }
+    }
+
+    @Nested
+    class Tenants extends TenantRepositoryContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptyDatabase();
+        }
+
+        @Override
+        protected <T> T inTransaction(Supplier<T> work) {
+            return transactionally(work);
+        }
+    }
+
+    @Nested
+    class Inbox extends InboxRepositoryContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptyDatabase();
+        }
+    }
+
+    @Nested
+    class IdentityMerges extends IdentityMergerContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptyDatabase();
+        }
+
+        @Override
+        protected <T> T inTransaction(Supplier<T> work) {
+            return transactionally(work);
+        }
+    }
+
+    @Nested
+    class Erasure extends PersonalDataEraserContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptyDatabase();
+        }
+
+        @Override
+        protected <T> T inTransaction(Supplier<T> work) {
+            return transactionally(work);
+        }
+    }
+
+    @Nested
+    class Retention extends RetentionStoreContract {
+        @Override
+        protected Stores emptyStores() {
+            return emptyDatabase();
         }
 
         @Override

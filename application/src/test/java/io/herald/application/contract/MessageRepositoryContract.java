@@ -1,0 +1,349 @@
+package io.herald.application.contract;
+
+import io.herald.application.port.Page;
+import io.herald.application.port.in.RedriveUseCase.MessageFilter;
+import io.herald.application.port.in.RedriveUseCase.Window;
+import io.herald.application.port.out.MessageRepository;
+import io.herald.application.port.out.MessageRepository.DeliveryAttempt;
+import io.herald.application.port.out.MessageRepository.MessageQuery;
+import io.herald.application.port.out.MessageRepository.Output;
+import io.herald.domain.delivery.AttemptOutcome;
+import io.herald.domain.message.HistoryEntry;
+import io.herald.domain.message.HistoryType;
+import io.herald.domain.message.Message;
+import io.herald.domain.message.MessageId;
+import io.herald.domain.message.MessageReason;
+import io.herald.domain.message.MessageSpec;
+import io.herald.domain.message.MessageStatus;
+import io.herald.domain.profile.UserId;
+import io.herald.domain.routing.Channel;
+import io.herald.domain.routing.RoutingDecision;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import static io.herald.application.contract.MessageExamples.id;
+import static io.herald.application.contract.MessageExamples.routed;
+import static io.herald.application.contract.MessageExamples.state;
+import static io.herald.application.contract.MessageExamples.toAddress;
+import static io.herald.application.contract.MessageExamples.toUser;
+import static io.herald.application.contract.MessageExamples.withTemplate;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link MessageRepository} must do; run against the in-memory fake and PostgreSQL. */
+public abstract class MessageRepositoryContract {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T09:00:00.123456Z");
+    private static final Instant LATER = NOW.plusSeconds(5);
+
+    protected abstract MessageRepository emptyRepository();
+
+    protected <T> T inTransaction(Supplier<T> work) {
+        return work.get();
+    }
+
+    private static List<String> ids(List<Message> messages) {
+        return messages.stream().map(message -> message.id().value()).toList();
+    }
+
+    private static List<String> values(List<MessageId> ids) {
+        return ids.stream().map(MessageId::value).toList();
+    }
+
+    private static DeliveryAttempt attempt(String message, String leaf, String provider, int number, AttemptOutcome outcome) {
+        return new DeliveryAttempt(id(message), leaf, leaf.equals("0") ? Channel.EMAIL : Channel.SMS, provider, number, outcome,
+                outcome == AttemptOutcome.SENT ? provider + "-" + message + "-" + number : null,
+                outcome == AttemptOutcome.TRANSIENT ? "timeout" : null, outcome == AttemptOutcome.SENT ? MessageStatus.SENT : null,
+                NOW.plusSeconds(number));
+    }
+
+    private static MessageQuery query(Optional<String> recipient, Optional<MessageStatus> status, Optional<String> notification,
+                                      Optional<String> requestId, Optional<String> cursor, int limit) {
+        return new MessageQuery(recipient, status, notification, requestId, cursor, limit);
+    }
+
+    private static MessageQuery all(Optional<String> cursor, int limit) {
+        return query(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), cursor, limit);
+    }
+
+    @Test
+    void insertedMessagesAreReadBackWithAllTheirStateAndHistory() {
+        MessageRepository messages = emptyRepository();
+        Message delayed = Message.enqueue(id("m-1"), "r-1", MessageSpec.parse(Map.of(
+                        "to", Map.of("user_id", "alex", "email", "alex@example.org"), "template", "welcome",
+                        "data", Map.of("order", 42, "total", 149.99, "items", List.of("socks", Map.of("sku", "h-1"))),
+                        "delay", Map.of("duration", 60_000), "expiry", Map.of("expires_in", 3_600_000),
+                        "routing", Map.of("method", "all", "channels", List.of("email", "push")))),
+                Optional.of("Order Completed"), Optional.of("run-1"), NOW);
+        Message plain = toAddress("m-2", "kim@example.org", NOW);
+        List<HistoryEntry> delayedHistory = delayed.newHistory();
+
+        messages.insertAll(List.of(delayed, plain));
+
+        assertThat(state(messages.find(id("m-1")).orElseThrow())).isEqualTo(state(delayed));
+        assertThat(state(messages.find(id("m-2")).orElseThrow())).isEqualTo(state(plain));
+        assertThat(delayed.status()).isEqualTo(MessageStatus.DELAYED);
+        assertThat(messages.history(id("m-1"))).isEqualTo(delayedHistory).extracting(HistoryEntry::type)
+                .containsExactly(HistoryType.ENQUEUED, HistoryType.DELAYED);
+        assertThat(messages.find(id("m-3"))).isEmpty();
+        assertThat(messages.history(id("m-3"))).isEmpty();
+    }
+
+    @Test
+    void savingAMessageKeepsItsStateAndAppendsOnlyTheHistoryItRecordedSinceItWasLoaded() {
+        MessageRepository messages = emptyRepository();
+        messages.insertAll(List.of(withTemplate("m-1", "alex", "welcome", "r-1", NOW)));
+        List<HistoryEntry> enqueued = messages.history(id("m-1"));
+
+        Message sent = inTransaction(() -> {
+            Message locked = messages.lock(id("m-1")).orElseThrow();
+            locked.mapped("welcome", LATER);
+            routed(locked, LATER);
+            locked.rendered(Channel.EMAIL, LATER);
+            locked.sent("0", "sendgrid", "sg-1", LATER);
+            messages.save(locked);
+            return locked;
+        });
+
+        Message stored = messages.find(id("m-1")).orElseThrow();
+        assertThat(state(stored)).isEqualTo(state(sent));
+        assertThat(stored.status()).isEqualTo(MessageStatus.SENT);
+        assertThat(stored.reachedAt(MessageStatus.SENT)).contains(LATER);
+        assertThat(stored.plan().orElseThrow().sent()).extracting(target -> target.leafId()).containsExactly("0");
+        List<HistoryEntry> history = messages.history(id("m-1"));
+        assertThat(history).startsWith(enqueued.toArray(HistoryEntry[]::new)).extracting(HistoryEntry::type).containsExactly(
+                HistoryType.ENQUEUED, HistoryType.MAPPED, HistoryType.ROUTED, HistoryType.RENDERED, HistoryType.SENT);
+        assertThat(history.get(4).details()).isEqualTo(Map.of("channel", "email", "provider", "sendgrid", "provider_message_id", "sg-1"));
+
+        inTransaction(() -> {
+            messages.save(sent);
+            messages.save(stored);
+            return null;
+        });
+        assertThat(messages.history(id("m-1"))).hasSize(5);
+    }
+
+    @Test
+    void aMessageChangedButNotSavedIsUnchanged() {
+        MessageRepository messages = emptyRepository();
+        messages.insertAll(List.of(toUser("m-1", "alex", NOW)));
+
+        inTransaction(() -> messages.lock(id("m-1")).orElseThrow().cancel(LATER));
+        messages.find(id("m-1")).orElseThrow().cancel(LATER);
+
+        assertThat(messages.find(id("m-1")).orElseThrow().status()).isEqualTo(MessageStatus.ENQUEUED);
+        assertThat(messages.history(id("m-1"))).extracting(HistoryEntry::type).containsExactly(HistoryType.ENQUEUED);
+    }
+
+    @Test
+    void severalMessagesAreLockedInIdOrder_andSavedTogether() {
+        MessageRepository messages = emptyRepository();
+        messages.insertAll(List.of(toUser("m-3", "alex", NOW), toUser("m-1", "alex", NOW), toUser("m-2", "kim", NOW)));
+
+        List<Message> locked = inTransaction(() -> messages.lockAll(List.of(id("m-2"), id("unknown"), id("m-3"), id("m-1"))));
+        assertThat(ids(locked)).containsExactly("m-1", "m-2", "m-3");
+        locked.get(0).cancel(LATER);
+        locked.get(1).fail(MessageReason.FAILED, "template 'welcome' has no email content", LATER);
+        inTransaction(() -> {
+            messages.saveAll(locked);
+            return null;
+        });
+
+        for (Message message : locked) {
+            assertThat(state(messages.find(message.id()).orElseThrow())).isEqualTo(state(message));
+        }
+        assertThat(messages.find(id("m-2")).orElseThrow().error()).contains("template 'welcome' has no email content");
+        assertThat(messages.history(id("m-1"))).extracting(HistoryEntry::type).containsExactly(HistoryType.ENQUEUED, HistoryType.CANCELED);
+        assertThat(messages.history(id("m-3"))).extracting(HistoryEntry::type).containsExactly(HistoryType.ENQUEUED);
+        assertThat(inTransaction(() -> messages.lockAll(List.of()))).isEmpty();
+        assertThat(inTransaction(() -> messages.lock(id("unknown")))).isEmpty();
+    }
+
+    @Test
+    void theRecipientsARequestHasMessagesForAreFound() {
+        MessageRepository messages = emptyRepository();
+        messages.insertAll(List.of(withTemplate("m-1", "alex", "welcome", "r-1", NOW), withTemplate("m-2", "kim", "welcome", "r-1", NOW),
+                withTemplate("m-3", "lee", "welcome", "r-2", NOW)));
+
+        assertThat(messages.recipientsOf("r-1", List.of(UserId.of("alex"), UserId.of("lee"), UserId.of("sam"))))
+                .containsExactly(UserId.of("alex"));
+        assertThat(messages.recipientsOf("r-1", List.of())).isEmpty();
+    }
+
+    @Test
+    void messagesAreListedNewestFirstAPageAtATime_byRecipientStatusTemplateAndRequest() {
+        MessageRepository messages = emptyRepository();
+        Message canceled = withTemplate("m-5", "alex", "welcome", "r-5", NOW);
+        canceled.cancel(NOW);
+        Message alsoCanceled = withTemplate("m-2", "kim", "welcome", "r-1", NOW);
+        alsoCanceled.cancel(NOW);
+        messages.insertAll(List.of(withTemplate("m-1", "alex", "welcome", "r-1", NOW), alsoCanceled,
+                withTemplate("m-3", "alex", "digest", "r-3", NOW), toAddress("m-4", "lee@example.org", NOW), canceled));
+
+        Page<Message> first = messages.list(all(Optional.empty(), 2));
+        Page<Message> second = messages.list(all(first.cursor(), 2));
+        Page<Message> last = messages.list(all(second.cursor(), 2));
+        assertThat(ids(first.items())).containsExactly("m-5", "m-4");
+        assertThat(ids(second.items())).containsExactly("m-3", "m-2");
+        assertThat(second.hasMore()).isTrue();
+        assertThat(ids(last.items())).containsExactly("m-1");
+        assertThat(last.hasMore()).isFalse();
+        assertThat(messages.list(all(Optional.empty(), 5)).hasMore()).isFalse();
+
+        Optional<String> none = Optional.empty();
+        assertThat(ids(messages.list(query(Optional.of("alex"), Optional.empty(), none, none, none, 10)).items()))
+                .containsExactly("m-5", "m-3", "m-1");
+        assertThat(ids(messages.list(query(Optional.of("lee@example.org"), Optional.empty(), none, none, none, 10)).items()))
+                .containsExactly("m-4");
+        assertThat(ids(messages.list(query(none, Optional.of(MessageStatus.CANCELED), none, none, none, 10)).items()))
+                .containsExactly("m-5", "m-2");
+        assertThat(ids(messages.list(query(none, Optional.empty(), Optional.of("welcome"), none, none, 10)).items()))
+                .containsExactly("m-5", "m-2", "m-1");
+        assertThat(ids(messages.list(query(none, Optional.empty(), none, Optional.of("r-1"), none, 10)).items()))
+                .containsExactly("m-2", "m-1");
+        Page<Message> alexWelcome = messages.list(query(Optional.of("alex"), Optional.empty(), Optional.of("welcome"), none, none, 1));
+        assertThat(ids(alexWelcome.items())).containsExactly("m-5");
+        assertThat(ids(messages.list(query(Optional.of("alex"), Optional.empty(), Optional.of("welcome"), none, alexWelcome.cursor(), 1))
+                .items())).containsExactly("m-1");
+    }
+
+    @Test
+    void eachChannelKeepsItsLastRenderedOutput() {
+        MessageRepository messages = emptyRepository();
+        messages.insertAll(List.of(toUser("m-1", "alex", NOW), toUser("m-2", "kim", NOW)));
+
+        messages.saveOutputs(List.of(new Output(id("m-1"), Channel.EMAIL, Map.of("subject", "Hi", "html", "<p>Hi</p>"), NOW),
+                new Output(id("m-1"), Channel.PUSH, Map.of("title", "Hi", "data", Map.of("n", 1)), NOW),
+                new Output(id("m-2"), Channel.EMAIL, Map.of("subject", "Hello"), NOW)));
+        messages.saveOutputs(List.of(new Output(id("m-1"), Channel.EMAIL, Map.of("subject", "Hi again"), LATER)));
+        messages.saveOutputs(List.of());
+
+        assertThat(messages.outputs(id("m-1"))).isEqualTo(Map.of(Channel.EMAIL, Map.of("subject", "Hi again"),
+                Channel.PUSH, Map.of("title", "Hi", "data", Map.of("n", 1))));
+        assertThat(messages.outputs(id("m-2"))).isEqualTo(Map.of(Channel.EMAIL, Map.of("subject", "Hello")));
+        assertThat(messages.outputs(id("m-3"))).isEmpty();
+    }
+
+    @Test
+    void attemptsAreListedInLeafProviderAndAttemptOrder_andRecordingOneAgainUpdatesIt() {
+        MessageRepository messages = emptyRepository();
+        messages.insertAll(List.of(routed(toUser("m-1", "alex", NOW), NOW), routed(toUser("m-2", "kim", NOW), NOW),
+                routed(toUser("m-3", "lee", NOW), NOW)));
+
+        messages.recordAttempts(List.of(attempt("m-1", "1", "twilio", 1, AttemptOutcome.TRANSIENT),
+                attempt("m-1", "0", "sendgrid", 10, AttemptOutcome.IN_FLIGHT), attempt("m-1", "0", "sendgrid", 2, AttemptOutcome.TRANSIENT),
+                attempt("m-1", "0", "sendgrid", 1, AttemptOutcome.TRANSIENT), attempt("m-1", "0", "console", 1, AttemptOutcome.PERMANENT),
+                attempt("m-2", "0", "sendgrid", 1, AttemptOutcome.SENT)));
+        messages.recordAttempts(List.of(attempt("m-1", "0", "sendgrid", 10, AttemptOutcome.SENT),
+                attempt("m-1", "1", "twilio", 2, AttemptOutcome.IN_FLIGHT), attempt("m-1", "1", "twilio", 2, AttemptOutcome.PERMANENT)));
+        messages.recordAttempts(List.of());
+
+        List<DeliveryAttempt> expected = List.of(attempt("m-1", "0", "console", 1, AttemptOutcome.PERMANENT),
+                attempt("m-1", "0", "sendgrid", 1, AttemptOutcome.TRANSIENT), attempt("m-1", "0", "sendgrid", 2, AttemptOutcome.TRANSIENT),
+                attempt("m-1", "0", "sendgrid", 10, AttemptOutcome.SENT), attempt("m-1", "1", "twilio", 1, AttemptOutcome.TRANSIENT),
+                attempt("m-1", "1", "twilio", 2, AttemptOutcome.PERMANENT));
+        assertThat(messages.attempts(id("m-1"))).isEqualTo(expected);
+        Map<MessageId, List<DeliveryAttempt>> byMessage = messages.attempts(List.of(id("m-1"), id("m-2"), id("m-3")));
+        assertThat(byMessage).containsOnlyKeys(id("m-1"), id("m-2"));
+        assertThat(byMessage.get(id("m-1"))).isEqualTo(expected);
+        assertThat(byMessage.get(id("m-2"))).containsExactly(attempt("m-2", "0", "sendgrid", 1, AttemptOutcome.SENT));
+        assertThat(messages.attempts(id("m-3"))).isEmpty();
+    }
+
+    @Test
+    void anAttemptIsFoundByItsProvidersMessageId() {
+        MessageRepository messages = emptyRepository();
+        messages.insertAll(List.of(routed(toUser("m-1", "alex", NOW), NOW), routed(toUser("m-2", "kim", NOW), NOW)));
+        messages.recordAttempts(List.of(attempt("m-1", "0", "sendgrid", 1, AttemptOutcome.TRANSIENT),
+                attempt("m-1", "0", "sendgrid", 2, AttemptOutcome.SENT), attempt("m-2", "1", "twilio", 1, AttemptOutcome.SENT)));
+
+        assertThat(messages.findAttempt("sendgrid", "sendgrid-m-1-2")).contains(attempt("m-1", "0", "sendgrid", 2, AttemptOutcome.SENT));
+        assertThat(messages.findAttempt("twilio", "twilio-m-2-1")).contains(attempt("m-2", "1", "twilio", 1, AttemptOutcome.SENT));
+        assertThat(messages.findAttempt("twilio", "sendgrid-m-1-2")).isEmpty();
+        assertThat(messages.findAttempt("sendgrid", "unknown")).isEmpty();
+    }
+
+    @Test
+    void theEngagementOfTheSentAttemptOfALeafOnlyMovesForward() {
+        MessageRepository messages = emptyRepository();
+        messages.insertAll(List.of(routed(toUser("m-1", "alex", NOW), NOW)));
+        messages.recordAttempts(List.of(attempt("m-1", "0", "console", 1, AttemptOutcome.TRANSIENT),
+                attempt("m-1", "0", "sendgrid", 1, AttemptOutcome.SENT), attempt("m-1", "1", "twilio", 1, AttemptOutcome.SENT)));
+
+        List<MessageStatus> reached = new ArrayList<>();
+        for (MessageStatus engagement : List.of(MessageStatus.DELIVERED, MessageStatus.OPENED, MessageStatus.DELIVERED,
+                MessageStatus.SENT, MessageStatus.CLICKED, MessageStatus.OPENED)) {
+            messages.recordEngagement(id("m-1"), "0", engagement, LATER);
+            reached.add(messages.findAttempt("sendgrid", "sendgrid-m-1-1").orElseThrow().engagement());
+        }
+
+        assertThat(reached).containsExactly(MessageStatus.DELIVERED, MessageStatus.OPENED, MessageStatus.OPENED, MessageStatus.OPENED,
+                MessageStatus.CLICKED, MessageStatus.CLICKED);
+        List<DeliveryAttempt> attempts = messages.attempts(id("m-1"));
+        assertThat(attempts.get(0)).isEqualTo(attempt("m-1", "0", "console", 1, AttemptOutcome.TRANSIENT));
+        assertThat(attempts.get(1).at()).isEqualTo(attempt("m-1", "0", "sendgrid", 1, AttemptOutcome.SENT).at());
+        assertThat(attempts.get(2)).isEqualTo(attempt("m-1", "1", "twilio", 1, AttemptOutcome.SENT));
+    }
+
+    @Test
+    void messagesToRedriveAreFoundInIdOrderByStatusTemplateTimeAndWhereTheyWereTried() {
+        MessageRepository messages = emptyRepository();
+        Instant hourLater = NOW.plus(Duration.ofHours(1));
+        Instant twoHoursLater = NOW.plus(Duration.ofHours(2));
+        Message emailFailed = routed(withTemplate("r-01", "alex", "welcome", "q-1", NOW), NOW);
+        Message smsFailed = routed(withTemplate("r-02", "kim", "digest", "q-2", hourLater), hourLater);
+        Message unroutable = withTemplate("r-03", "lee", "welcome", "q-3", NOW);
+        unroutable.route(new RoutingDecision.Unroutable(MessageReason.NO_CHANNELS, "no email address"), NOW);
+        Message waiting = withTemplate("r-04", "sam", "welcome", "q-4", NOW);
+        Message lateFailed = routed(withTemplate("r-05", "eve", "welcome", "q-5", twoHoursLater), twoHoursLater);
+        for (Message failed : List.of(emailFailed, smsFailed, lateFailed)) {
+            failed.fail(MessageReason.PROVIDER_ERROR, "gave up", failed.enqueuedAt());
+        }
+        messages.insertAll(List.of(lateFailed, waiting, unroutable, smsFailed, emailFailed));
+        messages.recordAttempts(List.of(attempt("r-01", "0", "sendgrid", 1, AttemptOutcome.PERMANENT),
+                attempt("r-02", "1", "twilio", 1, AttemptOutcome.PERMANENT), attempt("r-05", "1", "twilio", 1, AttemptOutcome.TRANSIENT)));
+        Window always = new Window(Optional.empty(), Optional.empty());
+        MessageStatus undeliverable = MessageStatus.UNDELIVERABLE;
+
+        assertThat(values(messages.findForRedrive(new MessageFilter(undeliverable, Optional.empty(), Optional.empty(), Optional.empty(), always),
+                Optional.empty(), 10))).containsExactly("r-01", "r-02", "r-05");
+        assertThat(values(messages.findForRedrive(new MessageFilter(undeliverable, Optional.empty(), Optional.empty(), Optional.empty(), always),
+                Optional.of(id("r-01")), 1))).containsExactly("r-02");
+        assertThat(values(messages.findForRedrive(new MessageFilter(undeliverable, Optional.empty(), Optional.empty(), Optional.of("welcome"),
+                always), Optional.empty(), 10))).containsExactly("r-01", "r-05");
+        assertThat(values(messages.findForRedrive(new MessageFilter(undeliverable, Optional.of("twilio"), Optional.empty(), Optional.empty(),
+                always), Optional.empty(), 10))).containsExactly("r-02", "r-05");
+        assertThat(values(messages.findForRedrive(new MessageFilter(undeliverable, Optional.empty(), Optional.of(Channel.EMAIL),
+                Optional.empty(), always), Optional.empty(), 10))).containsExactly("r-01");
+        assertThat(values(messages.findForRedrive(new MessageFilter(undeliverable, Optional.empty(), Optional.empty(), Optional.empty(),
+                new Window(Optional.of(hourLater), Optional.of(twoHoursLater))), Optional.empty(), 10))).containsExactly("r-02");
+        assertThat(values(messages.findForRedrive(new MessageFilter(MessageStatus.UNROUTABLE, Optional.empty(), Optional.empty(),
+                Optional.empty(), always), Optional.empty(), 10))).containsExactly("r-03");
+    }
+
+    @Test
+    void forgettingDeliveriesTakesAttemptsAndOutputsAndKeepsTheHistory() {
+        MessageRepository messages = emptyRepository();
+        messages.insertAll(List.of(routed(toUser("m-1", "alex", NOW), NOW), routed(toUser("m-2", "kim", NOW), NOW)));
+        for (String message : List.of("m-1", "m-2")) {
+            messages.recordAttempts(List.of(attempt(message, "0", "sendgrid", 1, AttemptOutcome.PERMANENT)));
+            messages.saveOutputs(List.of(new Output(id(message), Channel.EMAIL, Map.of("subject", "Hi"), NOW)));
+        }
+        List<HistoryEntry> history = messages.history(id("m-1"));
+
+        messages.forgetDeliveries(List.of(id("m-1")));
+        messages.forgetDeliveries(List.of());
+
+        assertThat(messages.attempts(id("m-1"))).isEmpty();
+        assertThat(messages.outputs(id("m-1"))).isEmpty();
+        assertThat(messages.history(id("m-1"))).isEqualTo(history).isNotEmpty();
+        assertThat(messages.attempts(id("m-2"))).hasSize(1);
+        assertThat(messages.outputs(id("m-2"))).containsOnlyKeys(Channel.EMAIL);
+    }
+}

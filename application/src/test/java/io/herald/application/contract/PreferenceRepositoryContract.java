@@ -1,0 +1,49 @@
+package io.herald.application.contract;
+
+import io.herald.application.port.out.PreferenceRepository;
+import io.herald.domain.preference.PreferenceStatus;
+import io.herald.domain.preference.TopicPreference;
+import io.herald.domain.profile.UserId;
+import io.herald.domain.routing.Channel;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link PreferenceRepository} must do; run against the in-memory fake and PostgreSQL. */
+public abstract class PreferenceRepositoryContract {
+
+    private static final UserId ALEX = UserId.of("alex");
+    private static final UserId KIM = UserId.of("kim");
+
+    protected abstract PreferenceRepository emptyRepository();
+
+    @Test
+    void aPreferenceIsReadBack_andSavingItAgainReplacesIt() {
+        PreferenceRepository preferences = emptyRepository();
+        TopicPreference custom = new TopicPreference(ALEX, "product-news", PreferenceStatus.OPTED_IN, true, List.of(Channel.SMS, Channel.EMAIL));
+        preferences.save(custom);
+        assertThat(preferences.find(ALEX, "product-news")).contains(custom);
+
+        TopicPreference optedOut = new TopicPreference(ALEX, "product-news", PreferenceStatus.OPTED_OUT, false, List.of());
+        preferences.save(optedOut);
+
+        assertThat(preferences.find(ALEX, "product-news")).contains(optedOut);
+        assertThat(preferences.find(ALEX, "billing")).isEmpty();
+        assertThat(preferences.find(KIM, "product-news")).isEmpty();
+    }
+
+    @Test
+    void aUsersPreferencesAreListedInTopicOrder() {
+        PreferenceRepository preferences = emptyRepository();
+        preferences.save(new TopicPreference(ALEX, "security", PreferenceStatus.REQUIRED, false, List.of()));
+        preferences.save(new TopicPreference(ALEX, "billing", PreferenceStatus.OPTED_OUT, false, List.of()));
+        preferences.save(new TopicPreference(KIM, "product-news", PreferenceStatus.OPTED_OUT, false, List.of()));
+        preferences.save(new TopicPreference(ALEX, "product-news", PreferenceStatus.OPTED_IN, true, List.of(Channel.PUSH)));
+
+        assertThat(preferences.list(ALEX)).extracting(TopicPreference::topicId).containsExactly("billing", "product-news", "security");
+        assertThat(preferences.list(KIM)).containsExactly(new TopicPreference(KIM, "product-news", PreferenceStatus.OPTED_OUT, false, List.of()));
+        assertThat(preferences.list(UserId.of("nobody"))).isEmpty();
+    }
+}
