@@ -180,18 +180,14 @@ public final class AutomationEngineService implements AutomationEngine {
 
     private List<String> send(AutomationRun run, Step.Send send, Instant now) {
         UserId recipient = send.recipient().orElse(run.recipient());
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("to", Map.of("user_id", recipient.value()));
         send.template().ifPresent(template -> {
             if (templates.find(template).isEmpty() && templates.findByEvent(template).isEmpty()) {
                 throw new StepFailure("template '" + template + "' does not exist (any more)");
             }
-            message.put("template", template);
         });
-        send.content().ifPresent(content -> message.put("content", Map.of("title", content.title(), "body", content.body())));
-        message.put("data", JsonTrees.deepMerge(run.data(), send.data()));
-        send.routing().ifPresent(routing -> message.put("routing", routing.toJson()));
-        List<Message> created = sends.enqueue(List.of(MessageSpec.parse(message)), run.eventName(), Optional.of(run.id().value()), now);
+        MessageSpec spec = MessageSpec.toUser(recipient, send.template(), send.content(), JsonTrees.deepMerge(run.data(), send.data()),
+                send.routing());
+        List<Message> created = sends.enqueue(List.of(spec), run.eventName(), Optional.of(run.id().value()), now);
         return created.stream().map(sent -> sent.id().value()).toList();
     }
 

@@ -7,7 +7,6 @@ import io.herald.domain.message.MessageSpec;
 import io.herald.domain.template.Template;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,11 +38,9 @@ public final class TemplateEventTrigger implements EventTrigger {
         }
         List<Triggered> triggered = new ArrayList<>();
         for (Template template : mapped) {
-            Map<String, Object> message = new LinkedHashMap<>();
-            message.put("to", Map.of("user_id", event.userId().get().value()));
-            message.put("template", template.id());
-            message.put("data", event.properties());
-            List<Message> created = sends.enqueue(List.of(MessageSpec.parse(message)), Optional.of(event.event()),
+            MessageSpec spec = MessageSpec.toUser(event.userId().get(), Optional.of(template.id()), Optional.empty(),
+                    event.properties(), Optional.empty());
+            List<Message> created = sends.enqueue(List.of(spec), Optional.of(event.event()),
                     Optional.empty(), event.occurredAt());
             created.forEach(m -> triggered.add(Triggered.message(m.id().value())));
         }

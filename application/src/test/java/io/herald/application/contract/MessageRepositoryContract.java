@@ -3,14 +3,15 @@ package io.herald.application.contract;
 import io.herald.application.port.Page;
 import io.herald.application.port.in.RedriveUseCase.MessageFilter;
 import io.herald.application.port.in.RedriveUseCase.Window;
-import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.MessageRepository.DeliveryAttempt;
 import io.herald.application.port.out.MessageRepository.MessageQuery;
 import io.herald.application.port.out.MessageRepository.Output;
+import io.herald.application.port.out.MessageRepository;
 import io.herald.domain.delivery.AttemptOutcome;
 import io.herald.domain.message.HistoryEntry;
 import io.herald.domain.message.HistoryType;
 import io.herald.domain.message.Message;
+import io.herald.domain.message.MessageEvent;
 import io.herald.domain.message.MessageId;
 import io.herald.domain.message.MessageReason;
 import io.herald.domain.message.MessageSpec;
@@ -82,7 +83,7 @@ public abstract class MessageRepositoryContract {
                         "routing", Map.of("method", "all", "channels", List.of("email", "push")))),
                 Optional.of("Order Completed"), Optional.of("run-1"), NOW);
         Message plain = toAddress("m-2", "kim@example.org", NOW);
-        List<HistoryEntry> delayedHistory = delayed.newHistory();
+        List<HistoryEntry> delayedHistory = delayed.newEvents().stream().map(MessageEvent::toHistory).toList();
 
         messages.insertAll(List.of(delayed, plain));
 

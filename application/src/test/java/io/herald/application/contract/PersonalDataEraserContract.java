@@ -1,11 +1,12 @@
 package io.herald.application.contract;
 
 import io.herald.application.port.out.InboxRepository.InboxEntry;
-import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.MessageRepository.DeliveryAttempt;
 import io.herald.application.port.out.MessageRepository.Output;
+import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.PersonalDataEraser;
 import io.herald.domain.delivery.AttemptOutcome;
+import io.herald.domain.delivery.FailoverPolicy;
 import io.herald.domain.list.SubscriptionList;
 import io.herald.domain.message.HistoryEntry;
 import io.herald.domain.message.Message;
@@ -71,7 +72,7 @@ public abstract class PersonalDataEraserContract {
     private static Message failedWithTheAddressInItsErrors(MessageRepository messages, String id, UserId user) {
         Message message = routed(toUser(id, user.value(), NOW), NOW);
         messages.insertAll(List.of(message));
-        message.providerError("0", "sendgrid", "mailbox " + user + "@example.org is full", 452, true, "retry", NOW.plusSeconds(1));
+        message.providerError("0", "sendgrid", "mailbox " + user + "@example.org is full", 452, true, FailoverPolicy.Move.RETRY, NOW.plusSeconds(1));
         message.fail(MessageReason.PROVIDER_ERROR, user + "@example.org rejected the message", NOW.plusSeconds(2));
         messages.save(message);
         messages.saveOutputs(List.of(new Output(message.id(), Channel.EMAIL, Map.of("subject", "Hi Al"), NOW)));

@@ -1,6 +1,7 @@
 package io.herald.domain.message;
 
 import io.herald.domain.json.JsonTrees;
+import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.routing.RoutingNode;
 import io.herald.domain.shared.InvalidValueException;
@@ -89,6 +90,26 @@ public record MessageSpec(
         }
         return new MessageSpec(to, template, content, data, routing, channels, providers, delay, expiry, escalation,
                 metadata, topic, JsonTrees.deepCopy(message));
+    }
+
+    /**
+     * A send to one user of a template or of inline content, as Herald makes them itself (a template mapped to an
+     * event, an automation's send step): built from typed values, with the public API's JSON derived from them.
+     */
+    public static MessageSpec toUser(UserId user, Optional<String> template, Optional<Content> content,
+                                     Map<String, Object> data, Optional<RoutingNode.Group> routing) {
+        if (template.isPresent() == content.isPresent()) {
+            throw new IllegalArgumentException("a send has either a template or content");
+        }
+        Recipient recipient = Recipient.user(user);
+        Map<String, Object> raw = new LinkedHashMap<>();
+        raw.put("to", recipient.toJson());
+        template.ifPresent(id -> raw.put("template", id));
+        content.ifPresent(inline -> raw.put("content", inline.toJson()));
+        raw.put("data", JsonTrees.deepCopy(data));
+        routing.ifPresent(group -> raw.put("routing", group.toJson()));
+        return new MessageSpec(List.of(recipient), template, content, JsonTrees.deepCopy(data), routing, Map.of(), Map.of(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), raw);
     }
 
     /** The spec of the message for one recipient of this send. */

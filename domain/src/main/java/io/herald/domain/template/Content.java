@@ -24,4 +24,8 @@ public record Content(String title, String body) {
         }
         return new Content(title == null ? "" : (String) title, text);
     }
+
+    public Map<String, Object> toJson() {
+        return Map.of("title", title, "body", body);
+    }
 }

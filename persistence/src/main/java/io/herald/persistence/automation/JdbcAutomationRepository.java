@@ -4,6 +4,7 @@ import io.herald.application.port.Page;
 import io.herald.application.port.out.AutomationRepository;
 import io.herald.domain.automation.Automation;
 import io.herald.persistence.support.Db;
+import io.herald.persistence.support.StoredFormat;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -20,7 +21,7 @@ import java.util.Optional;
 @Transactional
 class JdbcAutomationRepository implements AutomationRepository {
 
-    private static final String COLUMNS = "automation_id, definition::text AS definition";
+    private static final String COLUMNS = "automation_id, definition::text AS definition, definition_format";
 
     private final Db db;
 
@@ -58,13 +59,15 @@ class JdbcAutomationRepository implements AutomationRepository {
         Map<String, Object> definition = automation.toJson();
         definition.remove("id");
         db.update("""
-                INSERT INTO automations (automation_id, name, trigger_event, definition) VALUES (?, ?, ?, ?::jsonb)
+                INSERT INTO automations (automation_id, name, trigger_event, definition, definition_format) VALUES (?, ?, ?, ?::jsonb, ?)
                 ON CONFLICT (automation_id) DO UPDATE SET name = excluded.name, trigger_event = excluded.trigger_event,
-                    definition = excluded.definition, updated_at = now()""", statement -> {
+                    definition = excluded.definition, definition_format = excluded.definition_format, updated_at = now()""",
+                statement -> {
             statement.setString(1, automation.id());
             statement.setString(2, automation.name());
             statement.setString(3, automation.trigger().map(Automation.Trigger::event).orElse(null));
             statement.setString(4, db.toJson(definition));
+            statement.setInt(5, StoredFormat.AUTOMATION.current());
         });
     }
 
@@ -89,6 +92,7 @@ class JdbcAutomationRepository implements AutomationRepository {
     }
 
     private Automation automation(ResultSet row) throws SQLException {
+        StoredFormat.AUTOMATION.check(row.getInt("definition_format"), row.getString("automation_id"));
         return Automation.parse(row.getString("automation_id"), db.jsonObject(row.getString("definition")));
     }
 }

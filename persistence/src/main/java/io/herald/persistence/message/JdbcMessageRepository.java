@@ -15,6 +15,7 @@ import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.routing.DeliveryPlan;
 import io.herald.persistence.support.Db;
+import io.herald.persistence.support.StoredFormat;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -40,7 +41,7 @@ import java.util.Set;
 class JdbcMessageRepository implements MessageRepository {
 
     private static final String COLUMNS = "message_id, request_id, template_id, event, automation_run_id, status, reason, error, "
-            + "channel, provider, spec::text AS spec, plan::text AS plan, enqueued_at, deliver_at, expires_at, "
+            + "channel, provider, spec::text AS spec, spec_format, plan::text AS plan, enqueued_at, deliver_at, expires_at, "
             + "milestones::text AS milestones";
     private static final String ATTEMPT_COLUMNS = "message_id, leaf_id, channel, provider, attempt, outcome, provider_message_id, "
             + "error, engagement, at";
@@ -90,10 +91,11 @@ class JdbcMessageRepository implements MessageRepository {
         }
         db.update("""
                 INSERT INTO messages (message_id, request_id, recipient, user_id, template_id, event, automation_run_id, status,
-                    spec, enqueued_at, deliver_at, expires_at, milestones, updated_at)
-                SELECT i, r, rc, u, t, e, a, s, sp::jsonb, en::timestamptz, d::timestamptz, x::timestamptz, m::jsonb, en::timestamptz
+                    spec, spec_format, enqueued_at, deliver_at, expires_at, milestones, updated_at)
+                SELECT i, r, rc, u, t, e, a, s, sp::jsonb, %d, en::timestamptz, d::timestamptz, x::timestamptz, m::jsonb, en::timestamptz
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                    ?::text[], ?::text[], ?::text[], ?::text[]) AS x0(i, r, rc, u, t, e, a, s, sp, en, d, x, m)""", statement -> {
+                    ?::text[], ?::text[], ?::text[], ?::text[]) AS x0(i, r, rc, u, t, e, a, s, sp, en, d, x, m)""".formatted(
+                StoredFormat.MESSAGE_SPEC.current()), statement -> {
             statement.setArray(1, db.textArray(ids));
             statement.setArray(2, db.textArray(requestIds));
             statement.setArray(3, db.textArray(recipients));
@@ -430,6 +432,7 @@ class JdbcMessageRepository implements MessageRepository {
     }
 
     private Message message(ResultSet row) throws SQLException {
+        StoredFormat.MESSAGE_SPEC.check(row.getInt("spec_format"), row.getString("message_id"));
         Map<MessageStatus, Instant> milestones = new EnumMap<>(MessageStatus.class);
         db.jsonObject(row.getString("milestones")).forEach((status, at) -> milestones.put(MessageStatus.valueOf(status), Instant.parse((String) at)));
         String plan = row.getString("plan");

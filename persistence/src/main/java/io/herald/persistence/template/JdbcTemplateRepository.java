@@ -4,6 +4,7 @@ import io.herald.application.port.Page;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.domain.template.Template;
 import io.herald.persistence.support.Db;
+import io.herald.persistence.support.StoredFormat;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -21,7 +22,7 @@ import java.util.Optional;
 @Transactional
 class JdbcTemplateRepository implements TemplateRepository {
 
-    private static final String COLUMNS = "template_id, name, topic, events, routing::text AS routing, channels::text AS channels";
+    private static final String COLUMNS = "template_id, name, topic, events, routing::text AS routing, channels::text AS channels, definition_format";
 
     private final Db db;
 
@@ -60,15 +61,18 @@ class JdbcTemplateRepository implements TemplateRepository {
     public void save(Template template) {
         Map<String, Object> json = template.toJson();
         db.update("""
-                INSERT INTO templates (template_id, name, topic, events, routing, channels) VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb)
+                INSERT INTO templates (template_id, name, topic, events, routing, channels, definition_format)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)
                 ON CONFLICT (template_id) DO UPDATE SET name = excluded.name, topic = excluded.topic, events = excluded.events,
-                    routing = excluded.routing, channels = excluded.channels, updated_at = now()""", statement -> {
+                    routing = excluded.routing, channels = excluded.channels, definition_format = excluded.definition_format,
+                    updated_at = now()""", statement -> {
             statement.setString(1, template.id());
             statement.setString(2, template.name());
             statement.setString(3, template.topic().orElse(null));
             statement.setArray(4, db.textArray(template.events()));
             statement.setString(5, db.toJson(json.get("routing")));
             statement.setString(6, db.toJson(json.get("channels")));
+            statement.setInt(7, StoredFormat.TEMPLATE.current());
         });
     }
 
@@ -93,6 +97,7 @@ class JdbcTemplateRepository implements TemplateRepository {
     }
 
     private Template template(ResultSet row) throws SQLException {
+        StoredFormat.TEMPLATE.check(row.getInt("definition_format"), row.getString("template_id"));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", row.getString("name"));
         json.put("topic", row.getString("topic"));
