@@ -3,6 +3,7 @@ package io.herald.application.auth;
 import io.herald.application.port.in.AuthenticateCallerUseCase;
 
 import java.util.Optional;
+import java.util.Set;
 
 /** One place that tells admin keys, Segment write keys and client tokens apart. */
 public final class CallerAuthenticationService implements AuthenticateCallerUseCase {
@@ -28,5 +29,10 @@ public final class CallerAuthenticationService implements AuthenticateCallerUseC
             return Optional.of(new Admin());
         }
         return keys.isWriteKey(presented) ? Optional.of(new SegmentWriter()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Caller> authenticateHeader(String authorization, Set<Scheme> accepted) {
+        return AuthorizationHeader.credential(authorization, accepted).flatMap(this::authenticate);
     }
 }

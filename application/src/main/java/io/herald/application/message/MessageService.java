@@ -8,6 +8,7 @@ import io.herald.application.port.in.QueryMessagesUseCase;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.MessageRepository.DeliveryAttempt;
+import io.herald.application.port.out.Transactions;
 import io.herald.application.port.out.MessageRepository.MessageQuery;
 import io.herald.domain.message.HistoryEntry;
 import io.herald.domain.message.Message;
@@ -23,10 +24,12 @@ import java.util.Map;
 public final class MessageService implements QueryMessagesUseCase, CancelMessageUseCase {
 
     private final MessageRepository messages;
+    private final Transactions transactions;
     private final Clock clock;
 
-    public MessageService(MessageRepository messages, Clock clock) {
+    public MessageService(MessageRepository messages, Transactions transactions, Clock clock) {
         this.messages = messages;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -66,12 +69,14 @@ public final class MessageService implements QueryMessagesUseCase, CancelMessage
     /** The pending delivery job finds the message CANCELED and does nothing. */
     @Override
     public Message cancel(MessageId id) {
-        Message message = messages.lock(id).orElseThrow(() -> notFound(id));
-        if (!message.cancel(clock.now())) {
-            throw new ConflictException("Message '" + id + "' is " + message.status() + " and can no longer be canceled");
-        }
-        messages.save(message);
-        return message;
+        return transactions.inTransaction(() -> {
+            Message message = messages.lock(id).orElseThrow(() -> notFound(id));
+            if (!message.cancel(clock.now())) {
+                throw new ConflictException("Message '" + id + "' is " + message.status() + " and can no longer be canceled");
+            }
+            messages.save(message);
+            return message;
+        });
     }
 
     private static NotFoundException notFound(MessageId id) {

@@ -11,6 +11,7 @@ import io.herald.application.port.out.IdempotencyStore;
 import io.herald.application.port.out.ListRepository;
 import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.TemplateRepository;
+import io.herald.application.port.out.Transactions;
 import io.herald.application.support.GroupCommit.Outcome;
 import io.herald.application.template.TemplateRenderer;
 import io.herald.domain.message.Message;
@@ -47,12 +48,14 @@ public final class SendService implements SendMessageUseCase, BatchSend, ExpandL
     private final TemplateRenderer renderer;
     private final int listPageSize;
     private final int maxRecipients;
+    private final Transactions transactions;
     private final Clock clock;
 
     /** Sends to lists read their subscribers 500 at a time. */
     public SendService(MessageRepository messages, TemplateRepository templates, ListRepository lists,
-                       IdempotencyStore idempotency, DurableScheduler scheduler, TemplateRenderer renderer, Clock clock) {
-        this(messages, templates, lists, idempotency, scheduler, renderer, 500, 1_000, clock);
+                       IdempotencyStore idempotency, DurableScheduler scheduler, TemplateRenderer renderer,
+                       Transactions transactions, Clock clock) {
+        this(messages, templates, lists, idempotency, scheduler, renderer, 500, 1_000, transactions, clock);
     }
 
     /**
@@ -61,7 +64,7 @@ public final class SendService implements SendMessageUseCase, BatchSend, ExpandL
      */
     public SendService(MessageRepository messages, TemplateRepository templates, ListRepository lists,
                        IdempotencyStore idempotency, DurableScheduler scheduler, TemplateRenderer renderer, int listPageSize,
-                       int maxRecipients, Clock clock) {
+                       int maxRecipients, Transactions transactions, Clock clock) {
         this.messages = messages;
         this.templates = templates;
         this.lists = lists;
@@ -70,12 +73,17 @@ public final class SendService implements SendMessageUseCase, BatchSend, ExpandL
         this.renderer = renderer;
         this.listPageSize = listPageSize;
         this.maxRecipients = maxRecipients;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
     /** One send in its own transaction: the path of sends with an Idempotency-Key. */
     @Override
     public SendResult send(SendMessageCommand command) {
+        return transactions.inTransaction(() -> sendNow(command));
+    }
+
+    private SendResult sendNow(SendMessageCommand command) {
         Instant now = clock.now();
         if (command.idempotencyKey().isPresent()) {
             Optional<IdempotencyStore.StoredResponse> earlier = idempotency.claim(command.idempotencyKey().get(), command.requestHash(), now, IDEMPOTENCY_WINDOW);
@@ -98,6 +106,10 @@ public final class SendService implements SendMessageUseCase, BatchSend, ExpandL
      */
     @Override
     public List<Outcome<SendResult>> sendAll(List<SendMessageCommand> commands) {
+        return transactions.inTransaction(() -> sendAllNow(commands));
+    }
+
+    private List<Outcome<SendResult>> sendAllNow(List<SendMessageCommand> commands) {
         Instant now = clock.now();
         List<Outcome<SendResult>> outcomes = new ArrayList<>(commands.size());
         List<Message> all = new ArrayList<>();
@@ -118,7 +130,8 @@ public final class SendService implements SendMessageUseCase, BatchSend, ExpandL
 
     /**
      * Stores one message per spec (each for a single recipient) under one request id, and schedules their
-     * delivery. Used for messages that templates mapped to an event, or automations, send.
+     * delivery. Used for messages that templates mapped to an event, or automations, send: it joins the
+     * transaction of the event or the run step that calls it.
      */
     public List<Message> enqueue(List<MessageSpec> perRecipient, Optional<String> event, Optional<String> automationRunId, Instant now) {
         List<Message> created = messagesFor(perRecipient, event, automationRunId, now);
@@ -158,8 +171,13 @@ public final class SendService implements SendMessageUseCase, BatchSend, ExpandL
     private record Created(String requestId, List<Message> messages, List<ListPage> listPages) {
     }
 
+    /** One page of a send to a list, in its own transaction (durable work). */
     @Override
     public int expand(ListPage page) {
+        return transactions.inTransaction(() -> expandNow(page));
+    }
+
+    private int expandNow(ListPage page) {
         Instant now = clock.now();
         MessageSpec spec = MessageSpec.parse(page.spec());
         Recipient list = spec.to().get(page.recipient());

@@ -20,8 +20,7 @@ public final class InMemoryAutomationRepository implements AutomationRepository 
         return Optional.ofNullable(automations.get(automationId));
     }
 
-    @Override
-    public List<Automation> findByTriggerEvent(String event) {
+    private List<Automation> findByTriggerEvent(String event) {
         return automations.values().stream()
                 .filter(automation -> automation.trigger().map(trigger -> trigger.event().equals(event)).orElse(false))
                 .toList();

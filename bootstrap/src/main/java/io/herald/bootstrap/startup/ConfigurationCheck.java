@@ -181,10 +181,11 @@ public final class ConfigurationCheck {
         }
     }
 
+    /** A TCP port, or -1: Micronaut's "any free port". */
     private static boolean isPort(String value) {
         try {
             int port = Integer.parseInt(value);
-            return port >= 0 && port <= 65535;
+            return port >= -1 && port <= 65535;
         } catch (NumberFormatException e) {
             return false;
         }

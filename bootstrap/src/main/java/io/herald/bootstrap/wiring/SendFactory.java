@@ -38,9 +38,9 @@ import io.herald.application.port.out.PreferenceRepository;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.TemplateRepository;
+import io.herald.application.port.out.Transactions;
 import io.herald.application.port.out.WebhookReceipts;
 import io.herald.application.preference.PreferenceService;
-import io.herald.application.send.BatchSend;
 import io.herald.application.send.CoalescingSend;
 import io.herald.application.send.SendService;
 import io.herald.application.send.TemplateEventTrigger;
@@ -52,7 +52,6 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
-import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -128,44 +127,28 @@ class SendFactory {
                 name -> environment.getProperty("herald.providers." + name + ".rate", String.class).flatMap(SendRate::parse));
     }
 
+    /**
+     * One bean: its entry points (a send, a batch of sends, a page of a list send) open their own transactions
+     * through the {@link Transactions} port; {@link SendService#enqueue} joins the caller's.
+     */
     @Singleton
-    @Bean(typed = SendService.class)
+    @Bean(typed = {SendService.class, ExpandListSendUseCase.class})
     SendService sendService(MessageRepository messages, TemplateRepository templates, ListRepository lists,
                             IdempotencyStore idempotency, DurableScheduler scheduler, TemplateRenderer renderer,
                             @Value("${herald.send.list-page-size:500}") int listPageSize,
-                            @Value("${herald.send.max-recipients:1000}") int maxRecipients, Clock clock) {
-        return new SendService(messages, templates, lists, idempotency, scheduler, renderer, listPageSize, maxRecipients, clock);
-    }
-
-    /** Durable work: a page of a send to a list, in its own transaction. */
-    @Singleton
-    @Transactional
-    ExpandListSendUseCase expandListSend(SendService service) {
-        return service;
-    }
-
-    /** A send in its own transaction (used for sends with an Idempotency-Key). */
-    @Singleton
-    @Named("single")
-    @Transactional
-    SendMessageUseCase singleSend(SendService service) {
-        return service;
-    }
-
-    @Singleton
-    @Transactional
-    BatchSend batchSend(SendService service) {
-        return service;
+                            @Value("${herald.send.max-recipients:1000}") int maxRecipients, Transactions transactions,
+                            Clock clock) {
+        return new SendService(messages, templates, lists, idempotency, scheduler, renderer, listPageSize, maxRecipients,
+                transactions, clock);
     }
 
     /** The send API's use case: concurrent sends share transactions (group commit). */
     @Singleton
     @Primary
     @Bean(preDestroy = "close")
-    CoalescingSend sendMessage(@Named("single") SendMessageUseCase single, BatchSend batch,
-                               @Value("${herald.send.writers:2}") int writers,
+    CoalescingSend sendMessage(SendService sends, @Value("${herald.send.writers:2}") int writers,
                                @Value("${herald.send.max-recipients-per-transaction:1000}") int maxRecipients) {
-        return new CoalescingSend(single, batch, writers, maxRecipients);
+        return new CoalescingSend(sends, sends, writers, maxRecipients);
     }
 
     /** Runs inside the transaction that processes the inbound event. */
@@ -203,22 +186,11 @@ class SendFactory {
         return new DeliveryDriver(pipeline, calls, recording);
     }
 
+    /** One bean for reading messages and canceling them; a cancel locks the message in its own transaction. */
     @Singleton
-    @Bean(typed = MessageService.class)
-    MessageService messageService(MessageRepository messages, Clock clock) {
-        return new MessageService(messages, clock);
-    }
-
-    @Singleton
-    @ReadOnly
-    QueryMessagesUseCase queryMessages(MessageService service) {
-        return service;
-    }
-
-    @Singleton
-    @Transactional
-    CancelMessageUseCase cancelMessage(MessageService service) {
-        return service;
+    @Bean(typed = {QueryMessagesUseCase.class, CancelMessageUseCase.class})
+    MessageService messageService(MessageRepository messages, Transactions transactions, Clock clock) {
+        return new MessageService(messages, transactions, clock);
     }
 
     @Singleton

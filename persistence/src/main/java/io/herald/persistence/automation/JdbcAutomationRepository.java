@@ -36,12 +36,6 @@ class JdbcAutomationRepository implements AutomationRepository {
     }
 
     @Override
-    public List<Automation> findByTriggerEvent(String event) {
-        return db.query("SELECT " + COLUMNS + " FROM automations WHERE trigger_event = ? ORDER BY automation_id",
-                statement -> statement.setString(1, event), this::automation);
-    }
-
-    @Override
     public Map<String, List<Automation>> findByTriggerEvents(Collection<String> events) {
         Map<String, List<Automation>> byEvent = new HashMap<>();
         if (events.isEmpty()) {

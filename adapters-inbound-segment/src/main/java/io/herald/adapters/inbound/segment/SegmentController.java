@@ -2,6 +2,7 @@ package io.herald.adapters.inbound.segment;
 
 import io.herald.application.errors.UnauthenticatedException;
 import io.herald.application.port.in.AuthenticateCallerUseCase;
+import io.herald.application.port.in.AuthenticateCallerUseCase.Scheme;
 import io.herald.application.port.in.IngestSegmentEventsCommand;
 import io.herald.application.port.in.IngestSegmentEventsUseCase;
 import io.herald.domain.inbound.SegmentEvent;
@@ -24,13 +25,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Segment's two ways in: the destination webhook ({@code POST /segment}) and the HTTP Tracking API
@@ -63,7 +62,8 @@ class SegmentController {
     @Post("/segment")
     Map<String, Boolean> webhook(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
                                  @Nullable @Header("X-Signature") String signature, @Nullable @Body byte[] body) {
-        if (!authenticatedByHeader(authorization)) {
+        if (callers.authenticateHeader(authorization, Set.of(Scheme.BEARER, Scheme.BASIC_KEY_AS_USERNAME))
+                .filter(SegmentController::sendsEvents).isEmpty()) {
             throw new UnauthenticatedException("Missing API key: send Authorization: Bearer <key> or Basic with the key as username");
         }
         byte[] raw = nonEmpty(body);
@@ -152,12 +152,13 @@ class SegmentController {
 
     private void authenticate(String authorization, Object writeKey) {
         if (authorization != null) {
-            if (!authenticatedByHeader(authorization)) {
+            if (callers.authenticateHeader(authorization, Set.of(Scheme.BEARER, Scheme.BASIC_KEY_AS_USERNAME))
+                    .filter(SegmentController::sendsEvents).isEmpty()) {
                 throw new UnauthenticatedException("Invalid API key");
             }
             return;
         }
-        if (!(writeKey instanceof String key) || !sendsEvents(key)) {
+        if (!(writeKey instanceof String key) || callers.authenticate(key).filter(SegmentController::sendsEvents).isEmpty()) {
             throw new UnauthenticatedException(writeKey == null
                     ? "Missing API key: send Basic auth with the key as username, a Bearer token, or writeKey in the body"
                     : "Invalid writeKey");
@@ -165,31 +166,8 @@ class SegmentController {
     }
 
     /** Admin keys and Segment write keys send events; client tokens do not. */
-    private boolean sendsEvents(String key) {
-        return callers.authenticate(key).filter(caller -> caller instanceof AuthenticateCallerUseCase.Admin
-                || caller instanceof AuthenticateCallerUseCase.SegmentWriter).isPresent();
-    }
-
-    /** Bearer {@code <key>}, or Basic with the key as username (Segment's convention; the password is ignored). */
-    private boolean authenticatedByHeader(String authorization) {
-        if (authorization == null) {
-            return false;
-        }
-        String value = authorization.trim();
-        String lower = value.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("bearer ")) {
-            return sendsEvents(value.substring(7));
-        }
-        if (lower.startsWith("basic ")) {
-            try {
-                String decoded = new String(Base64.getDecoder().decode(value.substring(6).trim()), StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                return sendsEvents(colon < 0 ? decoded : decoded.substring(0, colon));
-            } catch (IllegalArgumentException notBase64) {
-                return false;
-            }
-        }
-        return false;
+    private static boolean sendsEvents(AuthenticateCallerUseCase.Caller caller) {
+        return caller instanceof AuthenticateCallerUseCase.Admin || caller instanceof AuthenticateCallerUseCase.SegmentWriter;
     }
 
     private static void checkEventSize(int bytes, String where) {

@@ -14,6 +14,17 @@ public interface AuthenticateCallerUseCase {
     /** The caller, or empty when the credential is no key or token Herald accepts (unknown, forged, expired). */
     Optional<Caller> authenticate(String credential);
 
+    /** The caller presenting an HTTP {@code Authorization} header in one of the {@code accepted} forms. */
+    Optional<Caller> authenticateHeader(String authorization, Set<Scheme> accepted);
+
+    /** How an {@code Authorization} header may carry a credential. */
+    enum Scheme {
+        /** {@code Bearer <key or token>}: every API path. */
+        BEARER,
+        /** {@code Basic}, the key as username and no password: Segment's convention, on the Segment paths. */
+        BASIC_KEY_AS_USERNAME
+    }
+
     sealed interface Caller {
     }
 

@@ -12,9 +12,6 @@ public interface AutomationRepository {
 
     Optional<Automation> find(String automationId);
 
-    /** The automations whose {@code trigger.event} is {@code event}, by id. */
-    List<Automation> findByTriggerEvent(String event);
-
     /** For each of the given event names that automations are triggered by, those automations, by id. */
     Map<String, List<Automation>> findByTriggerEvents(Collection<String> events);
 

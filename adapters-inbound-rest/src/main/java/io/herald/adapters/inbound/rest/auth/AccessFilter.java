@@ -3,6 +3,7 @@ package io.herald.adapters.inbound.rest.auth;
 import io.herald.adapters.inbound.rest.error.ApiError;
 import io.herald.application.port.in.AuthenticateCallerUseCase;
 import io.herald.application.port.in.AuthenticateCallerUseCase.Caller;
+import io.herald.application.port.in.AuthenticateCallerUseCase.Scheme;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -13,6 +14,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.server.annotation.PreMatching;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every request is checked against {@link AccessRules} before routing, so an anonymous caller learns nothing about
@@ -41,10 +43,10 @@ final class AccessFilter {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return unauthorized("Missing API key: send Authorization: Bearer <key>");
         }
-        String credential = authorization.substring(BEARER.length());
-        Optional<Caller> caller = callers.authenticate(credential);
+        Optional<Caller> caller = callers.authenticateHeader(authorization, Set.of(Scheme.BEARER));
         if (caller.isEmpty()) {
-            return unauthorized(credential.chars().filter(c -> c == '.').count() == 2 ? "Invalid or expired token" : "Invalid API key");
+            boolean token = authorization.chars().filter(c -> c == '.').count() == 2;
+            return unauthorized(token ? "Invalid or expired token" : "Invalid API key");
         }
         return AccessRules.refusal(rule, caller.get())
                 .map(reason -> HttpResponse.<ApiError>status(HttpStatus.FORBIDDEN).body(ApiError.of(HttpStatus.FORBIDDEN, reason)))

@@ -1,6 +1,7 @@
 package io.herald.adapters.inbound.rest.operations;
 
 import io.herald.application.port.in.AuthenticateCallerUseCase;
+import io.herald.application.port.in.AuthenticateCallerUseCase.Scheme;
 import io.herald.application.port.in.QueryHealthUseCase;
 import io.herald.application.port.in.QueryHealthUseCase.ProviderStatus;
 import io.herald.application.port.in.QueryHealthUseCase.Report;
@@ -17,6 +18,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code GET /health} (DESIGN §10): open and minimal ({@code {"status":"UP"}}, or 503 DOWN when the database does
@@ -25,8 +27,6 @@ import java.util.Map;
 @Controller("/health")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class HealthController {
-
-    private static final String BEARER = "Bearer ";
 
     private final QueryHealthUseCase health;
     private final AuthenticateCallerUseCase callers;
@@ -88,9 +88,8 @@ class HealthController {
     }
 
     private boolean isAdmin(String authorization) {
-        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                && callers.authenticate(authorization.substring(BEARER.length()))
-                        .filter(AuthenticateCallerUseCase.Admin.class::isInstance).isPresent();
+        return callers.authenticateHeader(authorization, Set.of(Scheme.BEARER))
+                .filter(AuthenticateCallerUseCase.Admin.class::isInstance).isPresent();
     }
 
     private static HttpResponse<Map<String, Object>> respond(boolean up, Map<String, Object> body) {

@@ -1,5 +1,6 @@
 package io.herald.adapters.inbound.rest.fakes;
 
+import io.herald.application.auth.AuthorizationHeader;
 import io.herald.application.port.in.AuthenticateCallerUseCase;
 import io.herald.domain.profile.UserId;
 import jakarta.inject.Singleton;
@@ -31,6 +32,12 @@ public class FakeCallers extends RecordingFake implements AuthenticateCallerUseC
     public Optional<Caller> authenticate(String credential) {
         called("authenticate", credential);
         return Optional.ofNullable(known.get(credential));
+    }
+
+    /** Parses the header as Herald does, then looks the credential up like {@link #authenticate}. */
+    @Override
+    public Optional<Caller> authenticateHeader(String authorization, Set<Scheme> accepted) {
+        return AuthorizationHeader.credential(authorization, accepted).flatMap(this::authenticate);
     }
 
     @Override

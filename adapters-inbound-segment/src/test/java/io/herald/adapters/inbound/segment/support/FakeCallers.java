@@ -1,5 +1,6 @@
 package io.herald.adapters.inbound.segment.support;
 
+import io.herald.application.auth.AuthorizationHeader;
 import io.herald.application.port.in.AuthenticateCallerUseCase;
 import io.herald.domain.profile.UserId;
 import jakarta.inject.Singleton;
@@ -35,5 +36,11 @@ public class FakeCallers implements AuthenticateCallerUseCase {
     public Optional<Caller> authenticate(String credential) {
         presented.add(credential);
         return Optional.ofNullable(KNOWN.get(credential));
+    }
+
+    /** Parses the header as Herald does, then looks the credential up like {@link #authenticate}. */
+    @Override
+    public Optional<Caller> authenticateHeader(String authorization, Set<Scheme> accepted) {
+        return AuthorizationHeader.credential(authorization, accepted).flatMap(this::authenticate);
     }
 }
