@@ -14,6 +14,13 @@ import java.util.Set;
  */
 public interface ChannelSender {
 
+    /**
+     * The name under which a remote provider carries Herald's message id and hands it back in its callbacks (a
+     * SendGrid custom arg, the Twilio status callback's query, an FCM data key): the senders write it, the webhooks
+     * read it.
+     */
+    String MESSAGE_ID_TAG = "herald_message_id";
+
     /** The name operators configure it by ({@code herald.channels.<channel>.providers}): console, sendgrid, twilio… */
     String name();
 

@@ -6,6 +6,7 @@ import io.herald.adapters.inbound.rest.error.ApiError;
 import io.herald.application.port.in.RecordEngagementUseCase;
 import io.herald.application.port.in.RecordEngagementUseCase.EngagementReport;
 import io.herald.application.port.in.RecordEngagementUseCase.Kind;
+import io.herald.application.port.out.ChannelSender;
 import io.herald.application.port.out.Clock;
 import io.herald.domain.message.MessageId;
 import io.herald.domain.shared.InvalidValueException;
@@ -118,7 +119,7 @@ class SendGridEventsWebhook {
             case "dropped" -> Optional.of(Kind.FAILED);
             default -> Optional.empty();
         };
-        Optional<MessageId> messageId = text(event.get("herald_message_id")).map(MessageId::new);
+        Optional<MessageId> messageId = text(event.get(ChannelSender.MESSAGE_ID_TAG)).map(MessageId::new);
         // sg_message_id is SendGrid's X-Message-Id followed by a suffix of its own.
         Optional<String> providerId = text(event.get("sg_message_id")).map(id -> id.contains(".") ? id.substring(0, id.indexOf('.')) : id);
         if (kind.isEmpty() || (messageId.isEmpty() && providerId.isEmpty())) {

@@ -5,6 +5,7 @@ import io.herald.adapters.inbound.rest.error.ApiError;
 import io.herald.application.port.in.RecordEngagementUseCase;
 import io.herald.application.port.in.RecordEngagementUseCase.EngagementReport;
 import io.herald.application.port.in.RecordEngagementUseCase.Kind;
+import io.herald.application.port.out.ChannelSender;
 import io.herald.application.port.out.Clock;
 import io.herald.domain.json.StorableText;
 import io.herald.domain.message.MessageId;
@@ -61,7 +62,7 @@ class TwilioStatusWebhook {
         StorableText.requireIn(parameters, "");
         Optional<Kind> kind = kind(parameters.get("MessageStatus"));
         if (kind.isPresent()) {
-            Optional<MessageId> messageId = Optional.ofNullable(request.getParameters().get("herald_message_id")).map(MessageId::new);
+            Optional<MessageId> messageId = Optional.ofNullable(request.getParameters().get(ChannelSender.MESSAGE_ID_TAG)).map(MessageId::new);
             Optional<String> sid = Optional.ofNullable(parameters.get("MessageSid"));
             if (messageId.isPresent() || sid.isPresent()) {
                 Optional<String> detail = Optional.ofNullable(parameters.get("ErrorCode"))

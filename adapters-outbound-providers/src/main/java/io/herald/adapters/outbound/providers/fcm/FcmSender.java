@@ -9,6 +9,7 @@ import com.google.auth.oauth2.ServiceAccountCredentials;
 import io.herald.adapters.outbound.providers.ProviderFailures;
 import io.herald.adapters.outbound.providers.ProviderOverride;
 import io.herald.adapters.outbound.providers.RemoteSender;
+import io.herald.application.port.out.ChannelSender;
 import io.herald.domain.delivery.DeliveryResult;
 import io.herald.domain.json.JsonTrees;
 import io.herald.domain.routing.Channel;
@@ -44,7 +45,7 @@ class FcmSender extends RemoteSender {
 
     static final String NAME = "fcm";
     /** The {@code data} key that carries Herald's message id to the device. */
-    static final String MESSAGE_ID_KEY = "herald_message_id";
+    static final String MESSAGE_ID_KEY = ChannelSender.MESSAGE_ID_TAG;
     static final String SCOPE = "https://www.googleapis.com/auth/firebase.messaging";
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -11,6 +11,7 @@ import com.sendgrid.SendGrid;
 import io.herald.adapters.outbound.providers.ProviderFailures;
 import io.herald.adapters.outbound.providers.ProviderOverride;
 import io.herald.adapters.outbound.providers.RemoteSender;
+import io.herald.application.port.out.ChannelSender;
 import io.herald.domain.delivery.DeliveryResult;
 import io.herald.domain.json.JsonTrees;
 import io.herald.domain.routing.Channel;
@@ -42,7 +43,7 @@ class SendGridSender extends RemoteSender {
 
     static final String NAME = "sendgrid";
     /** The {@code custom_args} key that carries Herald's message id to SendGrid and back in its events. */
-    static final String MESSAGE_ID_ARG = "herald_message_id";
+    static final String MESSAGE_ID_ARG = ChannelSender.MESSAGE_ID_TAG;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NAMED_ADDRESS = Pattern.compile("^(.*?)\\s*<([^<>\\s]+@[^<>\\s]+)>\\s*$");

@@ -1,5 +1,7 @@
 package io.herald.adapters.outbound.providers.twilio;
 
+import io.herald.application.port.out.ChannelSender;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -11,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class TwilioStatusCallback {
 
-    public static final String MESSAGE_ID_PARAMETER = "herald_message_id";
+    public static final String MESSAGE_ID_PARAMETER = ChannelSender.MESSAGE_ID_TAG;
 
     private TwilioStatusCallback() {
     }
