@@ -26,7 +26,6 @@ import io.herald.application.port.in.ManageListsUseCase;
 import io.herald.application.port.in.ManagePreferencesUseCase;
 import io.herald.application.port.in.ManageTemplatesUseCase;
 import io.herald.application.port.in.QueryMessagesUseCase;
-import io.herald.application.port.in.SendMessageUseCase;
 import io.herald.application.port.out.ChannelSender;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.DurableScheduler;
