@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -116,9 +117,14 @@ public class DurableWork implements ApplicationEventListener<StartupEvent> {
 
     private void requestWakeUp() {
         if (wakeUpPending.compareAndSet(false, true)) {
-            waker.schedule(() -> {
+            // Nobody waits for a wake-up: the task reports its own failure instead of leaving it in the future.
+            ScheduledFuture<?> unused = waker.schedule(() -> {
                 wakeUpPending.set(false);
-                scheduler.triggerCheckForDueExecutions();
+                try {
+                    scheduler.triggerCheckForDueExecutions();
+                } catch (RuntimeException e) {
+                    LOG.warn("Durable work: could not wake the scheduler; due work waits for the next poll", e);
+                }
             }, WAKE_UP_COALESCING.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
