@@ -1,37 +1,63 @@
 package io.herald.testsupport;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Assumptions;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One real PostgreSQL per test JVM, started on first use with Herald's Flyway migrations applied
  * (those on the test classpath), and stopped when the JVM exits. Test classes share it; each resets
  * the state it depends on with {@link #truncateAllTables()}.
+ *
+ * <p>It is zonky's embedded PostgreSQL unless the system property {@value #BACKEND_PROPERTY} is
+ * {@code testcontainers} (the Maven profile of that name sets it): then it runs in a Docker container, and
+ * where there is no Docker engine every test that uses it is skipped, as a JUnit assumption, saying why.
  */
 public final class SharedPostgres {
 
-    private static final String USER = "postgres";
-    private static final String DATABASE = "postgres";
+    public static final String BACKEND_PROPERTY = "herald.test.postgres";
+
+    private static final String USER = PostgresServer.USER;
+    private static final String DATABASE = PostgresServer.DATABASE;
+    private static final String CONTAINER_SERVER = "io.herald.testsupport.ContainerPostgresServer";
 
     private SharedPostgres() {
     }
 
+    /** Why the configured server cannot start here, decided (and said) once per JVM; empty when it can. */
+    private static final class Availability {
+        static final Optional<String> WHY_NOT = whyUnavailable();
+
+        static {
+            WHY_NOT.ifPresent(SharedPostgres::tellTheBuildLog);
+        }
+    }
+
     private static final class Holder {
-        static final EmbeddedPostgres SERVER = startAndMigrate();
+        static final PostgresServer SERVER = startAndMigrate();
+    }
+
+    private static PostgresServer server() {
+        Availability.WHY_NOT.ifPresent(reason -> Assumptions.abort(reason));
+        return Holder.SERVER;
     }
 
     public static String jdbcUrl() {
-        return Holder.SERVER.getJdbcUrl(USER, DATABASE);
+        return server().jdbcUrl(DATABASE);
     }
 
     public static String username() {
@@ -39,7 +65,7 @@ public final class SharedPostgres {
     }
 
     public static DataSource dataSource() {
-        return Holder.SERVER.getDatabase(USER, DATABASE);
+        return server().dataSource(DATABASE);
     }
 
     /**
@@ -56,11 +82,11 @@ public final class SharedPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the database " + name, e);
         }
-        return Holder.SERVER.getDatabase(USER, name);
+        return server().dataSource(name);
     }
 
     public static String jdbcUrl(String database) {
-        return Holder.SERVER.getJdbcUrl(USER, database);
+        return server().jdbcUrl(database);
     }
 
     /** Properties that point a Micronaut application context at this database. */
@@ -109,24 +135,67 @@ public final class SharedPostgres {
         }
     }
 
-    private static EmbeddedPostgres startAndMigrate() {
+    private static boolean inContainer() {
+        String backend = System.getProperty(BACKEND_PROPERTY, "embedded");
+        return switch (backend) {
+            case "embedded" -> false;
+            case "testcontainers" -> true;
+            default -> throw new IllegalStateException(BACKEND_PROPERTY + " is '" + backend
+                    + "'; it is 'embedded' (the default) or 'testcontainers'");
+        };
+    }
+
+    private static Optional<String> whyUnavailable() {
+        if (!inContainer()) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked") // ContainerPostgresServer.whyUnavailable() returns Optional<String>.
+        Optional<String> noDocker = (Optional<String>) callContainerServer("whyUnavailable");
+        return noDocker.map(reason -> reason + ": the PostgreSQL tests of the testcontainers profile are skipped"
+                + " (run without -Ptestcontainers to use the embedded PostgreSQL)");
+    }
+
+    /**
+     * Surefire writes what tests print to report files, and reports a test class skipped before its first test as
+     * running none: the JVM's own standard error, which reaches the build log, carries the one line that says why.
+     */
+    private static void tellTheBuildLog(String line) {
+        PrintStream buildLog = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        buildLog.println("[WARNING] " + line);
+    }
+
+    private static PostgresServer startAndMigrate() {
+        PostgresServer server = inContainer() ? (PostgresServer) callContainerServer("start") : EmbeddedPostgresServer.start();
+        Flyway.configure()
+                .dataSource(server.dataSource(DATABASE))
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(false)
+                .load()
+                .migrate();
+        return server;
+    }
+
+    /**
+     * The container server is compiled only in the testcontainers profile, with Testcontainers on the classpath, so
+     * the default build neither compiles against nor loads Testcontainers: it is reached by name.
+     */
+    private static Object callContainerServer(String method) {
+        Method target;
         try {
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
-                    .setServerConfig("max_connections", "300")
-                    // Test data is disposable: trade durability for speed, as CI has no use for it.
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .start();
-            Flyway.configure()
-                    .dataSource(server.getDatabase(USER, DATABASE))
-                    .locations("classpath:db/migration")
-                    .failOnMissingLocations(false)
-                    .load()
-                    .migrate();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the test PostgreSQL", e);
+            target = Class.forName(CONTAINER_SERVER).getDeclaredMethod(method);
+        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            throw new IllegalStateException(BACKEND_PROPERTY + "=testcontainers, but test-support was built without the"
+                    + " testcontainers profile: build it in the same reactor (-Ptestcontainers -am)", e);
+        }
+        try {
+            target.setAccessible(true);
+            return target.invoke(null);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException runtime
+                    ? runtime
+                    : new IllegalStateException("Could not start the test PostgreSQL in a container", e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("Could not reach " + CONTAINER_SERVER, e);
         }
     }
 }

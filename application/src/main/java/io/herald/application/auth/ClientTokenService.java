@@ -104,7 +104,7 @@ public final class ClientTokenService implements IssueClientTokenUseCase {
         static Scopes parse(String scope) {
             UserId user = null;
             Set<String> grants = new LinkedHashSet<>();
-            for (String part : scope.trim().split("\\s+")) {
+            for (String part : scope.trim().split("\\s+", -1)) {
                 if (part.startsWith(USER_SCOPE)) {
                     if (user != null) {
                         throw new InvalidValueException("scope names more than one user_id");

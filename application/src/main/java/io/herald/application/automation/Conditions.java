@@ -16,6 +16,7 @@ import io.herald.domain.shared.InvalidValueException;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class Conditions {
     private static final Pattern EVALUATION_PREFIX = Pattern.compile("^evaluation error(?: at <input>:\\d+)?: ");
     private static final MapType JSON_OBJECT = MapType.create(SimpleType.STRING, SimpleType.DYN);
 
-    private final Cel cel = CelFactory.standardCelBuilder()
+    private final Cel cel = CelFactory.legacyCelBuilder()
             .setOptions(CelOptions.current().enableHeterogeneousNumericComparisons(true).build())
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .addVar("data", JSON_OBJECT)
@@ -55,12 +56,13 @@ public final class Conditions {
      * @throws ConditionException when the expression cannot be evaluated against this context
      */
     public boolean holds(String expression, ConditionContext context, String where) {
+        Instant now = context.now();
         Map<String, Object> variables = Map.of(
                 "data", celValue(context.data()),
                 "profile", celValue(context.profile()),
                 "event", celValue(context.event()),
                 "refs", celValue(context.refs()),
-                "now", Timestamp.newBuilder().setSeconds(context.now().getEpochSecond()).setNanos(context.now().getNano()).build());
+                "now", Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()).build());
         Object result;
         try {
             result = program(expression, where).eval(variables);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,9 +41,9 @@ class ClientTokenServiceTest {
     @Test
     void aTamperedOrForeignTokenIsRefused() {
         String token = issue("user_id:alex read:preferences", Duration.ofHours(1));
-        String[] parts = token.split("\\.");
+        String[] parts = token.split("\\.", -1);
         String otherUser = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(Base64.getUrlDecoder().decode(parts[1])).replace("alex", "root").getBytes());
+                new String(Base64.getUrlDecoder().decode(parts[1]), UTF_8).replace("alex", "root").getBytes(UTF_8));
         ClientTokenService elsewhere = new ClientTokenService("another-secret-of-thirty-two-chars!", Optional.empty(), clock);
 
         assertThat(tokens.verify(parts[0] + "." + otherUser + "." + parts[2])).isEmpty();

@@ -8,6 +8,7 @@ import io.herald.domain.tenant.Tenant;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -66,7 +67,7 @@ public final class InMemoryTenantRepository implements TenantRepository {
         memberships.removeIf(m -> m.get(1).equals(userId.value()));
     }
 
-    private static Page<String> page(TreeSet<String> ids, Optional<String> cursor, int limit) {
+    private static Page<String> page(NavigableSet<String> ids, Optional<String> cursor, int limit) {
         List<String> after = List.copyOf(cursor.map(c -> ids.tailSet(c, false)).orElse(ids));
         if (after.size() <= limit) {
             return new Page<>(after, null);

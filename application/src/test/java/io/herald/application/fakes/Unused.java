@@ -9,18 +9,13 @@ public final class Unused {
     }
 
     public static <T> T port(Class<T> type) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, arguments) -> {
-            switch (method.getName()) {
-                case "toString":
-                    return "unused " + type.getSimpleName();
-                case "hashCode":
-                    return System.identityHashCode(proxy);
-                case "equals":
-                    return proxy == arguments[0];
-                default:
-                    break;
-            }
-            throw new AssertionError(type.getSimpleName() + "." + method.getName() + " was called; this scenario must not use it");
-        }));
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, arguments) -> switch (method.getName()) {
+                    case "toString" -> "unused " + type.getSimpleName();
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == arguments[0];
+                    default -> throw new AssertionError(
+                            type.getSimpleName() + "." + method.getName() + " was called; this scenario must not use it");
+                }));
     }
 }

@@ -26,9 +26,9 @@ final class ApiKeyProvisioning implements ApplicationEventListener<StartupEvent>
     public void onApplicationEvent(StartupEvent event) {
         provisioning.provisionKeyIfNoneConfigured().ifPresent(key -> LOG.warn("""
                 No herald.auth.api-keys configured: generated the API key
-                
+
                     {}
-                
+
                 Use it as 'Authorization: Bearer <key>'. It is printed only this once (Herald keeps only its hash); \
                 set HERALD_AUTH_API_KEYS to choose your own keys.""", key));
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -164,7 +165,7 @@ public final class ConfigurationCheck {
             return false;
         }
         try {
-            if (value.toUpperCase().startsWith("P")) {
+            if (value.toUpperCase(Locale.ROOT).startsWith("P")) {
                 Duration.parse(value);
             }
             return true;

@@ -119,13 +119,13 @@ class MalformedInputFuzzTest implements HeraldTest {
                     + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             int headersEnd = answer.indexOf("\r\n\r\n");
-            String[] head = answer.substring(0, headersEnd).split("\r\n");
+            String[] head = answer.substring(0, headersEnd).split("\r\n", -1);
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (int i = 1; i < head.length; i++) {
                 int colon = head[i].indexOf(':');
                 headers.put(head[i].substring(0, colon).trim(), List.of(head[i].substring(colon + 1).trim()));
             }
-            return new Http.Response(Integer.parseInt(head[0].split(" ")[1]), answer.substring(headersEnd + 4), headers);
+            return new Http.Response(Integer.parseInt(head[0].split(" ", -1)[1]), answer.substring(headersEnd + 4), headers);
         }
     }
 

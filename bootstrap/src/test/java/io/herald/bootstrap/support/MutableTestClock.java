@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Herald's clock in tests that move time by hand ({@code herald.test.clock=mutable}): it starts at the real
- * time (or at {@code herald.test.clock-start}) and only moves when told to, so delays and timeouts of hours run in milliseconds.
+ * time, or at {@code herald.test.clock.start} (an ISO instant) for data recorded at a known time, and only moves
+ * when told to, so delays and timeouts of hours run in milliseconds.
  */
 @Singleton
 @Replaces(Clock.class)
@@ -21,9 +22,8 @@ public class MutableTestClock implements Clock {
 
     private final AtomicReference<Instant> now;
 
-    /** {@code herald.test.clock-start} pins the start, for data whose times are fixed (a database from a release). */
-    public MutableTestClock(@Value("${herald.test.clock-start:}") String start) {
-        this.now = new AtomicReference<>(start.isBlank() ? Instant.now() : Instant.parse(start));
+    public MutableTestClock(@Value("${herald.test.clock.start:}") String start) {
+        this.now = new AtomicReference<>(start.isEmpty() ? Instant.now() : Instant.parse(start));
     }
 
     @Override

@@ -120,7 +120,7 @@ public final class ProviderStubs implements AutoCloseable {
 
     public static Map<String, String> form(LoggedRequest request) {
         Map<String, String> form = new HashMap<>();
-        for (String pair : request.getBodyAsString().split("&")) {
+        for (String pair : request.getBodyAsString().split("&", -1)) {
             String[] parts = pair.split("=", 2);
             form.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8), parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
         }

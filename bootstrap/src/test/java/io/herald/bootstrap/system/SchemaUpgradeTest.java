@@ -37,6 +37,8 @@ class SchemaUpgradeTest {
             "inbound_events", "scheduled_tasks", "templates", "preferences", "lists", "list_subscriptions", "messages",
             "message_history", "message_outputs", "delivery_attempts", "idempotency_keys", "automations", "automation_runs");
     private static final String KEY = "upgrade-key";
+    /** Just after the last row of the data was written (the files' times are in UTC). */
+    private static final String RECORDED_AT = "2026-12-01T20:46:00Z";
 
     @Test
     void aDatabaseOfThePreviousReleaseMigratesWithItsDataIntact() throws Exception {
@@ -51,8 +53,8 @@ class SchemaUpgradeTest {
                 "datasources.default.password", "",
                 "herald.auth.api-keys", KEY,
                 "herald.test.clock", "mutable",
-                // The fixture was written at 20:45 with an automation run waking at 22:45: start in between.
-                "herald.test.clock-start", "2026-12-01T21:00:00Z",
+                // When b01cccb wrote the data: its run waits until 22:45:48 that day, whatever today is.
+                "herald.test.clock.start", RECORDED_AT,
                 "micronaut.server.port", "-1"))) {
             EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
             Api api = new Api(server.getURI(), KEY);

@@ -3,6 +3,7 @@ package io.herald.domain.json;
 import io.herald.domain.shared.InvalidValueException;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -67,10 +68,10 @@ public final class StorableText {
                     i++;
                     continue;
                 }
-                return "an unpaired surrogate (U+" + Integer.toHexString(c).toUpperCase() + ")";
+                return "an unpaired surrogate (U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT) + ")";
             }
             if (Character.isLowSurrogate(c)) {
-                return "an unpaired surrogate (U+" + Integer.toHexString(c).toUpperCase() + ")";
+                return "an unpaired surrogate (U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT) + ")";
             }
         }
         return null;

@@ -2,6 +2,7 @@ package io.herald.domain.preference;
 
 import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.Channel;
+import io.herald.domain.routing.RoutingPreference;
 import io.herald.domain.shared.InvalidValueException;
 
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Objects;
  * channels they want it on ({@code custom_routing}, in effect when {@code hasCustomRouting}).
  */
 public record TopicPreference(UserId userId, String topicId, PreferenceStatus status, boolean hasCustomRouting,
-                              List<Channel> customRouting) {
+                              List<Channel> customRouting) implements RoutingPreference {
 
     public TopicPreference {
         Objects.requireNonNull(userId);
@@ -40,6 +41,7 @@ public record TopicPreference(UserId userId, String topicId, PreferenceStatus st
         return new TopicPreference(userId, topicId, newStatus, newHasCustomRouting, newCustomRouting);
     }
 
+    @Override
     public boolean optedOut() {
         return status == PreferenceStatus.OPTED_OUT;
     }

@@ -49,7 +49,7 @@ public final class DeliveryPlan {
 
     public Channel channelOf(String leafId) {
         RoutingNode node = routing;
-        for (String index : leafId.split("\\.")) {
+        for (String index : leafId.split("\\.", -1)) {
             node = ((Group) node).children().get(Integer.parseInt(index));
         }
         return ((Leaf) node).channel();

@@ -1,7 +1,6 @@
 package io.herald.domain.routing;
 
 import io.herald.domain.message.MessageReason;
-import io.herald.domain.preference.TopicPreference;
 import io.herald.domain.routing.RoutingDecision.Routed;
 import io.herald.domain.routing.RoutingDecision.Unroutable;
 
@@ -17,11 +16,11 @@ public final class RoutingPlanner {
     private RoutingPlanner() {
     }
 
-    public static RoutingDecision plan(RoutingNode.Group routing, Reachability reachability, Optional<TopicPreference> preference,
-                                       Set<Channel> channelsWithProviders) {
+    public static RoutingDecision plan(RoutingNode.Group routing, Reachability reachability,
+                                       Optional<? extends RoutingPreference> preference, Set<Channel> channelsWithProviders) {
         RoutingNode candidates = routing;
         if (preference.isPresent()) {
-            TopicPreference topic = preference.get();
+            RoutingPreference topic = preference.get();
             if (topic.optedOut()) {
                 return new Unroutable(MessageReason.UNSUBSCRIBED, "the recipient opted out of topic '" + topic.topicId() + "'");
             }

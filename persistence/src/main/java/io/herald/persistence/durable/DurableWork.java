@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -84,9 +85,14 @@ public class DurableWork implements ApplicationEventListener<StartupEvent> {
     @EventListener
     public void workScheduled(DurableWorkScheduled event) {
         if (started && wakeUpPending.compareAndSet(false, true)) {
-            waker.schedule(() -> {
+            // Nobody waits for a wake-up: the task reports its own failure instead of leaving it in the future.
+            ScheduledFuture<?> unused = waker.schedule(() -> {
                 wakeUpPending.set(false);
-                scheduler.triggerCheckForDueExecutions();
+                try {
+                    scheduler.triggerCheckForDueExecutions();
+                } catch (RuntimeException e) {
+                    LOG.warn("Durable work: could not wake the scheduler; due work waits for the next poll", e);
+                }
             }, WAKE_UP_COALESCING.toMillis(), TimeUnit.MILLISECONDS);
         }
     }

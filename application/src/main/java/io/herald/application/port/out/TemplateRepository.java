@@ -12,7 +12,7 @@ public interface TemplateRepository {
 
     Optional<Template> find(String templateId);
 
-    /** The templates whose {@code events} include {@code event}, by id. */
+    /** The templates mapped to the event of that name, by id. */
     List<Template> findByEvent(String event);
 
     /** For each of the given event names that templates are mapped to, those templates, by id. */

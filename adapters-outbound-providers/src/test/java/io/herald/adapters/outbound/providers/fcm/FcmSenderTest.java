@@ -270,7 +270,7 @@ class FcmSenderTest {
                 .map(pair -> pair.split("=", 2))
                 .collect(Collectors.toMap(pair -> pair[0], pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
         assertThat(form.get("grant_type")).isEqualTo("urn:ietf:params:oauth:grant-type:jwt-bearer");
-        String[] jwt = form.get("assertion").split("\\.");
+        String[] jwt = form.get("assertion").split("\\.", -1);
         Signature rs256 = Signature.getInstance("SHA256withRSA");
         rs256.initVerify(serviceAccountKey.getPublic());
         rs256.update((jwt[0] + "." + jwt[1]).getBytes(StandardCharsets.US_ASCII));
