@@ -38,10 +38,12 @@ public sealed interface MessageEvent {
     }
 
     record Enqueued(Instant at) implements MessageEvent {
+        @Override
         public HistoryType type() {
             return HistoryType.ENQUEUED;
         }
 
+        @Override
         public Map<String, Object> details() {
             return Map.of();
         }
@@ -49,84 +51,101 @@ public sealed interface MessageEvent {
 
     /** An operator sent an undeliverable or unroutable message again; it starts over as if just enqueued. */
     record Redriven(MessageStatus was, Instant at) implements MessageEvent {
+        @Override
         public HistoryType type() {
             return HistoryType.ENQUEUED;
         }
 
+        @Override
         public Map<String, Object> details() {
             return Map.of("redrive", true, "was", was.name());
         }
     }
 
     record Delayed(Instant until, Instant at) implements MessageEvent {
+        @Override
         public HistoryType type() {
             return HistoryType.DELAYED;
         }
 
+        @Override
         public Map<String, Object> details() {
             return Map.of("until", until.toString());
         }
     }
 
     record ProfileLoaded(Instant at) implements MessageEvent {
+        @Override
         public HistoryType type() {
             return HistoryType.PROFILE_LOADED;
         }
 
+        @Override
         public Map<String, Object> details() {
             return Map.of();
         }
     }
 
     record Mapped(String templateId, Instant at) implements MessageEvent {
+        @Override
         public HistoryType type() {
             return HistoryType.MAPPED;
         }
 
+        @Override
         public Map<String, Object> details() {
             return Map.of("template", templateId);
         }
     }
 
     record Unmapped(String error, Instant at) implements MessageEvent {
+        @Override
         public HistoryType type() {
             return HistoryType.UNMAPPED;
         }
 
+        @Override
         public Map<String, Object> details() {
             return Map.of("error", error);
         }
     }
 
     record Routed(Object routing, Instant at) implements MessageEvent {
+        @Override
         public HistoryType type() {
             return HistoryType.ROUTED;
         }
 
+        @Override
         public Map<String, Object> details() {
             return Map.of("routing", routing);
         }
     }
 
     record Unroutable(MessageReason reason, String error, Instant at) implements MessageEvent {
+        @Override
         public HistoryType type() {
             return HistoryType.UNROUTABLE;
         }
 
+        @Override
         public Map<String, Object> details() {
             return Map.of("reason", reason.name(), "error", error);
         }
     }
 
     record Rendered(Channel on, Instant at) implements MessageEvent {
+        @Override
         public HistoryType type() {
             return HistoryType.RENDERED;
         }
 
+        @Override
         public Map<String, Object> details() {
             return Map.of("channel", on.wireName());
         }
 
+        @Override
         public Optional<Channel> channel() {
             return Optional.of(on);
         }
@@ -134,10 +153,12 @@ public sealed interface MessageEvent {
 
     /** A provider accepted the message on a channel. */
     record Sent(Channel on, String by, String providerMessageId, Instant at) implements MessageEvent {
+        @Override
         public HistoryType type() {
             return HistoryType.SENT;
         }
 
+        @Override
         public Map<String, Object> details() {
             Map<String, Object> details = channelAndProvider(on, by);
             if (providerMessageId != null) {
@@ -146,10 +167,12 @@ public sealed interface MessageEvent {
             return details;
         }
 
+        @Override
         public Optional<Channel> channel() {
             return Optional.of(on);
         }
 
+        @Override
         public Optional<String> provider() {
             return Optional.of(by);
         }
@@ -158,10 +181,12 @@ public sealed interface MessageEvent {
     /** One provider call failed; {@code next} is what Herald does about it. */
     record ProviderFailed(Channel on, String by, String error, Integer statusCode, boolean isTransient,
                           FailoverPolicy.Move next, Instant at) implements MessageEvent {
+        @Override
         public HistoryType type() {
             return HistoryType.PROVIDER_ERROR;
         }
 
+        @Override
         public Map<String, Object> details() {
             Map<String, Object> details = channelAndProvider(on, by);
             details.put("error", error);
@@ -173,10 +198,12 @@ public sealed interface MessageEvent {
             return details;
         }
 
+        @Override
         public Optional<Channel> channel() {
             return Optional.of(on);
         }
 
+        @Override
         public Optional<String> provider() {
             return Optional.of(by);
         }
@@ -184,10 +211,12 @@ public sealed interface MessageEvent {
 
     /** A sent channel did not reach {@code criteria} in time; the routing moves on to {@code nextChannel}, if any. */
     record Escalated(Channel from, Escalation.Criteria criteria, Optional<Channel> nextChannel, Instant at) implements MessageEvent {
+        @Override
         public HistoryType type() {
             return HistoryType.ESCALATED;
         }
 
+        @Override
         public Map<String, Object> details() {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("channel", from.wireName());
@@ -196,16 +225,19 @@ public sealed interface MessageEvent {
             return details;
         }
 
+        @Override
         public Optional<Channel> channel() {
             return Optional.of(from);
         }
     }
 
     record Canceled(Instant at) implements MessageEvent {
+        @Override
         public HistoryType type() {
             return HistoryType.CANCELED;
         }
 
+        @Override
         public Map<String, Object> details() {
             return Map.of();
         }
@@ -219,18 +251,22 @@ public sealed interface MessageEvent {
             }
         }
 
+        @Override
         public HistoryType type() {
             return HistoryType.valueOf(reached.name());
         }
 
+        @Override
         public Map<String, Object> details() {
             return channelAndProvider(on, by);
         }
 
+        @Override
         public Optional<Channel> channel() {
             return Optional.ofNullable(on);
         }
 
+        @Override
         public Optional<String> provider() {
             return Optional.ofNullable(by);
         }
@@ -242,10 +278,12 @@ public sealed interface MessageEvent {
             Objects.requireNonNull(reason);
         }
 
+        @Override
         public HistoryType type() {
             return HistoryType.UNDELIVERABLE;
         }
 
+        @Override
         public Map<String, Object> details() {
             Map<String, Object> details = channelAndProvider(on, by);
             details.put("reason", reason.name());
@@ -255,10 +293,12 @@ public sealed interface MessageEvent {
             return details;
         }
 
+        @Override
         public Optional<Channel> channel() {
             return Optional.ofNullable(on);
         }
 
+        @Override
         public Optional<String> provider() {
             return Optional.ofNullable(by);
         }

@@ -2,7 +2,6 @@ package io.herald.adapters.inbound.segment;
 
 import io.herald.adapters.inbound.segment.support.FakeCallers;
 import io.herald.adapters.inbound.segment.support.Reply;
-import io.herald.adapters.inbound.segment.support.Segment;
 import io.herald.domain.inbound.SegmentEvent;
 import io.herald.domain.inbound.SegmentEventType;
 import io.micronaut.http.HttpRequest;

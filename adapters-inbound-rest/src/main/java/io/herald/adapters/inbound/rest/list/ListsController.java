@@ -75,7 +75,7 @@ class ListsController {
                 .orElseThrow(() -> new InvalidValueException("recipients is required and must be an array"));
         for (int i = 0; i < recipients.size(); i++) {
             String where = "recipients[" + i + "]";
-            if (!(recipients.get(i) instanceof Map<?, ?> recipient) || !(recipient.get("recipientId") instanceof String)) {
+            if (!(recipients.get(i) instanceof Map<?, ?> recipient) || !(recipient.get("recipientId") instanceof String userId)) {
                 throw new InvalidValueException(where + ".recipientId is required and must be a string");
             }
             UserIds.of(userId, where + ".recipientId");

@@ -36,7 +36,7 @@ public record Reply(int status, Map<String, List<String>> headers, String body) 
     /** The value at a dotted path of the body ({@code paging.cursor}, {@code results.0.id}), or null. */
     public Object at(String path) {
         Object node = json();
-        for (String step : path.split("\\.")) {
+        for (String step : path.split("\\.", -1)) {
             if (node instanceof Map<?, ?> object) {
                 node = object.get(step);
             } else if (node instanceof List<?> array) {
