@@ -2,7 +2,6 @@ package io.herald.application.delivery;
 
 import io.herald.application.port.out.PreferenceRepository;
 import io.herald.domain.message.Message;
-import io.herald.domain.message.MessageReason;
 import io.herald.domain.message.MessageSpec;
 import io.herald.domain.message.Recipient;
 import io.herald.domain.preference.TopicPreference;
@@ -51,7 +50,7 @@ final class MessagePreparation {
         List<String> unconfigured = providers.unconfigured(spec);
         if (!unconfigured.isEmpty()) {
             // Settings for a provider Herald does not use: sending elsewhere would ignore them without a word.
-            message.route(new RoutingDecision.Unroutable(MessageReason.NO_PROVIDERS, "message.providers names " + unconfigured
+            message.route(new RoutingDecision.Unroutable(RoutingDecision.Why.NO_PROVIDERS, "message.providers names " + unconfigured
                     + ", which no channel is configured with (herald.channels.<channel>.providers)"), work.now);
             return false;
         }
@@ -68,15 +67,15 @@ final class MessagePreparation {
         Set<Channel> withContent = template.map(t -> t.channels().keySet()).orElse(Set.of(Channel.values()));
         RoutingNode withContentOnly = routing.prune(withContent::contains);
         if (withContentOnly == null) {
-            return new RoutingDecision.Unroutable(MessageReason.NO_CHANNELS, "the template has no content for the channels "
+            return new RoutingDecision.Unroutable(RoutingDecision.Why.NO_CHANNELS, "the template has no content for the channels "
                     + routing.channels().stream().map(Channel::wireName).toList());
         }
         RoutingNode.Group pruned = withContentOnly instanceof RoutingNode.Group group ? group
                 : new RoutingNode.Group(routing.method(), List.of(withContentOnly));
         RoutingDecision decision = RoutingPlanner.plan(pruned, work.addresses().reachability(work.pushTokens()), preference,
                 providers.channelsWithProviders(spec));
-        if (decision instanceof RoutingDecision.Unroutable unroutable && unroutable.reason() == MessageReason.NO_PROVIDERS) {
-            return new RoutingDecision.Unroutable(MessageReason.NO_PROVIDERS,
+        if (decision instanceof RoutingDecision.Unroutable unroutable && unroutable.reason() == RoutingDecision.Why.NO_PROVIDERS) {
+            return new RoutingDecision.Unroutable(RoutingDecision.Why.NO_PROVIDERS,
                     providers.whyNoProvider(EnumSet.copyOf(withContentOnly.channels()), spec));
         }
         return decision;

@@ -300,7 +300,7 @@ public abstract class MessageRepositoryContract {
         Message emailFailed = routed(withTemplate("r-01", "alex", "welcome", "q-1", NOW), NOW);
         Message smsFailed = routed(withTemplate("r-02", "kim", "digest", "q-2", hourLater), hourLater);
         Message unroutable = withTemplate("r-03", "lee", "welcome", "q-3", NOW);
-        unroutable.route(new RoutingDecision.Unroutable(MessageReason.NO_CHANNELS, "no email address"), NOW);
+        unroutable.route(new RoutingDecision.Unroutable(RoutingDecision.Why.NO_CHANNELS, "no email address"), NOW);
         Message waiting = withTemplate("r-04", "sam", "welcome", "q-4", NOW);
         Message lateFailed = routed(withTemplate("r-05", "eve", "welcome", "q-5", twoHoursLater), twoHoursLater);
         for (Message failed : List.of(emailFailed, smsFailed, lateFailed)) {

@@ -17,7 +17,6 @@ import io.herald.application.errors.NotFoundException;
 import io.herald.application.errors.UnauthenticatedException;
 import io.herald.application.support.LogSafe;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -90,17 +89,8 @@ class HexagonRulesTest {
                 .check(herald);
     }
 
-    /**
-     * Fails today on one edge, routing → message, which closes two cycles (message → routing → message and
-     * message → template → routing → message): {@code RoutingDecision.Unroutable} holds a {@code MessageReason}
-     * (constructor, field, accessor) and {@code RoutingPlanner.plan} reads {@code MessageReason.UNSUBSCRIBED},
-     * {@code NO_CHANNELS} and {@code NO_PROVIDERS}. Breaking it changes {@code Message.route} and the delivery
-     * pipeline, which are being refactored; enable this rule with that work.
-     */
+    /** Domain packages form layers: routing says why it cannot route in its own terms, which the message maps. */
     @Test
-    @Disabled("domain.routing depends on domain.message (RoutingDecision.Unroutable and RoutingPlanner use MessageReason),"
-            + " closing the cycles message -> routing -> message and message -> template -> routing -> message;"
-            + " left to the delivery/message refactoring")
     void domainPackagesAreFreeOfCycles() {
         slices().matching("io.herald.domain.(*)..")
                 .should().beFreeOfCycles()

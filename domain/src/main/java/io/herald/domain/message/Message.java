@@ -114,9 +114,9 @@ public final class Message {
     public void route(RoutingDecision decision, Instant now) {
         if (decision instanceof RoutingDecision.Unroutable unroutable) {
             moveTo(MessageStatus.UNROUTABLE, now);
-            reason = unroutable.reason();
+            reason = reasonFor(unroutable.reason());
             error = unroutable.detail();
-            record(new MessageEvent.Unroutable(unroutable.reason(), unroutable.detail(), now));
+            record(new MessageEvent.Unroutable(reason, unroutable.detail(), now));
             return;
         }
         plan = ((RoutingDecision.Routed) decision).plan();
@@ -243,6 +243,14 @@ public final class Message {
         reason = why;
         error = detail;
         record(new MessageEvent.Undeliverable(why, detail, onChannel, null, now));
+    }
+
+    private static MessageReason reasonFor(RoutingDecision.Why why) {
+        return switch (why) {
+            case UNSUBSCRIBED -> MessageReason.UNSUBSCRIBED;
+            case NO_CHANNELS -> MessageReason.NO_CHANNELS;
+            case NO_PROVIDERS -> MessageReason.NO_PROVIDERS;
+        };
     }
 
     private void moveTo(MessageStatus next, Instant now) {

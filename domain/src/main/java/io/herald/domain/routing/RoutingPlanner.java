@@ -1,6 +1,5 @@
 package io.herald.domain.routing;
 
-import io.herald.domain.message.MessageReason;
 import io.herald.domain.routing.RoutingDecision.Routed;
 import io.herald.domain.routing.RoutingDecision.Unroutable;
 
@@ -22,23 +21,23 @@ public final class RoutingPlanner {
         if (preference.isPresent()) {
             RoutingPreference topic = preference.get();
             if (topic.optedOut()) {
-                return new Unroutable(MessageReason.UNSUBSCRIBED, "the recipient opted out of topic '" + topic.topicId() + "'");
+                return new Unroutable(RoutingDecision.Why.UNSUBSCRIBED, "the recipient opted out of topic '" + topic.topicId() + "'");
             }
             if (topic.hasCustomRouting()) {
                 candidates = candidates.prune(topic.customRouting()::contains);
                 if (candidates == null) {
-                    return new Unroutable(MessageReason.NO_CHANNELS,
+                    return new Unroutable(RoutingDecision.Why.NO_CHANNELS,
                             "none of the message's channels is in the recipient's custom routing for topic '" + topic.topicId() + "'");
                 }
             }
         }
         RoutingNode reachable = candidates.prune(reachability::reaches);
         if (reachable == null) {
-            return new Unroutable(MessageReason.NO_CHANNELS, "the recipient has no address for any of the channels " + channelNames(candidates));
+            return new Unroutable(RoutingDecision.Why.NO_CHANNELS, "the recipient has no address for any of the channels " + channelNames(candidates));
         }
         RoutingNode deliverable = reachable.prune(channelsWithProviders::contains);
         if (deliverable == null) {
-            return new Unroutable(MessageReason.NO_PROVIDERS, "no provider is configured for the channels " + channelNames(reachable));
+            return new Unroutable(RoutingDecision.Why.NO_PROVIDERS, "no provider is configured for the channels " + channelNames(reachable));
         }
         RoutingNode.Group root = deliverable instanceof RoutingNode.Group group
                 ? group

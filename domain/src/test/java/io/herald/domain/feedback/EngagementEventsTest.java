@@ -60,7 +60,7 @@ class EngagementEventsTest {
     void unroutableAndUndeliverableCarryTheirReason() {
         MessageSpec spec = MessageSpec.parse(Map.of("to", Map.of("user_id", "alex"), "template", "welcome"));
         Message unroutable = Message.enqueue(new MessageId("m2"), "m2", spec, Optional.empty(), Optional.empty(), T0);
-        unroutable.route(new RoutingDecision.Unroutable(MessageReason.UNSUBSCRIBED, "opted out"), T0);
+        unroutable.route(new RoutingDecision.Unroutable(RoutingDecision.Why.UNSUBSCRIBED, "opted out"), T0);
         Message bounced = routed(Map.of("user_id", "alex"), RoutingNode.single(Channel.EMAIL));
         bounced.sent("0", "sendgrid", "sg-2", T0);
         bounced.bounced(MessageReason.BOUNCED, "550", Channel.EMAIL, "sendgrid", T0);

@@ -2,10 +2,11 @@ package io.herald.domain.message;
 
 import io.herald.domain.delivery.FailoverPolicy;
 import io.herald.domain.routing.Channel;
-import io.herald.domain.routing.DeliveryPlan;
 import io.herald.domain.routing.DeliveryPlan.Target;
+import io.herald.domain.routing.DeliveryPlan;
 import io.herald.domain.routing.RoutingDecision.Routed;
 import io.herald.domain.routing.RoutingDecision.Unroutable;
+import io.herald.domain.routing.RoutingDecision;
 import io.herald.domain.routing.RoutingMethod;
 import io.herald.domain.routing.RoutingNode;
 import org.junit.jupiter.api.Test;
@@ -107,7 +108,7 @@ class MessageTest {
         Message message = enqueue(spec(Map.of()));
         message.drainHistory();
 
-        message.route(new Unroutable(MessageReason.UNSUBSCRIBED, "opted out of 'billing'"), NOW);
+        message.route(new Unroutable(RoutingDecision.Why.UNSUBSCRIBED, "opted out of 'billing'"), NOW);
 
         assertThat(message.status()).isEqualTo(MessageStatus.UNROUTABLE);
         assertThat(message.reason()).contains(MessageReason.UNSUBSCRIBED);

@@ -1,6 +1,5 @@
 package io.herald.domain.routing;
 
-import io.herald.domain.message.MessageReason;
 import io.herald.domain.preference.PreferenceStatus;
 import io.herald.domain.preference.TopicPreference;
 import io.herald.domain.profile.UserId;
@@ -93,7 +92,7 @@ class RoutingPlannerTest {
         Unroutable decision = unroutable(RoutingPlanner.plan(group("single", "email", "sms"),
                 Reachability.of(false, false, true, true), Optional.empty(), EVERY_PROVIDER));
 
-        assertThat(decision.reason()).isEqualTo(MessageReason.NO_CHANNELS);
+        assertThat(decision.reason()).isEqualTo(RoutingDecision.Why.NO_CHANNELS);
         assertThat(decision.detail()).contains("[email, sms]");
     }
 
@@ -102,7 +101,7 @@ class RoutingPlannerTest {
         Unroutable decision = unroutable(RoutingPlanner.plan(EMAIL_SMS_PUSH, Reachability.of(true, true, false, false),
                 Optional.empty(), EnumSet.of(PUSH, INBOX)));
 
-        assertThat(decision.reason()).isEqualTo(MessageReason.NO_PROVIDERS);
+        assertThat(decision.reason()).isEqualTo(RoutingDecision.Why.NO_PROVIDERS);
         assertThat(decision.detail()).contains("[email, sms]");
     }
 
@@ -111,7 +110,7 @@ class RoutingPlannerTest {
         Unroutable decision = unroutable(RoutingPlanner.plan(EMAIL_SMS_PUSH, EVERYWHERE,
                 Optional.of(preference(PreferenceStatus.OPTED_OUT, false)), EVERY_PROVIDER));
 
-        assertThat(decision.reason()).isEqualTo(MessageReason.UNSUBSCRIBED);
+        assertThat(decision.reason()).isEqualTo(RoutingDecision.Why.UNSUBSCRIBED);
         assertThat(decision.detail()).contains("billing");
     }
 
@@ -139,7 +138,7 @@ class RoutingPlannerTest {
         Unroutable decision = unroutable(RoutingPlanner.plan(EMAIL_SMS_PUSH, EVERYWHERE,
                 Optional.of(preference(PreferenceStatus.OPTED_IN, true, INBOX)), EVERY_PROVIDER));
 
-        assertThat(decision.reason()).isEqualTo(MessageReason.NO_CHANNELS);
+        assertThat(decision.reason()).isEqualTo(RoutingDecision.Why.NO_CHANNELS);
     }
 
     @Test
