@@ -1,0 +1,54 @@
+package io.herald.application.template;
+
+import io.herald.application.errors.NotFoundException;
+import io.herald.application.fakes.InMemoryTemplateRepository;
+import io.herald.domain.routing.Channel;
+import io.herald.domain.shared.InvalidValueException;
+import io.herald.domain.template.Template;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Templates are saved only when every field compiles; unknown ones are not found. */
+class TemplateServiceTest {
+
+    private final InMemoryTemplateRepository repository = new InMemoryTemplateRepository();
+    private final TemplateService templates = new TemplateService(repository, new TemplateRenderer());
+
+    private static Template template(String id, String subject) {
+        return Template.parse(id, Map.of("channels", Map.of("email", Map.of("subject", subject, "text", "Hi"))));
+    }
+
+    @Test
+    void aTemplateIsSavedReplacedListedAndDeleted() {
+        templates.put(template("welcome", "Welcome"));
+        templates.put(template("digest", "Your digest"));
+        templates.put(template("welcome", "Welcome, {{first_name}}"));
+
+        assertThat(templates.find("welcome").orElseThrow().channels().get(Channel.EMAIL))
+                .containsEntry("subject", "Welcome, {{first_name}}");
+        var page = templates.list(Optional.empty(), 1);
+        assertThat(page.items()).extracting(Template::id).containsExactly("digest");
+        assertThat(templates.list(page.cursor(), 1).items()).extracting(Template::id).containsExactly("welcome");
+
+        templates.delete("digest");
+
+        assertThat(templates.find("digest")).isEmpty();
+        assertThatThrownBy(() -> templates.delete("digest")).isInstanceOf(NotFoundException.class).hasMessage("No template 'digest'");
+    }
+
+    @Test
+    void aTemplateThatDoesNotCompileIsRefusedNamingTheFieldAndNotSaved() {
+        templates.put(template("welcome", "Welcome"));
+
+        assertThatThrownBy(() -> templates.put(template("welcome", "Welcome {{#if}}"))).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("channels.email.subject");
+
+        assertThat(templates.find("welcome").orElseThrow().channels().get(Channel.EMAIL))
+                .containsEntry("subject", "Welcome");
+    }
+}

@@ -1,0 +1,46 @@
+package io.herald.application.tenant;
+
+import io.herald.application.fakes.InMemoryTenantRepository;
+import io.herald.domain.profile.UserId;
+import io.herald.domain.tenant.Tenant;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tenant reads over what Segment group calls recorded: a tenant, its members, a user's tenants, a page at a time. */
+class TenantServiceTest {
+
+    private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
+
+    private final InMemoryTenantRepository repository = new InMemoryTenantRepository();
+    private final TenantService tenants = new TenantService(repository);
+
+    TenantServiceTest() {
+        repository.save(repository.lockOrCreate("acme").withTraits(Map.of("name", "Acme", "plan", "enterprise")));
+        repository.addMember("acme", UserId.of("alex"), START);
+        repository.addMember("acme", UserId.of("bo"), START);
+        repository.addMember("globex", UserId.of("alex"), START);
+    }
+
+    @Test
+    void aTenantShowsItsTraitsAndMembers() {
+        Tenant acme = tenants.find("acme").orElseThrow();
+        assertThat(acme.properties()).containsEntry("plan", "enterprise");
+
+        var first = tenants.members("acme", Optional.empty(), 1);
+        assertThat(first.items()).containsExactly(UserId.of("alex"));
+        assertThat(tenants.members("acme", first.cursor(), 1).items()).containsExactly(UserId.of("bo"));
+        assertThat(tenants.tenantsOf(UserId.of("alex"), Optional.empty(), 10).items()).containsExactly("acme", "globex");
+    }
+
+    @Test
+    void anUnknownTenantIsAbsentAndHasNoMembers() {
+        assertThat(tenants.find("initech")).isEmpty();
+        assertThat(tenants.members("initech", Optional.empty(), 10).items()).isEmpty();
+        assertThat(tenants.tenantsOf(UserId.of("nobody"), Optional.empty(), 10).items()).isEmpty();
+    }
+}
