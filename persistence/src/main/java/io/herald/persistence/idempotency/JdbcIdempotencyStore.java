@@ -1,7 +1,6 @@
 package io.herald.persistence.idempotency;
 
 import io.herald.application.port.out.IdempotencyStore;
-import io.herald.persistence.support.Db;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -18,38 +17,23 @@ import java.util.Optional;
 @Transactional
 class JdbcIdempotencyStore implements IdempotencyStore {
 
-    private final Db db;
+    private final IdempotencyKeyJdbcRepository rows;
 
-    JdbcIdempotencyStore(Db db) {
-        this.db = db;
+    JdbcIdempotencyStore(IdempotencyKeyJdbcRepository rows) {
+        this.rows = rows;
     }
 
     @Override
     public Optional<StoredResponse> claim(String key, String requestHash, Instant now, Duration window) {
-        db.update("DELETE FROM idempotency_keys WHERE idempotency_key = ? AND created_at < ?", statement -> {
-            statement.setString(1, key);
-            statement.setObject(2, Db.timestamp(now.minus(window)));
-        });
-        int claimed = db.update("INSERT INTO idempotency_keys (idempotency_key, request_hash, created_at) VALUES (?, ?, ?) "
-                + "ON CONFLICT (idempotency_key) DO NOTHING", statement -> {
-            statement.setString(1, key);
-            statement.setString(2, requestHash);
-            statement.setObject(3, Db.timestamp(now));
-        });
-        if (claimed == 1) {
+        rows.deleteByIdempotencyKeyAndCreatedAtLessThan(key, now.minus(window));
+        if (rows.insertIfAbsent(key, requestHash, now) == 1) {
             return Optional.empty();
         }
-        return db.queryOne("SELECT request_hash, response::text AS response, created_at FROM idempotency_keys WHERE idempotency_key = ?",
-                statement -> statement.setString(1, key),
-                row -> new StoredResponse(row.getString("request_hash"), db.jsonObject(row.getString("response")),
-                        Db.instant(row, "created_at")));
+        return rows.findById(key).map(IdempotencyKeyRow::toStoredResponse);
     }
 
     @Override
     public void complete(String key, Map<String, Object> response) {
-        db.update("UPDATE idempotency_keys SET response = ?::jsonb WHERE idempotency_key = ?", statement -> {
-            statement.setString(1, db.toJson(response));
-            statement.setString(2, key);
-        });
+        rows.update(key, response);
     }
 }

@@ -1,16 +1,11 @@
 package io.herald.persistence.preference;
 
 import io.herald.application.port.out.PreferenceRepository;
-import io.herald.domain.preference.PreferenceStatus;
 import io.herald.domain.preference.TopicPreference;
 import io.herald.domain.profile.UserId;
-import io.herald.domain.routing.Channel;
-import io.herald.persistence.support.Db;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,46 +13,25 @@ import java.util.Optional;
 @Transactional
 class JdbcPreferenceRepository implements PreferenceRepository {
 
-    private static final String COLUMNS = "user_id, topic_id, status, has_custom_routing, custom_routing";
+    private final PreferenceJdbcRepository rows;
 
-    private final Db db;
-
-    JdbcPreferenceRepository(Db db) {
-        this.db = db;
+    JdbcPreferenceRepository(PreferenceJdbcRepository rows) {
+        this.rows = rows;
     }
 
     @Override
     public Optional<TopicPreference> find(UserId userId, String topicId) {
-        return db.queryOne("SELECT " + COLUMNS + " FROM preferences WHERE user_id = ? AND topic_id = ?", statement -> {
-            statement.setString(1, userId.value());
-            statement.setString(2, topicId);
-        }, JdbcPreferenceRepository::preference);
+        return rows.findById(new PreferenceRow.Key(userId.value(), topicId)).map(PreferenceRow::toPreference);
     }
 
     @Override
     public List<TopicPreference> list(UserId userId) {
-        return db.query("SELECT " + COLUMNS + " FROM preferences WHERE user_id = ? ORDER BY topic_id",
-                statement -> statement.setString(1, userId.value()), JdbcPreferenceRepository::preference);
+        return rows.findByIdUserIdOrderByIdTopicId(userId.value()).stream().map(PreferenceRow::toPreference).toList();
     }
 
     @Override
     public void save(TopicPreference preference) {
-        db.update("""
-                INSERT INTO preferences (user_id, topic_id, status, has_custom_routing, custom_routing) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (user_id, topic_id) DO UPDATE SET status = excluded.status,
-                    has_custom_routing = excluded.has_custom_routing, custom_routing = excluded.custom_routing, updated_at = now()""",
-                statement -> {
-                    statement.setString(1, preference.userId().value());
-                    statement.setString(2, preference.topicId());
-                    statement.setString(3, preference.status().name());
-                    statement.setBoolean(4, preference.hasCustomRouting());
-                    statement.setArray(5, db.textArray(preference.customRouting().stream().map(Channel::wireName).toList()));
-                });
-    }
-
-    private static TopicPreference preference(ResultSet row) throws SQLException {
-        return new TopicPreference(UserId.of(row.getString("user_id")), row.getString("topic_id"),
-                PreferenceStatus.valueOf(row.getString("status")), row.getBoolean("has_custom_routing"),
-                Db.texts(row, "custom_routing").stream().map(name -> Channel.find(name).orElseThrow()).toList());
+        PreferenceRow row = PreferenceRow.of(preference);
+        rows.upsert(row.id().userId(), row.id().topicId(), row.status(), row.hasCustomRouting(), row.customRouting());
     }
 }
