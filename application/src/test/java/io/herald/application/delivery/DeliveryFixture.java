@@ -1,11 +1,12 @@
 package io.herald.application.delivery;
 
 import io.herald.application.engagement.EngagementService;
+import io.herald.application.fakes.DirectTransactions;
 import io.herald.application.fakes.InMemoryStores;
 import io.herald.application.fakes.InMemoryTemplateRepository;
 import io.herald.application.fakes.MutableClock;
-import io.herald.application.fakes.RecordingDurableScheduler;
 import io.herald.application.fakes.RecordingDurableScheduler.Scheduled;
+import io.herald.application.fakes.RecordingDurableScheduler;
 import io.herald.application.feedback.FeedbackRecorder;
 import io.herald.application.message.MessageService;
 import io.herald.application.port.out.ChannelSender;
@@ -287,7 +288,7 @@ public final class DeliveryFixture implements AutoCloseable {
     }
 
     public MessageService messages() {
-        return new MessageService(stores.messages(), clock);
+        return new MessageService(stores.messages(), new DirectTransactions(), clock);
     }
 
     public EngagementService engagement() {

@@ -6,7 +6,6 @@ import io.herald.application.port.out.MessageRepository.DeliveryAttempt;
 import io.herald.domain.delivery.AttemptOutcome;
 import io.herald.domain.delivery.DeliveryResult;
 import io.herald.domain.message.HistoryEntry;
-import io.herald.domain.message.HistoryType;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageId;
 import io.herald.domain.message.MessageReason;

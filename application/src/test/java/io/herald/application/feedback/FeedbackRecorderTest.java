@@ -4,7 +4,6 @@ import io.herald.application.fakes.InMemoryFeedbackOutbox;
 import io.herald.domain.feedback.FeedbackEvent;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageId;
-import io.herald.domain.message.MessageReason;
 import io.herald.domain.message.MessageSpec;
 import io.herald.domain.message.MessageStatus;
 import io.herald.domain.routing.Channel;
@@ -95,7 +94,7 @@ class FeedbackRecorderTest {
         undeliverable.channelFailed("0", "sendgrid: 400 invalid", START);
         undeliverable.channelFailed("1", "twilio: 21211 invalid number", START);
         Message unroutable = toAlex("m2", Optional.empty());
-        unroutable.route(new RoutingDecision.Unroutable(MessageReason.UNSUBSCRIBED, "opted out of topic 'news'"), START);
+        unroutable.route(new RoutingDecision.Unroutable(RoutingDecision.Why.UNSUBSCRIBED, "opted out of topic 'news'"), START);
         Message unmapped = toAlex("m3", Optional.empty());
         unmapped.unmapped("no template has id or event 'welcome'", START);
         Message canceled = toAlex("m4", Optional.empty());

@@ -1,6 +1,7 @@
 package io.herald.application.send;
 
 import io.herald.application.errors.ConflictException;
+import io.herald.application.fakes.DirectTransactions;
 import io.herald.application.fakes.InMemoryIdempotencyStore;
 import io.herald.application.fakes.InMemoryListRepository;
 import io.herald.application.fakes.InMemoryMessageRepository;
@@ -8,8 +9,8 @@ import io.herald.application.fakes.InMemoryTemplateRepository;
 import io.herald.application.fakes.MutableClock;
 import io.herald.application.fakes.RecordingDurableScheduler;
 import io.herald.application.port.in.SendMessageCommand;
-import io.herald.application.port.in.SendMessageUseCase;
 import io.herald.application.port.in.SendMessageUseCase.SendResult;
+import io.herald.application.port.in.SendMessageUseCase;
 import io.herald.application.template.TemplateRenderer;
 import io.herald.domain.message.MessageId;
 import io.herald.domain.message.MessageSpec;
@@ -36,7 +37,7 @@ class CoalescingSendTest {
 
     private final InMemoryMessageRepository messages = new InMemoryMessageRepository();
     private final SendService service = new SendService(messages, new InMemoryTemplateRepository(), new InMemoryListRepository(),
-            new InMemoryIdempotencyStore(), new RecordingDurableScheduler(), new TemplateRenderer(),
+            new InMemoryIdempotencyStore(), new RecordingDurableScheduler(), new TemplateRenderer(), new DirectTransactions(),
             new MutableClock(Instant.parse("2026-12-01T10:00:00Z")));
     private final AtomicInteger singleSends = new AtomicInteger();
     private final List<Integer> batches = new CopyOnWriteArrayList<>();

@@ -1,13 +1,14 @@
 package io.herald.application.send;
 
 import io.herald.application.errors.ConflictException;
+import io.herald.application.fakes.DirectTransactions;
 import io.herald.application.fakes.InMemoryIdempotencyStore;
 import io.herald.application.fakes.InMemoryListRepository;
 import io.herald.application.fakes.InMemoryMessageRepository;
 import io.herald.application.fakes.InMemoryTemplateRepository;
 import io.herald.application.fakes.MutableClock;
-import io.herald.application.fakes.RecordingDurableScheduler;
 import io.herald.application.fakes.RecordingDurableScheduler.Scheduled;
+import io.herald.application.fakes.RecordingDurableScheduler;
 import io.herald.application.port.in.SendMessageCommand;
 import io.herald.application.port.in.SendMessageUseCase.SendResult;
 import io.herald.application.port.out.DurableScheduler.ListPage;
@@ -52,7 +53,7 @@ class SendServiceTest {
     private final InMemoryListRepository lists = new InMemoryListRepository();
     private final RecordingDurableScheduler scheduler = new RecordingDurableScheduler();
     private final SendService sends = new SendService(messages, templates, lists, new InMemoryIdempotencyStore(), scheduler,
-            new TemplateRenderer(), LIST_PAGE, MAX_RECIPIENTS, clock);
+            new TemplateRenderer(), LIST_PAGE, MAX_RECIPIENTS, new DirectTransactions(), clock);
 
     SendServiceTest() {
         templates.save(Template.parse("welcome", Map.of("events", List.of("Trial Started"),
