@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,7 +51,8 @@ public final class DeliveryDriver implements DeliverMessagesUseCase {
 
     private void dispatch(List<RemoteCall> remoteCalls) {
         for (RemoteCall call : remoteCalls) {
-            calls.callRemote(call).thenAccept(this::outcomeArrived);
+            // Nothing waits on the call: its outcome (a failure is a result too) arrives in outcomeArrived.
+            CompletableFuture<Void> unused = calls.callRemote(call).thenAccept(this::outcomeArrived);
         }
     }
 
