@@ -1,5 +1,8 @@
 package io.herald.bootstrap.startup;
 
+import io.herald.adapters.outbound.segment.FeedbackSettings;
+import io.herald.persistence.durable.SchedulerSettings;
+import io.herald.persistence.embedded.EmbeddedPostgresSettings;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -19,9 +22,16 @@ class StartupSummary implements ApplicationEventListener<ServerStartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(StartupSummary.class);
 
     private final Environment environment;
+    private final FeedbackSettings feedback;
+    private final SchedulerSettings scheduler;
+    private final EmbeddedPostgresSettings embeddedPostgres;
 
-    StartupSummary(Environment environment) {
+    StartupSummary(Environment environment, FeedbackSettings feedback, SchedulerSettings scheduler,
+                   EmbeddedPostgresSettings embeddedPostgres) {
         this.environment = environment;
+        this.feedback = feedback;
+        this.scheduler = scheduler;
+        this.embeddedPostgres = embeddedPostgres;
     }
 
     @Override
@@ -34,20 +44,18 @@ class StartupSummary implements ApplicationEventListener<ServerStartupEvent> {
         configuration.configuredButUnused().forEach(provider -> LOG.warn(
                 "Provider {} is configured (herald.providers.{}.*) but no channel names it: set herald.channels.<channel>.providers",
                 provider, provider));
-        String writeKey = environment.getProperty("herald.segment.feedback.write-key", String.class).orElse("");
-        LOG.info("Feedback to Segment: {}", writeKey.isBlank() ? "off (set herald.segment.feedback.write-key to turn it on)"
-                : "on, to " + environment.getProperty("herald.segment.feedback.endpoint", String.class).orElse("https://api.segment.io"));
-        boolean scheduler = environment.getProperty("herald.scheduler.enabled", Boolean.class).orElse(true);
-        LOG.info("Durable work: {}", scheduler
-                ? "on, " + environment.getProperty("herald.scheduler.threads", Integer.class).orElse(10) + " threads"
+        String writeKey = feedback.writeKey();
+        LOG.info("Feedback to Segment: {}", writeKey == null || writeKey.isBlank()
+                ? "off (set herald.segment.feedback.write-key to turn it on)" : "on, to " + feedback.endpoint());
+        LOG.info("Durable work: {}", scheduler.enabled()
+                ? "on, " + scheduler.threads() + " threads"
                 : "off (herald.scheduler.enabled=false: this instance stores work and another runs it)");
     }
 
     private String database() {
         return environment.getProperty("datasources.default.url", String.class)
                 .map(StartupSummary::hostPortDatabase)
-                .orElseGet(() -> "embedded PostgreSQL, data in "
-                        + environment.getProperty("herald.embedded-postgres.data-dir", String.class).orElse(".herald/postgres"));
+                .orElseGet(() -> "embedded PostgreSQL, data in " + embeddedPostgres.dataDir());
     }
 
     /** {@code jdbc:postgresql://db.internal:5432/herald?ssl=true} → {@code db.internal:5432/herald}: no parameters, no password. */

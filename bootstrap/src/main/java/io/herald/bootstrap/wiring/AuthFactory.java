@@ -10,12 +10,10 @@ import io.herald.application.port.out.GeneratedApiKeyStore;
 import io.herald.application.port.out.TokenSecretStore;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,18 +25,16 @@ import java.util.Optional;
 class AuthFactory {
 
     @Singleton
-    ApiKeyService apiKeyService(@Value("${herald.auth.api-keys:}") List<String> apiKeys,
-                                @Value("${herald.auth.write-keys:}") List<String> writeKeys, GeneratedApiKeyStore store) {
-        return new ApiKeyService(apiKeys, writeKeys, store);
+    ApiKeyService apiKeyService(AuthConfiguration auth, GeneratedApiKeyStore store) {
+        return new ApiKeyService(auth.apiKeys(), auth.writeKeys(), store);
     }
 
     @Singleton
     @Bean(typed = {ClientTokenService.class, IssueClientTokenUseCase.class})
-    ClientTokenService clientTokens(@Value("${herald.auth.token-secret:}") String configuredSecret,
-                                    @Value("${herald.auth.token-secret-previous:}") String previousSecret,
-                                    TokenSecretStore store, Clock clock) {
-        String secret = configuredSecret.isBlank() ? store.secretOrStore(generatedSecret()) : configuredSecret;
-        return new ClientTokenService(secret, Optional.of(previousSecret), clock);
+    ClientTokenService clientTokens(AuthConfiguration auth, TokenSecretStore store, Clock clock) {
+        String configuredSecret = auth.tokenSecret();
+        String secret = configuredSecret == null || configuredSecret.isBlank() ? store.secretOrStore(generatedSecret()) : configuredSecret;
+        return new ClientTokenService(secret, Optional.ofNullable(auth.tokenSecretPrevious()), clock);
     }
 
     @Singleton

@@ -1,5 +1,6 @@
 package io.herald.bootstrap.wiring;
 
+import io.herald.adapters.outbound.segment.FeedbackSettings;
 import io.herald.application.feedback.FeedbackDriver;
 import io.herald.application.feedback.FeedbackRecorder;
 import io.herald.application.port.in.DeliverFeedbackUseCase;
@@ -7,10 +8,8 @@ import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.EngagementFeedback;
 import io.herald.application.port.out.FeedbackOutbox;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -27,8 +26,7 @@ class FeedbackFactory {
 
     @Singleton
     DeliverFeedbackUseCase deliverFeedback(FeedbackOutbox outbox, Optional<EngagementFeedback> segment,
-                                           @Value("${herald.segment.feedback.first-retry-delay:5s}") Duration firstRetry,
-                                           Clock clock) {
-        return new FeedbackDriver(outbox, segment, firstRetry, clock);
+                                           FeedbackSettings settings, Clock clock) {
+        return new FeedbackDriver(outbox, segment, settings.firstRetryDelay(), clock);
     }
 }

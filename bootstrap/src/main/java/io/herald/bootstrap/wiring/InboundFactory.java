@@ -19,7 +19,6 @@ import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.TenantRepository;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -51,10 +50,8 @@ class InboundFactory {
     /** Group commit: concurrent acknowledgements share a transaction (see CoalescingIngest). */
     @Singleton
     @Bean(preDestroy = "close")
-    CoalescingIngest ingestSegmentEvents(InboundEventWriter writer,
-                                                   @Value("${herald.ingest.writers:2}") int writers,
-                                                   @Value("${herald.ingest.max-events-per-transaction:2500}") int maxEvents) {
-        return new CoalescingIngest(writer, writers, maxEvents);
+    CoalescingIngest ingestSegmentEvents(InboundEventWriter writer, IngestConfiguration ingest) {
+        return new CoalescingIngest(writer, ingest.writers(), ingest.maxEventsPerTransaction());
     }
 
     @Singleton

@@ -18,11 +18,10 @@ import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.OperationalStatus;
 import io.herald.application.port.out.RetentionStore;
 import io.herald.application.port.out.Transactions;
+import io.herald.persistence.durable.SchedulerSettings;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
-import java.time.Duration;
 import java.util.Optional;
 
 /** Operating Herald: health and re-drive. */
@@ -31,20 +30,16 @@ class OperationsFactory {
 
     @Singleton
     QueryHealthUseCase health(OperationalStatus status, FeedbackOutbox feedback, Optional<EngagementFeedback> segment,
-                              @Value("${herald.scheduler.enabled:true}") boolean schedulerEnabled, Providers providers,
-                              ProviderHealth providerHealth, Clock clock) {
-        return new HealthService(status, feedback, segment.isPresent(), schedulerEnabled, providers, providerHealth, clock);
+                              SchedulerSettings scheduler, Providers providers, ProviderHealth providerHealth, Clock clock) {
+        return new HealthService(status, feedback, segment.isPresent(), scheduler.enabled(), providers, providerHealth, clock);
     }
 
-    /** {@code herald.retention.*}; not transactional as a whole: it commits a batch at a time. */
+    /** Not transactional as a whole: it commits a batch at a time. */
     @Singleton
-    ApplyRetentionUseCase retention(RetentionStore store, Transactions transactions, Clock clock,
-                                    @Value("${herald.retention.messages:90d}") Duration messages,
-                                    @Value("${herald.retention.inbound-events:30d}") Duration inboundEvents,
-                                    @Value("${herald.retention.automation-runs:90d}") Duration automationRuns,
-                                    @Value("${herald.retention.batch-size:1000}") int batch) {
-        return new RetentionService(store, transactions, new RetentionService.Retention(messages, inboundEvents, automationRuns),
-                batch, clock);
+    ApplyRetentionUseCase retention(RetentionStore store, Transactions transactions, Clock clock, RetentionConfiguration retention) {
+        return new RetentionService(store, transactions,
+                new RetentionService.Retention(retention.messages(), retention.inboundEvents(), retention.automationRuns()),
+                retention.batchSize(), clock);
     }
 
     /** Not transactional as a whole: it commits a page at a time. */

@@ -49,13 +49,11 @@ import io.herald.domain.routing.Channel;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Primary;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -70,11 +68,9 @@ import java.util.concurrent.TimeUnit;
 @Factory
 class SendFactory {
 
-    /** {@code herald.limits.render-bytes} per rendered field and {@code herald.limits.template-depth} of nested blocks. */
     @Singleton
-    TemplateRenderer templateRenderer(@Value("${herald.limits.render-bytes:1048576}") int renderBytes,
-                                      @Value("${herald.limits.template-depth:64}") int templateDepth) {
-        return new TemplateRenderer(renderBytes, templateDepth);
+    TemplateRenderer templateRenderer(LimitsConfiguration limits) {
+        return new TemplateRenderer(limits.renderBytes(), limits.templateDepth());
     }
 
     /** {@code herald.channels.<channel>.providers}: the inbox provider for the inbox, the console for the rest. */
@@ -93,15 +89,9 @@ class SendFactory {
     }
 
     @Singleton
-    DeliverySettings deliverySettings(@Value("${herald.delivery.attempts-per-provider:3}") int attemptsPerProvider,
-                                      @Value("${herald.delivery.first-retry-delay:2s}") Duration firstRetryDelay,
-                                      @Value("${herald.delivery.max-retry-delay:5m}") Duration maxRetryDelay,
-                                      @Value("${herald.delivery.in-flight-lease:2m}") Duration inFlightLease,
-                                      @Value("${herald.delivery.give-up-after:72h}") Duration giveUpAfter,
-                                      @Value("${herald.delivery.circuit.failures:5}") int circuitFailures,
-                                      @Value("${herald.delivery.circuit.probe-after:30s}") Duration circuitProbeAfter) {
-        return new DeliverySettings(attemptsPerProvider, new Backoff(firstRetryDelay, maxRetryDelay), inFlightLease, giveUpAfter,
-                circuitFailures, circuitProbeAfter);
+    DeliverySettings deliverySettings(DeliveryConfiguration delivery) {
+        return new DeliverySettings(delivery.attemptsPerProvider(), new Backoff(delivery.firstRetryDelay(), delivery.maxRetryDelay()),
+                delivery.inFlightLease(), delivery.giveUpAfter(), delivery.circuit().failures(), delivery.circuit().probeAfter());
     }
 
     @Singleton
@@ -117,12 +107,11 @@ class SendFactory {
     @Singleton
     @Bean(preDestroy = "close")
     ProviderCalls providerCalls(Providers providers, ProviderHealth health, OperationalMetrics metrics, DurableScheduler scheduler,
-                                Clock clock, Environment environment,
-                                @Value("${herald.delivery.concurrent-provider-calls:16}") int defaultConcurrency,
-                                @Value("${herald.delivery.provider-queue:10000}") int queueLimit) {
+                                Clock clock, Environment environment, DeliveryConfiguration delivery) {
         return new ProviderCalls(providers, health, metrics, scheduler, clock,
-                name -> environment.getProperty("herald.providers." + name + ".concurrency", Integer.class).orElse(defaultConcurrency),
-                queueLimit,
+                name -> environment.getProperty("herald.providers." + name + ".concurrency", Integer.class)
+                        .orElse(delivery.concurrentProviderCalls()),
+                delivery.providerQueue(),
                 name -> environment.getProperty("herald.providers." + name + ".rate", String.class).flatMap(SendRate::parse));
     }
 
@@ -134,20 +123,17 @@ class SendFactory {
     @Bean(typed = {SendService.class, ExpandListSendUseCase.class})
     SendService sendService(MessageRepository messages, TemplateRepository templates, ListRepository lists,
                             IdempotencyStore idempotency, DurableScheduler scheduler, TemplateRenderer renderer,
-                            @Value("${herald.send.list-page-size:500}") int listPageSize,
-                            @Value("${herald.send.max-recipients:1000}") int maxRecipients, Transactions transactions,
-                            Clock clock) {
-        return new SendService(messages, templates, lists, idempotency, scheduler, renderer, listPageSize, maxRecipients,
-                transactions, clock);
+                            SendConfiguration send, Transactions transactions, Clock clock) {
+        return new SendService(messages, templates, lists, idempotency, scheduler, renderer, send.listPageSize(),
+                send.maxRecipients(), transactions, clock);
     }
 
     /** The send API's use case: concurrent sends share transactions (group commit). */
     @Singleton
     @Primary
     @Bean(preDestroy = "close")
-    CoalescingSend sendMessage(SendService sends, @Value("${herald.send.writers:2}") int writers,
-                               @Value("${herald.send.max-recipients-per-transaction:1000}") int maxRecipients) {
-        return new CoalescingSend(sends, sends, writers, maxRecipients);
+    CoalescingSend sendMessage(SendService sends, SendConfiguration send) {
+        return new CoalescingSend(sends, sends, send.writers(), send.maxRecipientsPerTransaction());
     }
 
     /** Runs inside the transaction that processes the inbound event. */

@@ -115,7 +115,7 @@ class EveryAdapterJarIT {
                 .map(event -> event.path("properties").path("messageId").asText()))
                 .containsAll(byChannel.values()));
         assertThat(herald.output()).contains("Channel email: sendgrid").contains("Channel push: fcm")
-                .contains("Feedback to Segment: on").doesNotContain(ProviderStubs.SENDGRID_API_KEY)
+                .contains("Feedback to Segment: on, to " + segment.endpoint()).doesNotContain(ProviderStubs.SENDGRID_API_KEY)
                 .doesNotContain(ProviderStubs.TWILIO_AUTH_TOKEN);
     }
 

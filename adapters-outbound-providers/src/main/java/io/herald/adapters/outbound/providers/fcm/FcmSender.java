@@ -57,22 +57,22 @@ class FcmSender extends RemoteSender {
 
     FcmSender(FcmSettings settings) {
         super(NAME, Channel.PUSH);
-        ServiceAccountCredentials serviceAccount = serviceAccount(settings.getCredentialsFile());
-        String projectId = settings.getProjectId() != null && !settings.getProjectId().isBlank()
-                ? settings.getProjectId() : serviceAccount.getProjectId();
+        ServiceAccountCredentials serviceAccount = serviceAccount(settings.credentialsFile());
+        String projectId = settings.projectId() != null && !settings.projectId().isBlank()
+                ? settings.projectId() : serviceAccount.getProjectId();
         if (projectId == null || projectId.isBlank()) {
             throw new IllegalStateException("herald.providers.fcm.project-id must be set: the service-account file names no project_id");
         }
         // One token request per refresh: Herald's pipeline retries a failed attempt with backoff, and the
         // library's own retries would hold a delivery worker for seconds.
         this.credentials = serviceAccount.createWithCustomRetryStrategy(false).createScoped(List.of(SCOPE));
-        URI baseUrl = URI.create(settings.getBaseUrl().replaceAll("/+$", ""));
+        URI baseUrl = URI.create(settings.baseUrl().replaceAll("/+$", ""));
         if (baseUrl.getRawAuthority() == null || !("https".equals(baseUrl.getScheme()) || "http".equals(baseUrl.getScheme()))) {
             throw new IllegalStateException("herald.providers.fcm.base-url must be an http(s) URL, like https://fcm.googleapis.com");
         }
         this.sendUri = URI.create(baseUrl + "/v1/projects/" + URLEncoder.encode(projectId, StandardCharsets.UTF_8) + "/messages:send");
-        this.readTimeout = settings.getReadTimeout();
-        this.http = HttpClient.newBuilder().connectTimeout(settings.getConnectTimeout()).build();
+        this.readTimeout = settings.readTimeout();
+        this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
     }
 
     @Override

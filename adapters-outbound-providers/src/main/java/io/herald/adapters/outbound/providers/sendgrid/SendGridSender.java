@@ -55,18 +55,18 @@ class SendGridSender extends RemoteSender {
 
     SendGridSender(SendGridSettings settings) {
         super(NAME, Channel.EMAIL);
-        String apiKey = required(settings.getApiKey(), "api-key");
-        this.from = sender(required(settings.getFrom(), "from"));
-        URI baseUrl = URI.create(settings.getBaseUrl());
+        String apiKey = required(settings.apiKey(), "api-key");
+        this.from = sender(required(settings.from(), "from"));
+        URI baseUrl = URI.create(settings.baseUrl());
         if (baseUrl.getRawAuthority() == null || !("https".equals(baseUrl.getScheme()) || "http".equals(baseUrl.getScheme()))) {
             throw new IllegalStateException("herald.providers.sendgrid.base-url must be an http(s) URL, like https://api.sendgrid.com");
         }
-        int connectMillis = Math.toIntExact(settings.getConnectTimeout().toMillis());
+        int connectMillis = Math.toIntExact(settings.connectTimeout().toMillis());
         this.http = HttpClients.custom()
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectTimeout(connectMillis)
                         .setConnectionRequestTimeout(connectMillis)
-                        .setSocketTimeout(Math.toIntExact(settings.getReadTimeout().toMillis()))
+                        .setSocketTimeout(Math.toIntExact(settings.readTimeout().toMillis()))
                         .build())
                 .setMaxConnPerRoute(MAX_CONNECTIONS)
                 .setMaxConnTotal(MAX_CONNECTIONS)

@@ -50,19 +50,19 @@ class TwilioSender extends RemoteSender {
 
     TwilioSender(TwilioSettings settings) {
         super(NAME, Channel.SMS);
-        String accountSid = required(settings.getAccountSid(), "account-sid");
-        String authToken = required(settings.getAuthToken(), "auth-token");
-        this.from = blankToNull(settings.getFrom());
-        this.messagingServiceSid = blankToNull(settings.getMessagingServiceSid());
+        String accountSid = required(settings.accountSid(), "account-sid");
+        String authToken = required(settings.authToken(), "auth-token");
+        this.from = blankToNull(settings.from());
+        this.messagingServiceSid = blankToNull(settings.messagingServiceSid());
         if (from == null && messagingServiceSid == null) {
             throw new IllegalStateException("herald.providers.twilio.from or .messaging-service-sid must be set to send SMS with Twilio");
         }
-        this.statusCallbackUrl = blankToNull(settings.getStatusCallbackUrl());
+        this.statusCallbackUrl = blankToNull(settings.statusCallbackUrl());
         if (statusCallbackUrl != null && !statusCallbackUrl.matches("https?://[^\\s]+")) {
             throw new IllegalStateException("herald.providers.twilio.status-callback-url must be Herald's public http(s) URL "
                     + "of /webhooks/twilio/status");
         }
-        this.http = new RebasedTwilioHttpClient(settings.getBaseUrl(), settings.getReadTimeout());
+        this.http = new RebasedTwilioHttpClient(settings.baseUrl(), settings.readTimeout());
         this.client = new TwilioRestClient.Builder(accountSid, authToken).httpClient(http).build();
     }
 

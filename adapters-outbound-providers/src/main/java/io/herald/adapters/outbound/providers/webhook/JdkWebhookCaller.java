@@ -37,9 +37,9 @@ class JdkWebhookCaller implements WebhookCaller {
 
     JdkWebhookCaller(FetchDataSettings settings) {
         this.settings = settings;
-        this.addresses = new PublicAddresses(Set.copyOf(settings.getAllowedHosts()));
+        this.addresses = new PublicAddresses(Set.copyOf(settings.allowedHosts()));
         // Redirects are followed here, not by the client, so that each hop's address is checked as the first was.
-        this.client = HttpClient.newBuilder().connectTimeout(settings.getConnectTimeout())
+        this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -85,7 +85,7 @@ class JdkWebhookCaller implements WebhookCaller {
                 return answer(response);
             }
         } catch (HttpTimeoutException e) {
-            return new Failed("no answer within " + settings.getTimeout().toMillis() + " ms");
+            return new Failed("no answer within " + settings.timeout().toMillis() + " ms");
         } catch (IOException | IllegalArgumentException e) {
             return new Failed(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (InterruptedException e) {
@@ -97,13 +97,13 @@ class JdkWebhookCaller implements WebhookCaller {
     private Result answer(HttpResponse<InputStream> response) throws IOException {
         byte[] body;
         try (InputStream in = response.body()) {
-            body = in.readNBytes(settings.getMaxBytes() + 1);
+            body = in.readNBytes(settings.maxBytes() + 1);
         }
         if (response.statusCode() / 100 != 2) {
             return new Failed("answered " + response.statusCode());
         }
-        if (body.length > settings.getMaxBytes()) {
-            return new Failed("answered more than " + settings.getMaxBytes() + " bytes");
+        if (body.length > settings.maxBytes()) {
+            return new Failed("answered more than " + settings.maxBytes() + " bytes");
         }
         return read(body);
     }
@@ -117,7 +117,7 @@ class JdkWebhookCaller implements WebhookCaller {
         if (status == 307 || status == 308) {
             return HttpRequest.newBuilder(previous, (name, value) -> true).uri(target).build();
         }
-        HttpRequest.Builder next = HttpRequest.newBuilder(target).timeout(settings.getTimeout()).GET();
+        HttpRequest.Builder next = HttpRequest.newBuilder(target).timeout(settings.timeout()).GET();
         previous.headers().map().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
                 values.forEach(value -> next.header(name, value));
@@ -127,7 +127,7 @@ class JdkWebhookCaller implements WebhookCaller {
     }
 
     private HttpRequest build(Request request) throws JsonProcessingException {
-        HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(request.url())).timeout(settings.getTimeout())
+        HttpRequest.Builder http = HttpRequest.newBuilder(URI.create(request.url())).timeout(settings.timeout())
                 .header("Accept", "application/json");
         boolean jsonBody = request.body().isPresent() && !(request.body().get() instanceof String);
         if (jsonBody && request.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {

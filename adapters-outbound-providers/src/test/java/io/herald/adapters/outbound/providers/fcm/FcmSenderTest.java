@@ -27,6 +27,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -214,10 +215,8 @@ class FcmSenderTest {
     @Test
     void aRefusedConnectionToFcmMayPass() {
         google.stubFor(post("/token").willReturn(accessToken()));
-        FcmSettings settings = settings();
-        settings.setBaseUrl(ClosedPort.baseUrl());
 
-        DeliveryResult result = sender(settings).send(push(List.of("device-token-1"), Map.of()));
+        DeliveryResult result = sender(settings(ClosedPort.baseUrl())).send(push(List.of("device-token-1"), Map.of()));
 
         assertThat(result).isInstanceOf(DeliveryResult.TransientFailure.class);
         assertThat(DeliveryResults.error(result)).startsWith("fcm: request failed (ConnectException").doesNotContain(ACCESS_TOKEN);
@@ -234,12 +233,14 @@ class FcmSenderTest {
         return new FcmSender(settings);
     }
 
-    /** No project-id: the service-account file's project_id is the project. */
     private static FcmSettings settings() {
-        FcmSettings settings = new FcmSettings();
-        settings.setCredentialsFile(serviceAccountFile(google.baseUrl() + "/token").toString());
-        settings.setBaseUrl(google.baseUrl());
-        return settings;
+        return settings(google.baseUrl());
+    }
+
+    /** No project-id: the service-account file's project_id is the project. */
+    private static FcmSettings settings(String baseUrl) {
+        return new FcmSettings(null, serviceAccountFile(google.baseUrl() + "/token").toString(), baseUrl, Duration.ofSeconds(10),
+                Duration.ofSeconds(30));
     }
 
     private static Path serviceAccountFile(String tokenUri) {

@@ -132,8 +132,7 @@ class SendGridSenderTest {
     @Test
     void anAnswerSlowerThanTheReadTimeoutMayPass() {
         sendGridApi.stubFor(post("/v3/mail/send").willReturn(aResponse().withStatus(202).withFixedDelay(2_000)));
-        SendGridSettings settings = settings(sendGridApi.baseUrl());
-        settings.setReadTimeout(Duration.ofMillis(300));
+        SendGridSettings settings = settings(sendGridApi.baseUrl(), "Herald Team <noreply@herald.example>", Duration.ofMillis(300));
 
         DeliveryResult result = sender(settings).send(email(Map.of()));
 
@@ -160,8 +159,7 @@ class SendGridSenderTest {
 
     @Test
     void refusesAFromThatIsNotAnEmailAddressAtStartup() {
-        SendGridSettings settings = settings(sendGridApi.baseUrl());
-        settings.setFrom("Herald Team");
+        SendGridSettings settings = settings(sendGridApi.baseUrl(), "Herald Team", Duration.ofSeconds(30));
 
         assertThatThrownBy(() -> new SendGridSender(settings))
                 .isInstanceOf(IllegalStateException.class)
@@ -179,11 +177,11 @@ class SendGridSenderTest {
     }
 
     private static SendGridSettings settings(String baseUrl) {
-        SendGridSettings settings = new SendGridSettings();
-        settings.setApiKey(API_KEY);
-        settings.setFrom("Herald Team <noreply@herald.example>");
-        settings.setBaseUrl(baseUrl);
-        return settings;
+        return settings(baseUrl, "Herald Team <noreply@herald.example>", Duration.ofSeconds(30));
+    }
+
+    private static SendGridSettings settings(String baseUrl, String from, Duration readTimeout) {
+        return new SendGridSettings(API_KEY, from, baseUrl, Duration.ofSeconds(10), readTimeout);
     }
 
     private static Delivery email(Map<String, Object> override) {

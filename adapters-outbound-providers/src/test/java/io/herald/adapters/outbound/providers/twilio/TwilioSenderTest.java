@@ -72,10 +72,8 @@ class TwilioSenderTest {
     @Test
     void sendsThroughAMessagingServiceWhenNoNumberIsConfigured() {
         twilioApi.stubFor(post(MESSAGES_PATH).willReturn(created()));
-        TwilioSettings settings = settings(twilioApi.baseUrl());
-        settings.setFrom(null);
-        settings.setMessagingServiceSid("MG00000000000000000000000000000002");
-        settings.setStatusCallbackUrl(null);
+        TwilioSettings settings = new TwilioSettings(ACCOUNT_SID, AUTH_TOKEN, null, "MG00000000000000000000000000000002",
+                twilioApi.baseUrl(), null, Duration.ofSeconds(30));
 
         DeliveryResult result = sender(settings).send(sms(Map.of()));
 
@@ -176,8 +174,7 @@ class TwilioSenderTest {
     @Test
     void anAnswerSlowerThanTheReadTimeoutMayPass() {
         twilioApi.stubFor(post(MESSAGES_PATH).willReturn(created().withFixedDelay(2_000)));
-        TwilioSettings settings = settings(twilioApi.baseUrl());
-        settings.setReadTimeout(Duration.ofMillis(300));
+        TwilioSettings settings = settings(twilioApi.baseUrl(), Duration.ofMillis(300));
 
         DeliveryResult result = sender(settings).send(sms(Map.of()));
 
@@ -209,13 +206,12 @@ class TwilioSenderTest {
     }
 
     private static TwilioSettings settings(String baseUrl) {
-        TwilioSettings settings = new TwilioSettings();
-        settings.setAccountSid(ACCOUNT_SID);
-        settings.setAuthToken(AUTH_TOKEN);
-        settings.setFrom("+15555550199");
-        settings.setBaseUrl(baseUrl);
-        settings.setStatusCallbackUrl("https://herald.example.com/webhooks/twilio/status");
-        return settings;
+        return settings(baseUrl, Duration.ofSeconds(30));
+    }
+
+    private static TwilioSettings settings(String baseUrl, Duration readTimeout) {
+        return new TwilioSettings(ACCOUNT_SID, AUTH_TOKEN, "+15555550199", null, baseUrl,
+                "https://herald.example.com/webhooks/twilio/status", readTimeout);
     }
 
     private static Delivery sms(Map<String, Object> override) {
