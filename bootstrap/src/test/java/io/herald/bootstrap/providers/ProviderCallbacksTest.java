@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Delivery callbacks signed the way Twilio and SendGrid sign them: valid ones move the message, forged ones are
- * refused with 403 and change nothing.
+ * refused with 403 and change nothing. The callbacks live beside their senders (ADR 0012); their refusals are answered
+ * here, in the whole application, in the REST adapter's one error format.
  */
 @MicronautTest(transactional = false)
 class ProviderCallbacksTest implements HeraldTest {
@@ -248,5 +249,31 @@ class ProviderCallbacksTest implements HeraldTest {
         assertThat(sendGridEvents(body, timestamp, sendGridSignature(timestamp, body, SENDGRID_KEYS)).status())
                 .as("a repeat is acknowledged").isEqualTo(200);
         assertThat(Http.texts(api.history(id), "type").stream().filter("OPENED"::equals)).as("and acts once").hasSize(1);
+    }
+
+    // --- Refusals -------------------------------------------------------------------------------------------
+
+    private static void assertApiError(Http.Response response, int status, String type, String message) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+        assertThat(response.json().fieldNames()).toIterable().containsExactlyInAnyOrder("message", "type");
+        assertThat(response.json().path("type").asText()).isEqualTo(type);
+        assertThat(response.json().path("message").asText()).isEqualTo(message);
+    }
+
+    @Test
+    void everyRefusalOfACallbackIsInTheOneErrorFormat() throws Exception {
+        Map<String, String> delivered = twilioStatus("delivered");
+        String timestamp = now();
+        String notAnArray = "{\"event\": \"open\"}";
+
+        assertApiError(twilioCallback("1-x", delivered, twilioSignature(ProviderStubs.TWILIO_CALLBACK_URL, delivered, "not-the-auth-token")),
+                403, "authentication_error", "Invalid X-Twilio-Signature");
+        assertApiError(Http.to(server.getURI()).send("POST", "/webhooks/twilio/status", "{}", Map.of("Content-Type", "application/json")),
+                415, "invalid_request_error", "Content-Type must be application/x-www-form-urlencoded, not application/json");
+        assertApiError(sendGridEvents("[]", timestamp, "not-base64!"), 403, "authentication_error",
+                "Invalid X-Twilio-Email-Event-Webhook-Signature");
+        assertApiError(sendGridEvents(notAnArray, timestamp, sendGridSignature(timestamp, notAnArray, SENDGRID_KEYS)),
+                400, "invalid_request_error", "body must be a JSON array of SendGrid events");
     }
 }

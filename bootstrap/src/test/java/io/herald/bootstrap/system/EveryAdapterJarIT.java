@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.herald.bootstrap.support.Http;
 import io.herald.bootstrap.support.ProviderStubs;
 import io.herald.bootstrap.support.SegmentStub;
+import io.herald.bootstrap.support.SendGridEventWebhook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,7 +38,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The packaged jar as an operator runs it, with every adapter configured against local stubs of the real APIs:
  * SendGrid, Twilio, FCM (and Google's token endpoint), Segment feedback, and the inbox. One message per channel
- * reaches its provider, and Segment hears about each. This is what catches a runtime dependency missing from the jar.
+ * reaches its provider, and Segment hears about each; the providers' callbacks answer. This is what catches a runtime
+ * dependency missing from the jar.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EveryAdapterJarIT {
@@ -47,6 +50,7 @@ class EveryAdapterJarIT {
 
     private final ProviderStubs providers = new ProviderStubs();
     private final SegmentStub segment = new SegmentStub();
+    private final SendGridEventWebhook sendGridWebhook = new SendGridEventWebhook();
     private final WireMockServer google = new WireMockServer(options().dynamicPort());
     private HeraldProcess herald;
     private Http api;
@@ -63,6 +67,7 @@ class EveryAdapterJarIT {
 
         Map<String, String> environment = new HashMap<>();
         providers.heraldProperties().forEach((key, value) -> environment.put(envName(key), value));
+        sendGridWebhook.heraldProperties().forEach((key, value) -> environment.put(envName(key), value));
         environment.put("HERALD_AUTH_API_KEYS", API_KEY);
         environment.put("HERALD_CHANNELS_EMAIL_PROVIDERS", "sendgrid");
         environment.put("HERALD_CHANNELS_SMS_PROVIDERS", "twilio");
@@ -127,12 +132,37 @@ class EveryAdapterJarIT {
         assertThat(components.path("feedback").path("enabled").asBoolean()).isTrue();
     }
 
+    /**
+     * The callbacks live beside their senders, in another module than the API's error format (ADR 0012): the jar
+     * serves both, verifies a signed SendGrid request (BouncyCastle is packaged) and refuses in the one error format.
+     */
+    @Test
+    void theProvidersCallbacksAnswerFromTheJarInTheOneErrorFormat() {
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        String notAnArray = "{\"event\": \"open\"}";
+
+        var emptyBatch = sendGridWebhook.postSigned(herald.uri(), "[]", timestamp);
+        var unreadable = sendGridWebhook.postSigned(herald.uri(), notAnArray, timestamp);
+        var forged = Http.to(herald.uri()).send("POST", "/webhooks/twilio/status?herald_message_id=1-x", "MessageStatus=delivered",
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "X-Twilio-Signature", "Zm9yZ2Vk"));
+
+        assertThat(emptyBatch.status()).as(emptyBatch.body()).isEqualTo(200);
+        assertThat(unreadable.status()).as(unreadable.body()).isEqualTo(400);
+        assertThat(unreadable.json().fieldNames()).toIterable().containsExactlyInAnyOrder("message", "type");
+        assertThat(unreadable.json().path("message").asText()).isEqualTo("body must be a JSON array of SendGrid events");
+        assertThat(forged.status()).as(forged.body()).isEqualTo(403);
+        assertThat(forged.json().fieldNames()).toIterable().containsExactlyInAnyOrder("message", "type");
+        assertThat(forged.json().path("type").asText()).isEqualTo("authentication_error");
+        assertThat(forged.json().path("message").asText()).isEqualTo("Invalid X-Twilio-Signature");
+    }
+
     /** A cheap guard beside the process test: the jar carries the SDK of every adapter. */
     @Test
     void theJarCarriesEveryAdaptersLibraries() throws IOException {
         try (ZipFile jar = new ZipFile(HeraldProcess.jar().toFile())) {
             assertThat(List.of("com/segment/analytics/Analytics.class", "com/segment/analytics/Callback.class",
-                    "com/sendgrid/SendGrid.class", "com/twilio/Twilio.class", "com/google/auth/oauth2/ServiceAccountCredentials.class",
+                    "com/sendgrid/SendGrid.class", "org/bouncycastle/jce/provider/BouncyCastleProvider.class", "com/twilio/Twilio.class",
+                    "com/google/auth/oauth2/ServiceAccountCredentials.class",
                     "org/postgresql/Driver.class", "io/zonky/test/db/postgres/embedded/EmbeddedPostgres.class",
                     "com/github/kagkarlsson/scheduler/Scheduler.class", "org/flywaydb/core/Flyway.class",
                     "com/github/jknack/handlebars/Handlebars.class", "dev/cel/runtime/CelRuntime.class"))

@@ -88,6 +88,20 @@ class ErrorFormatTest extends ApiTest {
         assertApiError(send, 415, "invalid_request_error", "Content-Type must be application/json, not text/plain");
     }
 
+    /** Twilio posts form fields; the callback itself lives with the Twilio sender, so a form gets past the check to no route. */
+    @Test
+    void formsOnlyOnTwilioCallbacks() {
+        Reply json = api.send(HttpRequest.POST("/webhooks/twilio/status", "{\"MessageStatus\": \"delivered\"}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE));
+        Reply form = api.send(HttpRequest.POST("/webhooks/twilio/status", "MessageStatus=delivered")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE));
+        Reply formElsewhere = api.send(asAdmin(HttpRequest.POST("/send", "message=x").contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)));
+
+        assertApiError(json, 415, "invalid_request_error", "Content-Type must be application/x-www-form-urlencoded, not application/json");
+        assertApiError(form, 404, "not_found", "");
+        assertApiError(formElsewhere, 415, "invalid_request_error", "Content-Type must be application/json");
+    }
+
     @Test
     void aMalformedEscapeInAPathIsRefused() throws IOException {
         // No HTTP client sends such a path, so it goes over a plain socket; the server refuses it before any filter.

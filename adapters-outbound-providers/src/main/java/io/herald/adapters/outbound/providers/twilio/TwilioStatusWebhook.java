@@ -1,11 +1,9 @@
-package io.herald.adapters.inbound.rest.webhook;
+package io.herald.adapters.outbound.providers.twilio;
 
 import com.twilio.security.RequestValidator;
-import io.herald.adapters.inbound.rest.error.ApiError;
 import io.herald.application.port.in.RecordEngagementUseCase;
 import io.herald.application.port.in.RecordEngagementUseCase.EngagementReport;
 import io.herald.application.port.in.RecordEngagementUseCase.Kind;
-import io.herald.application.port.out.ChannelSender;
 import io.herald.application.port.out.Clock;
 import io.herald.domain.json.StorableText;
 import io.herald.domain.message.MessageId;
@@ -20,6 +18,7 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -29,7 +28,9 @@ import java.util.Optional;
 /**
  * Twilio's message status callbacks. The request is trusted only if {@code X-Twilio-Signature} matches what
  * Twilio computes over the exact callback URL and the posted parameters (checked with the SDK's validator).
- * Herald's message id travels in the callback URL ({@code herald_message_id}); Twilio's SID names it too.
+ * Herald's message id travels in the callback URL {@link TwilioSender} gave Twilio (see {@link TwilioStatusCallback},
+ * which builds and reads it); Twilio's SID names the message too. A refusal is an {@link HttpStatusException}, which
+ * the application's error processor answers in Herald's one error format; this adapter does not know that format.
  */
 @Controller("/webhooks/twilio")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -54,35 +55,25 @@ class TwilioStatusWebhook {
     HttpResponse<?> status(HttpRequest<?> request, @Nullable @Header("X-Twilio-Signature") String signature,
                            @Body Map<String, String> parameters) {
         if (validator == null) {
-            return forbidden("Twilio callbacks are refused: herald.providers.twilio.auth-token is not configured");
+            throw forbidden("Twilio callbacks are refused: herald.providers.twilio.auth-token is not configured");
         }
-        if (signature == null || !validator.validate(signedUrl(request), parameters, signature)) {
-            return forbidden("Invalid X-Twilio-Signature");
+        if (signature == null || !validator.validate(TwilioStatusCallback.signedUrl(callbackUrl, request), parameters, signature)) {
+            throw forbidden("Invalid X-Twilio-Signature");
         }
         StorableText.requireIn(parameters, "");
         Optional<Kind> kind = kind(parameters.get("MessageStatus"));
         if (kind.isPresent()) {
-            Optional<MessageId> messageId = Optional.ofNullable(request.getParameters().get(ChannelSender.MESSAGE_ID_TAG)).map(MessageId::new);
+            Optional<MessageId> messageId = TwilioStatusCallback.messageId(request);
             Optional<String> sid = Optional.ofNullable(parameters.get("MessageSid"));
             if (messageId.isPresent() || sid.isPresent()) {
                 Optional<String> detail = Optional.ofNullable(parameters.get("ErrorCode"))
                         .map(code -> "twilio error " + code + Optional.ofNullable(parameters.get("ErrorMessage")).map(m -> ": " + m).orElse(""));
                 // Twilio retries a callback it got no answer to: the same MessageSid and status acts once.
                 Optional<String> receipt = sid.map(id -> id + "/" + parameters.get("MessageStatus"));
-                engagement.record(new EngagementReport("twilio", messageId, sid, kind.get(), clock.now(), detail, receipt));
+                engagement.record(new EngagementReport(TwilioSender.NAME, messageId, sid, kind.get(), clock.now(), detail, receipt));
             }
         }
         return HttpResponse.ok();
-    }
-
-    /** The URL Twilio signed: the configured public callback URL (Herald may sit behind a proxy) with the query it called. */
-    private String signedUrl(HttpRequest<?> request) {
-        String query = request.getUri().getRawQuery();
-        String base = callbackUrl == null || callbackUrl.isBlank()
-                ? request.getHeaders().get("X-Forwarded-Proto", String.class).orElse("http") + "://"
-                        + request.getHeaders().get("Host", String.class).orElse("localhost") + request.getPath()
-                : callbackUrl;
-        return query == null ? base : base + (base.contains("?") ? "&" : "?") + query;
     }
 
     private static Optional<Kind> kind(String status) {
@@ -97,7 +88,7 @@ class TwilioStatusWebhook {
         };
     }
 
-    private static HttpResponse<ApiError> forbidden(String message) {
-        return HttpResponse.<ApiError>status(HttpStatus.FORBIDDEN).body(ApiError.of(HttpStatus.FORBIDDEN, message));
+    private static HttpStatusException forbidden(String message) {
+        return new HttpStatusException(HttpStatus.FORBIDDEN, message);
     }
 }

@@ -1,9 +1,9 @@
-package io.herald.adapters.inbound.rest.webhook;
+package io.herald.adapters.outbound.providers.sendgrid;
 
-import io.herald.adapters.inbound.rest.ApiTest;
-import io.herald.adapters.inbound.rest.fakes.RecordingRecordEngagement;
-import io.herald.adapters.inbound.rest.fakes.TestClock;
-import io.herald.adapters.inbound.rest.support.Reply;
+import io.herald.adapters.outbound.providers.callbacks.Callbacks;
+import io.herald.adapters.outbound.providers.callbacks.Callbacks.Reply;
+import io.herald.adapters.outbound.providers.callbacks.RecordingEngagement;
+import io.herald.adapters.outbound.providers.callbacks.TestClock;
 import io.herald.application.port.in.RecordEngagementUseCase.EngagementReport;
 import io.herald.application.port.in.RecordEngagementUseCase.Kind;
 import io.herald.domain.message.MessageId;
@@ -12,6 +12,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -27,21 +28,27 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.herald.adapters.inbound.rest.support.ApiErrors.assertApiError;
-import static io.herald.adapters.inbound.rest.support.ApiErrors.assertBadRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** SendGrid's signed event webhook, called as SendGrid calls it: events signed with the key Herald is configured with. */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SendGridEventsWebhookTest extends ApiTest implements TestPropertyProvider {
+class SendGridEventsWebhookTest implements TestPropertyProvider {
 
     private static final KeyPair SENDGRID = keys();
     private static final String NOW = Long.toString(TestClock.NOW.getEpochSecond());
     private static final MessageId MESSAGE = new MessageId("1-019ca5d1a400-0a1b2c3d4e5f6071");
 
     @Inject
-    RecordingRecordEngagement engagement;
+    Callbacks sendGrid;
+
+    @Inject
+    RecordingEngagement engagement;
+
+    @BeforeEach
+    void startFromNoReports() {
+        engagement.reset();
+    }
 
     @Override
     public Map<String, String> getProperties() {
@@ -71,7 +78,7 @@ class SendGridEventsWebhookTest extends ApiTest implements TestPropertyProvider 
     }
 
     private Reply post(String body, String timestamp, String signature) {
-        return api.send(HttpRequest.POST("/webhooks/sendgrid/events", body).contentType(MediaType.APPLICATION_JSON_TYPE)
+        return sendGrid.send(HttpRequest.POST("/webhooks/sendgrid/events", body).contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header("X-Twilio-Email-Event-Webhook-Signature", signature)
                 .header("X-Twilio-Email-Event-Webhook-Timestamp", timestamp));
     }
@@ -109,7 +116,7 @@ class SendGridEventsWebhookTest extends ApiTest implements TestPropertyProvider 
         Reply reply = postSigned(body);
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(engagement.calls()).isEmpty();
+        assertThat(engagement.reports()).isEmpty();
     }
 
     @Test
@@ -118,12 +125,12 @@ class SendGridEventsWebhookTest extends ApiTest implements TestPropertyProvider 
 
         Reply wrongKey = post(body, NOW, signature(NOW, body, keys()));
         Reply tampered = post(body.replace("delivered", "click"), NOW, signature(NOW, body, SENDGRID));
-        Reply unsigned = api.send(HttpRequest.POST("/webhooks/sendgrid/events", body).contentType(MediaType.APPLICATION_JSON_TYPE));
+        Reply unsigned = sendGrid.send(HttpRequest.POST("/webhooks/sendgrid/events", body).contentType(MediaType.APPLICATION_JSON_TYPE));
 
-        assertApiError(wrongKey, 403, "authentication_error", "Invalid X-Twilio-Email-Event-Webhook-Signature");
-        assertApiError(tampered, 403, "authentication_error", "Invalid X-Twilio-Email-Event-Webhook-Signature");
-        assertApiError(unsigned, 403, "authentication_error", "Invalid X-Twilio-Email-Event-Webhook-Signature");
-        assertThat(engagement.calls()).isEmpty();
+        wrongKey.assertRefused(403, "Invalid X-Twilio-Email-Event-Webhook-Signature");
+        tampered.assertRefused(403, "Invalid X-Twilio-Email-Event-Webhook-Signature");
+        unsigned.assertRefused(403, "Invalid X-Twilio-Email-Event-Webhook-Signature");
+        assertThat(engagement.reports()).isEmpty();
     }
 
     @Test
@@ -133,13 +140,13 @@ class SendGridEventsWebhookTest extends ApiTest implements TestPropertyProvider 
 
         Reply reply = post(body, elevenMinutesAgo, signature(elevenMinutesAgo, body, SENDGRID));
 
-        assertApiError(reply, 403, "authentication_error", "The signed request is older than PT10M");
-        assertThat(engagement.calls()).isEmpty();
+        reply.assertRefused(403, "The signed request is older than PT10M");
+        assertThat(engagement.reports()).isEmpty();
     }
 
     @Test
     void aSignedBodyThatIsNoArrayOfEventsIsABadRequest() {
-        assertBadRequest(postSigned(event("delivered", 1_772_446_500L)), "body must be a JSON array of SendGrid events");
-        assertThat(engagement.calls()).isEmpty();
+        postSigned(event("delivered", 1_772_446_500L)).assertRefused(400, "body must be a JSON array of SendGrid events");
+        assertThat(engagement.reports()).isEmpty();
     }
 }

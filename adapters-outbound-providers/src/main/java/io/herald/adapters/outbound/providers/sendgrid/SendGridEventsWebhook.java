@@ -1,12 +1,10 @@
-package io.herald.adapters.inbound.rest.webhook;
+package io.herald.adapters.outbound.providers.sendgrid;
 
 import com.sendgrid.helpers.eventwebhook.EventWebhook;
 import com.sendgrid.helpers.eventwebhook.EventWebhookHeader;
-import io.herald.adapters.inbound.rest.error.ApiError;
 import io.herald.application.port.in.RecordEngagementUseCase;
 import io.herald.application.port.in.RecordEngagementUseCase.EngagementReport;
 import io.herald.application.port.in.RecordEngagementUseCase.Kind;
-import io.herald.application.port.out.ChannelSender;
 import io.herald.application.port.out.Clock;
 import io.herald.domain.message.MessageId;
 import io.herald.domain.shared.InvalidValueException;
@@ -21,6 +19,7 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -39,7 +38,9 @@ import java.util.Optional;
 /**
  * SendGrid's signed event webhook: a JSON array of events, trusted only if the ECDSA signature over the
  * timestamp and the raw body verifies with the configured public key (the SDK's {@link EventWebhook}). Herald's
- * message id comes back in each event as the {@code herald_message_id} custom arg.
+ * message id comes back in each event as the custom arg {@link SendGridSender} gave the message
+ * ({@value SendGridSender#MESSAGE_ID_ARG}). A refusal is an {@link HttpStatusException}, which the application's
+ * error processor answers in Herald's one error format; this adapter does not know that format.
  */
 @Controller("/webhooks/sendgrid")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -71,13 +72,13 @@ class SendGridEventsWebhook {
                            @Nullable @Header("X-Twilio-Email-Event-Webhook-Timestamp") String timestamp,
                            @Nullable @Body byte[] body) {
         if (publicKey == null) {
-            return forbidden("SendGrid events are refused: herald.providers.sendgrid.webhook-public-key is not configured");
+            throw forbidden("SendGrid events are refused: herald.providers.sendgrid.webhook-public-key is not configured");
         }
         if (signature == null || timestamp == null || body == null || !verified(body, signature, timestamp)) {
-            return forbidden("Invalid " + EventWebhookHeader.SIGNATURE.name);
+            throw forbidden("Invalid " + EventWebhookHeader.SIGNATURE.name);
         }
         if (!isRecent(timestamp)) {
-            return forbidden("The signed request is older than " + maxAge + " (herald.providers.sendgrid.webhook-max-age): "
+            throw forbidden("The signed request is older than " + maxAge + " (herald.providers.sendgrid.webhook-max-age): "
                     + "a replay, or a clock far off");
         }
         List<Map<String, Object>> events;
@@ -119,7 +120,7 @@ class SendGridEventsWebhook {
             case "dropped" -> Optional.of(Kind.FAILED);
             default -> Optional.empty();
         };
-        Optional<MessageId> messageId = text(event.get(ChannelSender.MESSAGE_ID_TAG)).map(MessageId::new);
+        Optional<MessageId> messageId = text(event.get(SendGridSender.MESSAGE_ID_ARG)).map(MessageId::new);
         // sg_message_id is SendGrid's X-Message-Id followed by a suffix of its own.
         Optional<String> providerId = text(event.get("sg_message_id")).map(id -> id.contains(".") ? id.substring(0, id.indexOf('.')) : id);
         if (kind.isEmpty() || (messageId.isEmpty() && providerId.isEmpty())) {
@@ -127,14 +128,14 @@ class SendGridEventsWebhook {
         }
         Instant at = event.get("timestamp") instanceof Number seconds ? Instant.ofEpochSecond(seconds.longValue()) : Instant.now();
         Optional<String> detail = text(event.get("reason")).or(() -> text(event.get("response")));
-        return Optional.of(new EngagementReport("sendgrid", messageId, providerId, kind.get(), at, detail, text(event.get("sg_event_id"))));
+        return Optional.of(new EngagementReport(SendGridSender.NAME, messageId, providerId, kind.get(), at, detail, text(event.get("sg_event_id"))));
     }
 
     private static Optional<String> text(Object value) {
         return value instanceof String text && !text.isBlank() ? Optional.of(text) : Optional.empty();
     }
 
-    private static HttpResponse<ApiError> forbidden(String message) {
-        return HttpResponse.<ApiError>status(HttpStatus.FORBIDDEN).body(ApiError.of(HttpStatus.FORBIDDEN, message));
+    private static HttpStatusException forbidden(String message) {
+        return new HttpStatusException(HttpStatus.FORBIDDEN, message);
     }
 }
