@@ -20,7 +20,7 @@ class ProviderSettingsTest {
     void unsetKeysTakeTheirDefaults() {
         try (ApplicationContext context = ApplicationContext.run()) {
             assertThat(context.getBean(SendGridSettings.class)).isEqualTo(new SendGridSettings(null, null,
-                    "https://api.sendgrid.com", Duration.ofSeconds(10), Duration.ofSeconds(30)));
+                    "https://api.sendgrid.com", Duration.ofSeconds(10), Duration.ofSeconds(30), null, Duration.ofMinutes(10)));
             assertThat(context.getBean(TwilioSettings.class)).isEqualTo(new TwilioSettings(null, null, null, null,
                     "https://api.twilio.com", null, Duration.ofSeconds(30)));
             assertThat(context.getBean(FcmSettings.class)).isEqualTo(new FcmSettings(null, null,
@@ -38,6 +38,8 @@ class ProviderSettingsTest {
                 Map.entry("herald.providers.sendgrid.base-url", "http://localhost:9001/sendgrid"),
                 Map.entry("herald.providers.sendgrid.connect-timeout", "1s"),
                 Map.entry("herald.providers.sendgrid.read-timeout", "2s"),
+                Map.entry("herald.providers.sendgrid.webhook-public-key", "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE"),
+                Map.entry("herald.providers.sendgrid.webhook-max-age", "1m"),
                 Map.entry("herald.providers.twilio.account-sid", "AC1"),
                 Map.entry("herald.providers.twilio.auth-token", "token"),
                 Map.entry("herald.providers.twilio.from", "+15555550199"),
@@ -57,7 +59,8 @@ class ProviderSettingsTest {
 
         try (ApplicationContext context = ApplicationContext.run(configuration)) {
             assertThat(context.getBean(SendGridSettings.class)).isEqualTo(new SendGridSettings("SG.key", "Acme <noreply@acme.example>",
-                    "http://localhost:9001/sendgrid", Duration.ofSeconds(1), Duration.ofSeconds(2)));
+                    "http://localhost:9001/sendgrid", Duration.ofSeconds(1), Duration.ofSeconds(2),
+                    "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE", Duration.ofMinutes(1)));
             assertThat(context.getBean(TwilioSettings.class)).isEqualTo(new TwilioSettings("AC1", "token", "+15555550199", "MG1",
                     "http://localhost:9002", "https://herald.example/webhooks/twilio/status", Duration.ofSeconds(3)));
             assertThat(context.getBean(FcmSettings.class)).isEqualTo(new FcmSettings("acme", "/etc/herald/fcm.json",

@@ -8,7 +8,6 @@ import io.herald.application.port.in.RecordEngagementUseCase.Kind;
 import io.herald.application.port.out.Clock;
 import io.herald.domain.message.MessageId;
 import io.herald.domain.shared.InvalidValueException;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpResponse;
@@ -53,16 +52,15 @@ class SendGridEventsWebhook {
     private final Clock clock;
 
     SendGridEventsWebhook(RecordEngagementUseCase engagement, JsonMapper json,
-                          @Nullable @Value("${herald.providers.sendgrid.webhook-public-key:}") String publicKey,
-                          @Value("${herald.providers.sendgrid.webhook-max-age:10m}") Duration maxAge, Clock clock)
-            throws GeneralSecurityException {
+                          SendGridSettings settings, Clock clock) throws GeneralSecurityException {
         this.engagement = engagement;
         this.json = json;
-        this.maxAge = maxAge;
+        this.maxAge = settings.webhookMaxAge();
         this.clock = clock;
         if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
             Security.addProvider(new BouncyCastleProvider());
         }
+        String publicKey = settings.webhookPublicKey();
         this.publicKey = publicKey == null || publicKey.isBlank() ? null : new EventWebhook().ConvertPublicKeyToECDSA(publicKey);
     }
 

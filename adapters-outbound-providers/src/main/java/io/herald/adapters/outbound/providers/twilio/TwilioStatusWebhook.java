@@ -7,7 +7,6 @@ import io.herald.application.port.in.RecordEngagementUseCase.Kind;
 import io.herald.application.port.out.Clock;
 import io.herald.domain.json.StorableText;
 import io.herald.domain.message.MessageId;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -41,13 +40,12 @@ class TwilioStatusWebhook {
     private final RequestValidator validator;
     private final String callbackUrl;
 
-    TwilioStatusWebhook(RecordEngagementUseCase engagement, Clock clock,
-                        @Nullable @Value("${herald.providers.twilio.auth-token:}") String authToken,
-                        @Nullable @Value("${herald.providers.twilio.status-callback-url:}") String callbackUrl) {
+    TwilioStatusWebhook(RecordEngagementUseCase engagement, Clock clock, TwilioSettings settings) {
         this.engagement = engagement;
         this.clock = clock;
+        String authToken = settings.authToken();
         this.validator = authToken == null || authToken.isBlank() ? null : new RequestValidator(authToken);
-        this.callbackUrl = callbackUrl;
+        this.callbackUrl = settings.statusCallbackUrl();
     }
 
     @Post("/status")

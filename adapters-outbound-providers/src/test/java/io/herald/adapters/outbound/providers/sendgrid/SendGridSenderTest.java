@@ -181,7 +181,7 @@ class SendGridSenderTest {
     }
 
     private static SendGridSettings settings(String baseUrl, String from, Duration readTimeout) {
-        return new SendGridSettings(API_KEY, from, baseUrl, Duration.ofSeconds(10), readTimeout);
+        return new SendGridSettings(API_KEY, from, baseUrl, Duration.ofSeconds(10), readTimeout, null, Duration.ofMinutes(10));
     }
 
     private static Delivery email(Map<String, Object> override) {
