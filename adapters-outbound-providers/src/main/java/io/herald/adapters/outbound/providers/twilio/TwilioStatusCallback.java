@@ -40,14 +40,21 @@ public final class TwilioStatusCallback {
 
     /**
      * The URL Twilio signed a callback with: the configured public callback URL (Herald may sit behind a proxy, so it
-     * cannot tell from the request), or without one the URL the request names, followed by the query it called.
+     * cannot tell from the request), or without one the URL the request names, followed by the query it called. That
+     * query is the whole of what {@link #url} built, the configured URL's own query included, so only the configured
+     * URL's scheme, host and path are kept.
      */
     static String signedUrl(@Nullable String statusCallbackUrl, HttpRequest<?> callback) {
         String query = callback.getUri().getRawQuery();
         String base = statusCallbackUrl == null || statusCallbackUrl.isBlank()
                 ? callback.getHeaders().get("X-Forwarded-Proto", String.class).orElse("http") + "://"
                         + callback.getHeaders().get("Host", String.class).orElse("localhost") + callback.getPath()
-                : statusCallbackUrl;
-        return query == null ? base : base + (base.contains("?") ? "&" : "?") + query;
+                : withoutQuery(statusCallbackUrl);
+        return query == null ? base : base + "?" + query;
+    }
+
+    private static String withoutQuery(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
     }
 }

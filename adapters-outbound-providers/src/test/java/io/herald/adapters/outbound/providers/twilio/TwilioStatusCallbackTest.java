@@ -44,6 +44,15 @@ class TwilioStatusCallbackTest {
     }
 
     @Test
+    void aConfiguredUrlWithAQueryOfItsOwnIsSignedAsTwilioCalledIt() {
+        String configured = "https://herald.example.com/webhooks/twilio/status?tenant=acme";
+        String called = TwilioStatusCallback.url(configured, "1-abc");
+        HttpRequest<?> callback = HttpRequest.POST(called.substring("https://herald.example.com".length()), "").header("Host", "10.0.0.7:8080");
+
+        assertThat(TwilioStatusCallback.signedUrl(configured, callback)).isEqualTo(called);
+    }
+
+    @Test
     void withoutAConfiguredUrlTheSignedUrlIsTheOneTheRequestNames() {
         HttpRequest<?> callback = HttpRequest.POST("/webhooks/twilio/status?herald_message_id=1-abc", "")
                 .header("Host", "herald.example.com").header("X-Forwarded-Proto", "https");
