@@ -1,5 +1,7 @@
 package io.herald.domain.automation;
 
+import io.herald.domain.json.JsonFields;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +20,7 @@ public record AdHocAutomation(Optional<String> cancelationToken, List<Step> step
      * @param defaultTemplate the invocation's {@code template}: what send steps naming no template or content send
      */
     public static AdHocAutomation parse(Object raw, Optional<String> defaultTemplate) {
-        Fields automation = Fields.of(raw, ROOT, " with steps");
+        JsonFields automation = JsonFields.of(raw, ROOT, "an object with steps");
         automation.allowOnly(Set.of("cancelation_token", "steps"), "an ad hoc automation");
         return new AdHocAutomation(automation.optionalText("cancelation_token"),
                 Steps.parse(automation.get("steps"), ROOT + ".steps", defaultTemplate));

@@ -1,5 +1,6 @@
 package io.herald.domain.automation;
 
+import io.herald.domain.json.JsonFields;
 import io.herald.domain.shared.InvalidValueException;
 
 import java.util.ArrayList;
@@ -51,11 +52,10 @@ public record Automation(String id, String name, Optional<Trigger> trigger, Opti
         if (id == null || id.isBlank() || id.length() > MAX_ID_LENGTH) {
             throw new InvalidValueException("automation id must be 1 to " + MAX_ID_LENGTH + " characters");
         }
-        Fields automation = Fields.of(body, "", "");
+        JsonFields automation = JsonFields.of(body, "");
         automation.allowOnly(Set.of("id", "name", "trigger", "cancelation_token", "steps"), "an automation");
         Optional<String> name = automation.optionalText("name");
-        Optional<Trigger> trigger = automation.optionalObject("trigger").map(raw -> {
-            Fields fields = Fields.of(raw, "trigger", "");
+        Optional<Trigger> trigger = automation.optionalObject("trigger").map(fields -> {
             fields.allowOnly(Set.of("event", "if"), "a trigger");
             Optional<String> condition = fields.optionalText("if");
             condition.filter(c -> c.length() > Step.MAX_CONDITION_LENGTH).ifPresent(c -> {

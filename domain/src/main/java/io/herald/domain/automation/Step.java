@@ -1,5 +1,6 @@
 package io.herald.domain.automation;
 
+import io.herald.domain.json.JsonFields;
 import io.herald.domain.json.JsonTrees;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.RoutingNode;
@@ -221,7 +222,7 @@ public sealed interface Step {
         }
 
         static Webhook parse(Object raw, String where) {
-            Fields webhook = Fields.of(raw, where, " with url and method");
+            JsonFields webhook = JsonFields.of(raw, where, "an object with url and method");
             webhook.allowOnly(Set.of("url", "method", "headers", "body"), "a webhook");
             String url = webhook.requiredText("url");
             String lower = url.toLowerCase(Locale.ROOT);
@@ -233,9 +234,9 @@ public sealed interface Step {
                 throw new InvalidValueException(webhook.where("method") + " must be one of GET, POST, PUT, PATCH, DELETE");
             }
             Map<String, String> headers = new LinkedHashMap<>();
-            webhook.optionalObject("headers").ifPresent(given -> given.forEach((name, value) -> {
+            webhook.optionalObject("headers").ifPresent(given -> given.raw().forEach((name, value) -> {
                 if (!(value instanceof String text)) {
-                    throw new InvalidValueException(webhook.where("headers") + "." + name + " must be a string");
+                    throw new InvalidValueException(given.where(name) + " must be a string");
                 }
                 headers.put(name, text);
             }));
@@ -254,7 +255,7 @@ public sealed interface Step {
      *                        invocation's {@code template})
      */
     static Step parse(Object raw, String where, Optional<String> defaultTemplate) {
-        Fields step = Fields.of(raw, where, " with an action");
+        JsonFields step = JsonFields.of(raw, where, "an object with an action");
         String action = step.requiredText("action");
         Optional<String> condition = step.optionalText("if");
         condition.filter(c -> c.length() > MAX_CONDITION_LENGTH).ifPresent(c -> {
@@ -270,7 +271,7 @@ public sealed interface Step {
             case "update-profile" -> {
                 step.allowOnly(Set.of("action", "if", "profile", "merge", "recipient_id"), "an update-profile step");
                 MergeStrategy merge = step.has("merge") ? MergeStrategy.parse(step.get("merge"), step.where("merge")) : MergeStrategy.OVERWRITE;
-                yield new UpdateProfile(condition, step.requiredObject("profile"), merge, userId(step, "recipient_id"));
+                yield new UpdateProfile(condition, step.requiredMap("profile"), merge, userId(step, "recipient_id"));
             }
             case "invoke" -> {
                 step.allowOnly(Set.of("action", "if", "template"), "an invoke step");
@@ -290,7 +291,7 @@ public sealed interface Step {
         };
     }
 
-    private static Send send(Fields step, Optional<String> condition, Optional<String> defaultTemplate) {
+    private static Send send(JsonFields step, Optional<String> condition, Optional<String> defaultTemplate) {
         // brand is accepted for Courier compatibility; Herald has no brands.
         step.allowOnly(Set.of("action", "if", "template", "content", "recipient", "data", "routing", "ref", "brand"), "a send step");
         Optional<String> template = step.optionalText("template");
@@ -304,11 +305,11 @@ public sealed interface Step {
         }
         Optional<RoutingNode.Group> routing = step.has("routing")
                 ? Optional.of(RoutingNode.parse(step.get("routing"), step.where("routing"))) : Optional.empty();
-        return new Send(condition, template, content, userId(step, "recipient"), step.optionalObject("data").orElse(Map.of()),
+        return new Send(condition, template, content, userId(step, "recipient"), step.optionalMap("data").orElse(Map.of()),
                 routing, step.optionalText("ref"));
     }
 
-    private static Delay delay(Fields step, Optional<String> condition) {
+    private static Delay delay(JsonFields step, Optional<String> condition) {
         step.allowOnly(Set.of("action", "if", "duration", "until"), "a delay step");
         if (step.has("duration") == step.has("until")) {
             throw new InvalidValueException(step.has("duration")
@@ -326,7 +327,7 @@ public sealed interface Step {
         }
     }
 
-    private static Optional<UserId> userId(Fields step, String field) {
+    private static Optional<UserId> userId(JsonFields step, String field) {
         Optional<String> id = step.optionalText(field);
         if (id.isPresent() && id.get().length() > UserId.MAX_LENGTH) {
             throw new InvalidValueException(step.where(field) + " must be at most " + UserId.MAX_LENGTH + " characters");

@@ -1,5 +1,6 @@
 package io.herald.domain.automation;
 
+import io.herald.domain.json.JsonFields;
 import io.herald.domain.shared.InvalidValueException;
 
 import java.util.ArrayList;
@@ -31,12 +32,12 @@ public final class Steps {
         List<Step> steps = new ArrayList<>();
         Map<String, Integer> refs = new LinkedHashMap<>();
         for (int i = 0; i < list.size(); i++) {
-            Step step = Step.parse(list.get(i), where + "[" + i + "]", defaultTemplate);
+            Step step = Step.parse(list.get(i), JsonFields.item(where, i), defaultTemplate);
             if (step instanceof Step.Send send && send.ref().isPresent()) {
                 Integer earlier = refs.putIfAbsent(send.ref().get(), i);
                 if (earlier != null) {
-                    throw new InvalidValueException(where + "[" + i + "].ref '" + send.ref().get() + "' is already the ref of "
-                            + where + "[" + earlier + "]");
+                    throw new InvalidValueException(JsonFields.item(where, i) + ".ref '" + send.ref().get() + "' is already the ref of "
+                            + JsonFields.item(where, earlier));
                 }
             }
             steps.add(step);
@@ -56,9 +57,9 @@ public final class Steps {
         List<Located> automationIds = new ArrayList<>();
         List<Located> fetchUrls = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
-            steps.get(i).collectChecks(where + "[" + i + "]", allConditions, allTexts, templateIds, automationIds);
+            steps.get(i).collectChecks(JsonFields.item(where, i), allConditions, allTexts, templateIds, automationIds);
             if (steps.get(i) instanceof Step.FetchData fetch) {
-                fetchUrls.add(new Located(where + "[" + i + "].webhook.url", fetch.webhook().url()));
+                fetchUrls.add(new Located(JsonFields.item(where, i) + ".webhook.url", fetch.webhook().url()));
             }
         }
         return new Checks(allConditions, allTexts, templateIds, automationIds, fetchUrls);

@@ -1,5 +1,6 @@
 package io.herald.domain.inbound;
 
+import io.herald.domain.json.JsonFields;
 import io.herald.domain.json.JsonTrees;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.shared.InvalidValueException;
@@ -43,18 +44,19 @@ public record SegmentEvent(
      * @param impliedType the type the endpoint implies ({@code /v1/track}), or null when the event must say it
      */
     public static SegmentEvent parse(Map<String, Object> raw, SegmentEventType impliedType) {
-        SegmentEventType type = raw.get("type") == null && impliedType != null ? impliedType : SegmentEventType.parse(raw.get("type"));
+        JsonFields fields = JsonFields.of(raw, "");
+        SegmentEventType type = !fields.has("type") && impliedType != null ? impliedType : SegmentEventType.parse(fields.get("type"));
         if (impliedType != null && type != impliedType) {
             throw new InvalidValueException("type '" + type.wireName() + "' does not match the endpoint /v1/" + impliedType.wireName());
         }
-        String userId = identifier(raw, "userId");
-        String anonymousId = identifier(raw, "anonymousId");
+        String userId = identifier(fields, "userId");
+        String anonymousId = identifier(fields, "anonymousId");
         if (userId == null && anonymousId == null) {
             throw new InvalidValueException("userId or anonymousId is required");
         }
-        String event = text(raw, "event");
-        String groupId = identifier(raw, "groupId");
-        String previousId = identifier(raw, "previousId");
+        String event = text(fields, "event");
+        String groupId = identifier(fields, "groupId");
+        String previousId = identifier(fields, "previousId");
         switch (type) {
             case TRACK -> require(event, "event is required for a track event");
             case GROUP -> require(groupId, "groupId is required for a group event");
@@ -64,8 +66,9 @@ public record SegmentEvent(
             }
             default -> { }
         }
-        return new SegmentEvent(type, text(raw, "messageId"), userId, anonymousId, event, groupId, previousId,
-                object(raw, "traits"), object(raw, "properties"), timestamp(raw), text(raw, "email"), raw);
+        return new SegmentEvent(type, text(fields, "messageId"), userId, anonymousId, event, groupId, previousId,
+                fields.optionalMap("traits").orElse(Map.of()), fields.optionalMap("properties").orElse(Map.of()),
+                timestamp(fields), text(fields, "email"), raw);
     }
 
     /** Who the event is about: the known user, or else the anonymous visitor. */
@@ -130,47 +133,23 @@ public record SegmentEvent(
         }
     }
 
-    private static String identifier(Map<String, Object> raw, String field) {
-        Object value = raw.get(field);
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Number number) {
+    private static String identifier(JsonFields fields, String field) {
+        if (fields.get(field) instanceof Number number) {
             return number.toString();
         }
-        if (!(value instanceof String text)) {
-            throw new InvalidValueException(field + " must be a string");
+        Optional<String> id = fields.optionalString(field);
+        if (id.isPresent() && id.get().length() > UserId.MAX_LENGTH) {
+            throw new InvalidValueException(fields.where(field) + " must be at most " + UserId.MAX_LENGTH + " characters");
         }
-        if (text.length() > UserId.MAX_LENGTH) {
-            throw new InvalidValueException(field + " must be at most " + UserId.MAX_LENGTH + " characters");
-        }
-        return text.isBlank() ? null : text;
+        return id.filter(text -> !text.isBlank()).orElse(null);
     }
 
-    private static String text(Map<String, Object> raw, String field) {
-        Object value = raw.get(field);
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof String text)) {
-            throw new InvalidValueException(field + " must be a string");
-        }
-        return text.isBlank() ? null : text;
+    private static String text(JsonFields fields, String field) {
+        return fields.optionalString(field).filter(text -> !text.isBlank()).orElse(null);
     }
 
-    private static Map<String, Object> object(Map<String, Object> raw, String field) {
-        Object value = raw.get(field);
-        if (value == null) {
-            return Map.of();
-        }
-        if (!(value instanceof Map<?, ?> object)) {
-            throw new InvalidValueException(field + " must be an object");
-        }
-        return JsonTrees.asObject(object);
-    }
-
-    private static Instant timestamp(Map<String, Object> raw) {
-        String text = text(raw, "timestamp");
+    private static Instant timestamp(JsonFields fields) {
+        String text = text(fields, "timestamp");
         if (text == null) {
             return null;
         }

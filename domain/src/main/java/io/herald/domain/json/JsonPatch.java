@@ -34,28 +34,25 @@ public final class JsonPatch {
         }
         List<Operation> operations = new ArrayList<>();
         for (int i = 0; i < rawOperations.size(); i++) {
-            String where = "patch[" + i + "]";
-            if (!(rawOperations.get(i) instanceof Map<?, ?> raw)) {
-                throw new InvalidValueException(where + " must be an object");
+            JsonFields operation = JsonFields.of(rawOperations.get(i), JsonFields.item("patch", i));
+            if (!(operation.get("op") instanceof String op) || !OPERATIONS.contains(op)) {
+                throw new InvalidValueException(operation.where("op") + " must be one of " + String.join(", ", List.of("add", "remove", "replace", "move", "copy", "test")));
             }
-            if (!(raw.get("op") instanceof String op) || !OPERATIONS.contains(op)) {
-                throw new InvalidValueException(where + ".op must be one of " + String.join(", ", List.of("add", "remove", "replace", "move", "copy", "test")));
-            }
-            if (!(raw.get("path") instanceof String path)) {
-                throw new InvalidValueException(where + ".path is required and must be a string");
+            if (!(operation.get("path") instanceof String path)) {
+                throw new InvalidValueException(operation.where("path") + " is required and must be a string");
             }
             JsonPointer from = null;
             if (op.equals("move") || op.equals("copy")) {
-                if (!(raw.get("from") instanceof String rawFrom)) {
-                    throw new InvalidValueException(where + ".from is required for " + op);
+                if (!(operation.get("from") instanceof String rawFrom)) {
+                    throw new InvalidValueException(operation.where("from") + " is required for " + op);
                 }
-                from = pointer(rawFrom, where + ".from");
+                from = pointer(rawFrom, operation.where("from"));
             }
-            boolean hasValue = raw.containsKey("value");
+            boolean hasValue = operation.raw().containsKey("value");
             if (!hasValue && (op.equals("add") || op.equals("replace") || op.equals("test"))) {
-                throw new InvalidValueException(where + ".value is required for " + op);
+                throw new InvalidValueException(operation.where("value") + " is required for " + op);
             }
-            operations.add(new Operation(op, pointer(path, where + ".path"), from, raw.get("value"), hasValue));
+            operations.add(new Operation(op, pointer(path, operation.where("path")), from, operation.get("value"), hasValue));
         }
         return new JsonPatch(operations);
     }

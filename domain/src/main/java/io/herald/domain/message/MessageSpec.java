@@ -1,5 +1,6 @@
 package io.herald.domain.message;
 
+import io.herald.domain.json.JsonFields;
 import io.herald.domain.json.JsonTrees;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.Channel;
@@ -54,42 +55,33 @@ public record MessageSpec(
         }
     }
 
-    public static MessageSpec parse(Map<String, Object> message) {
-        if (message == null) {
+    public static MessageSpec parse(Map<String, Object> raw) {
+        if (raw == null) {
             throw new InvalidValueException(ROOT + " is required and must be an object");
         }
-        List<Recipient> to = recipients(message.get("to"));
-        Optional<String> template = optionalString(message, "template");
-        Optional<Content> content = message.get("content") == null ? Optional.empty()
-                : Optional.of(Content.parse(message.get("content"), ROOT + ".content"));
+        JsonFields message = JsonFields.of(raw, ROOT);
+        List<Recipient> to = recipients(message);
+        Optional<String> template = message.optionalText("template");
+        Optional<Content> content = message.has("content")
+                ? Optional.of(Content.parse(message.get("content"), message.where("content"))) : Optional.empty();
         if (template.isPresent() == content.isPresent()) {
             throw new InvalidValueException(template.isPresent()
                     ? ROOT + ": send either template or content, not both"
-                    : ROOT + ".template or " + ROOT + ".content is required");
+                    : message.where("template") + " or " + message.where("content") + " is required");
         }
-        Map<String, Object> data = optionalObject(message, "data");
-        Optional<RoutingNode.Group> routing = message.get("routing") == null ? Optional.empty()
-                : Optional.of(RoutingNode.parse(message.get("routing"), ROOT + ".routing"));
-        Map<String, Object> channels = channelSettings(optionalObject(message, "channels"));
-        Map<String, Object> providers = providerSettings(optionalObject(message, "providers"));
-        Optional<DelaySpec> delay = message.get("delay") == null ? Optional.empty() : Optional.of(delay(optionalObject(message, "delay")));
-        Optional<ExpirySpec> expiry = message.get("expiry") == null ? Optional.empty() : Optional.of(expiry(optionalObject(message, "expiry")));
-        Object timeout = message.get("timeout") != null ? message.get("timeout") : message.get("timeouts");
-        Optional<Escalation> escalation = escalation(timeout, ROOT + (message.get("timeout") != null ? ".timeout" : ".timeouts"));
-        Map<String, Object> metadata = optionalObject(message, "metadata");
-        if (metadata.get("event") != null && !(metadata.get("event") instanceof String)) {
-            throw new InvalidValueException(ROOT + ".metadata.event must be a string");
-        }
-        Optional<String> topic = Optional.empty();
-        Map<String, Object> preferences = optionalObject(message, "preferences");
-        if (preferences.get("subscription_topic_id") != null) {
-            if (!(preferences.get("subscription_topic_id") instanceof String id) || id.isBlank()) {
-                throw new InvalidValueException(ROOT + ".preferences.subscription_topic_id must be a non-empty string");
-            }
-            topic = Optional.of(id);
-        }
+        Map<String, Object> data = message.optionalMap("data").orElse(Map.of());
+        Optional<RoutingNode.Group> routing = message.has("routing")
+                ? Optional.of(RoutingNode.parse(message.get("routing"), message.where("routing"))) : Optional.empty();
+        Map<String, Object> channels = message.optionalObject("channels").map(MessageSpec::channelSettings).orElse(Map.of());
+        Map<String, Object> providers = message.optionalObject("providers").map(MessageSpec::providerSettings).orElse(Map.of());
+        Optional<DelaySpec> delay = message.optionalObject("delay").map(MessageSpec::delay);
+        Optional<ExpirySpec> expiry = message.optionalObject("expiry").map(MessageSpec::expiry);
+        Optional<Escalation> escalation = message.optionalObject(message.has("timeout") ? "timeout" : "timeouts")
+                .flatMap(MessageSpec::escalation);
+        Map<String, Object> metadata = message.optionalObject("metadata").map(MessageSpec::metadata).orElse(Map.of());
+        Optional<String> topic = message.optionalObject("preferences").flatMap(preferences -> preferences.optionalText("subscription_topic_id"));
         return new MessageSpec(to, template, content, data, routing, channels, providers, delay, expiry, escalation,
-                metadata, topic, JsonTrees.deepCopy(message));
+                metadata, topic, JsonTrees.deepCopy(raw));
     }
 
     /**
@@ -152,98 +144,87 @@ public record MessageSpec(
         return Optional.ofNullable((String) metadata.get("event"));
     }
 
-    private static List<Recipient> recipients(Object raw) {
-        if (raw == null) {
-            throw new InvalidValueException(ROOT + ".to is required");
+    private static List<Recipient> recipients(JsonFields message) {
+        Object to = message.get("to");
+        if (to == null) {
+            throw new InvalidValueException(message.where("to") + " is required");
         }
-        if (raw instanceof List<?> list) {
+        if (to instanceof List<?> list) {
             if (list.isEmpty()) {
-                throw new InvalidValueException(ROOT + ".to must not be an empty array");
+                throw new InvalidValueException(message.where("to") + " must not be an empty array");
             }
             List<Recipient> recipients = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
-                recipients.add(Recipient.parse(list.get(i), ROOT + ".to[" + i + "]"));
+                recipients.add(Recipient.parse(list.get(i), message.where("to", i)));
             }
             return recipients;
         }
-        return List.of(Recipient.parse(raw, ROOT + ".to"));
+        return List.of(Recipient.parse(to, message.where("to")));
     }
 
     /** Keys are normalised to channel names ({@code "EMAIL"} counts as {@code "email"}), as routing reads them. */
-    private static Map<String, Object> channelSettings(Map<String, Object> channels) {
+    private static Map<String, Object> channelSettings(JsonFields channels) {
         Map<String, Object> normalised = new LinkedHashMap<>();
-        channels.forEach((name, settings) -> {
-            String where = ROOT + ".channels." + name;
-            normalised.put(Channel.parse(name, ROOT + ".channels key").wireName(), settings);
-            if (!(settings instanceof Map<?, ?> map)) {
-                throw new InvalidValueException(where + " must be an object");
-            }
-            Object providers = map.get("providers");
+        channels.raw().forEach((name, value) -> {
+            normalised.put(Channel.parse(name, ROOT + ".channels key").wireName(), value);
+            JsonFields settings = JsonFields.of(value, channels.where(name));
+            Object providers = settings.get("providers");
             if (providers != null && (!(providers instanceof List<?> list) || list.stream().anyMatch(p -> !(p instanceof String)))) {
-                throw new InvalidValueException(where + ".providers must be an array of provider names");
+                throw new InvalidValueException(settings.where("providers") + " must be an array of provider names");
             }
-            if (map.get("override") != null && !(map.get("override") instanceof Map)) {
-                throw new InvalidValueException(where + ".override must be an object");
-            }
+            settings.optionalMap("override"); // refused here if it is not an object; overrideFor reads it
         });
         return normalised;
     }
 
-    private static Map<String, Object> providerSettings(Map<String, Object> providers) {
-        providers.forEach((name, settings) -> {
-            String where = ROOT + ".providers." + name;
-            if (!(settings instanceof Map<?, ?> map)) {
-                String hint = settings instanceof String provider && Channel.find(name).isPresent()
-                        ? "; to send " + name + " through " + provider + ", use message.channels." + name + ".providers: [\"" + provider + "\"]"
-                        : "";
-                throw new InvalidValueException(where + " must be an object of that provider's settings ({\"override\": {…}})" + hint);
-            }
-            if (map.get("override") != null && !(map.get("override") instanceof Map)) {
-                throw new InvalidValueException(where + ".override must be an object");
-            }
+    private static Map<String, Object> providerSettings(JsonFields providers) {
+        providers.raw().forEach((name, value) -> {
+            String hint = value instanceof String provider && Channel.find(name).isPresent()
+                    ? "; to send " + name + " through " + provider + ", use message.channels." + name + ".providers: [\"" + provider + "\"]"
+                    : "";
+            JsonFields settings = JsonFields.of(value, providers.where(name), "an object of that provider's settings ({\"override\": {…}})" + hint);
+            settings.optionalMap("override"); // refused here if it is not an object; overrideFor reads it
         });
-        return providers;
+        return providers.raw();
     }
 
-    private static DelaySpec delay(Map<String, Object> delay) {
-        String where = ROOT + ".delay";
-        Optional<Duration> duration = delay.get("duration") == null ? Optional.empty()
-                : Optional.of(Durations.parse(delay.get("duration"), where + ".duration"));
-        Optional<Instant> until = delay.get("until") == null ? Optional.empty() : Optional.of(instant(delay.get("until"), where + ".until"));
+    private static DelaySpec delay(JsonFields delay) {
+        Optional<Duration> duration = delay.has("duration")
+                ? Optional.of(Durations.parse(delay.get("duration"), delay.where("duration"))) : Optional.empty();
+        Optional<Instant> until = delay.has("until") ? Optional.of(instant(delay.get("until"), delay.where("until"))) : Optional.empty();
         if (duration.isEmpty() && until.isEmpty()) {
-            throw new InvalidValueException(where + " needs duration (milliseconds) or until (ISO-8601 date-time)");
+            throw new InvalidValueException(ROOT + ".delay needs duration (milliseconds) or until (ISO-8601 date-time)");
         }
         return new DelaySpec(duration, until);
     }
 
-    private static ExpirySpec expiry(Map<String, Object> expiry) {
-        String where = ROOT + ".expiry";
-        Optional<Duration> expiresIn = expiry.get("expires_in") == null ? Optional.empty()
-                : Optional.of(Durations.parse(expiry.get("expires_in"), where + ".expires_in"));
-        Optional<Instant> expiresAt = expiry.get("expires_at") == null ? Optional.empty()
-                : Optional.of(instant(expiry.get("expires_at"), where + ".expires_at"));
+    private static ExpirySpec expiry(JsonFields expiry) {
+        Optional<Duration> expiresIn = expiry.has("expires_in")
+                ? Optional.of(Durations.parse(expiry.get("expires_in"), expiry.where("expires_in"))) : Optional.empty();
+        Optional<Instant> expiresAt = expiry.has("expires_at")
+                ? Optional.of(instant(expiry.get("expires_at"), expiry.where("expires_at"))) : Optional.empty();
         if (expiresIn.isEmpty() && expiresAt.isEmpty()) {
-            throw new InvalidValueException(where + " needs expires_in or expires_at");
+            throw new InvalidValueException(ROOT + ".expiry needs expires_in or expires_at");
         }
         return new ExpirySpec(expiresIn, expiresAt);
     }
 
-    private static Optional<Escalation> escalation(Object raw, String where) {
-        if (raw == null) {
-            return Optional.empty();
-        }
-        if (!(raw instanceof Map<?, ?> map)) {
-            throw new InvalidValueException(where + " must be an object");
-        }
-        Map<String, Object> timeout = JsonTrees.asObject(map);
-        if ("no-escalation".equals(timeout.get("criteria")) || timeout.get("escalation") == null) {
-            if (timeout.get("criteria") != null && !"no-escalation".equals(timeout.get("criteria"))) {
-                Escalation.Criteria.parse(timeout.get("criteria"), where + ".criteria");
+    private static Optional<Escalation> escalation(JsonFields timeout) {
+        Object criteria = timeout.get("criteria");
+        if ("no-escalation".equals(criteria) || !timeout.has("escalation")) {
+            if (criteria != null && !"no-escalation".equals(criteria)) {
+                Escalation.Criteria.parse(criteria, timeout.where("criteria"));
             }
             return Optional.empty();
         }
-        Duration after = Durations.parse(timeout.get("escalation"), where + ".escalation");
-        return Optional.of(new Escalation(after, Escalation.Criteria.parse(timeout.get("criteria"), where + ".criteria")));
+        Duration after = Durations.parse(timeout.get("escalation"), timeout.where("escalation"));
+        return Optional.of(new Escalation(after, Escalation.Criteria.parse(criteria, timeout.where("criteria"))));
+    }
+
+    /** Refuses a {@code metadata.event} that is not a string; {@link #metadataEvent} reads it. */
+    private static Map<String, Object> metadata(JsonFields metadata) {
+        metadata.optionalString("event");
+        return metadata.raw();
     }
 
     private static Instant instant(Object raw, String where) {
@@ -255,27 +236,5 @@ public record MessageSpec(
         } catch (DateTimeParseException e) {
             throw new InvalidValueException(where + " '" + text + "' is not an ISO-8601 date-time");
         }
-    }
-
-    private static Optional<String> optionalString(Map<String, Object> message, String field) {
-        Object value = message.get(field);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (!(value instanceof String text) || text.isBlank()) {
-            throw new InvalidValueException(ROOT + "." + field + " must be a non-empty string");
-        }
-        return Optional.of(text);
-    }
-
-    private static Map<String, Object> optionalObject(Map<String, Object> message, String field) {
-        Object value = message.get(field);
-        if (value == null) {
-            return Map.of();
-        }
-        if (!(value instanceof Map<?, ?> map)) {
-            throw new InvalidValueException(ROOT + "." + field + " must be an object");
-        }
-        return JsonTrees.asObject(map);
     }
 }

@@ -1,5 +1,6 @@
 package io.herald.domain.message;
 
+import io.herald.domain.json.JsonFields;
 import io.herald.domain.json.JsonTrees;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.shared.InvalidValueException;
@@ -28,29 +29,26 @@ public record Recipient(Optional<UserId> userId, Optional<String> email, Optiona
     }
 
     public static Recipient parse(Object raw, String where) {
-        if (!(raw instanceof Map<?, ?> map)) {
-            throw new InvalidValueException(where + " must be an object (user_id, email, phone_number or list_id)");
-        }
-        Map<String, Object> to = JsonTrees.asObject(map);
+        JsonFields to = JsonFields.of(raw, where, "an object (user_id, email, phone_number or list_id)");
         for (String unsupported : UNSUPPORTED) {
-            if (to.containsKey(unsupported)) {
-                throw new InvalidValueException(where + "." + unsupported + ": this kind of recipient is not supported by Herald");
+            if (to.raw().containsKey(unsupported)) {
+                throw new InvalidValueException(to.where(unsupported) + ": this kind of recipient is not supported by Herald");
             }
         }
-        Optional<String> userId = text(to, "user_id", where);
-        Optional<String> email = text(to, "email", where);
-        Optional<String> phone = text(to, "phone_number", where);
-        Optional<String> listId = text(to, "list_id", where);
+        Optional<String> userId = to.optionalText("user_id");
+        if (userId.isPresent() && userId.get().length() > UserId.MAX_LENGTH) {
+            throw new InvalidValueException(to.where("user_id") + " must be at most " + UserId.MAX_LENGTH + " characters");
+        }
+        Optional<String> email = to.optionalText("email");
+        Optional<String> phone = to.optionalText("phone_number");
+        Optional<String> listId = to.optionalText("list_id");
         if (userId.isEmpty() && email.isEmpty() && phone.isEmpty() && listId.isEmpty()) {
             throw new InvalidValueException(where + " needs user_id, email, phone_number or list_id");
         }
         if (listId.isPresent() && (userId.isPresent() || email.isPresent() || phone.isPresent())) {
             throw new InvalidValueException(where + ": list_id cannot be combined with user_id, email or phone_number");
         }
-        if (to.get("data") != null && !(to.get("data") instanceof Map)) {
-            throw new InvalidValueException(where + ".data must be an object");
-        }
-        Map<String, Object> data = to.get("data") instanceof Map<?, ?> d ? JsonTrees.asObject(d) : Map.of();
+        Map<String, Object> data = to.optionalMap("data").orElse(Map.of());
         return new Recipient(userId.map(UserId::of), email, phone, listId, data);
     }
 
@@ -81,19 +79,5 @@ public record Recipient(Optional<UserId> userId, Optional<String> email, Optiona
             json.put("data", data);
         }
         return json;
-    }
-
-    private static Optional<String> text(Map<String, Object> to, String field, String where) {
-        Object value = to.get(field);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (!(value instanceof String text) || text.isBlank()) {
-            throw new InvalidValueException(where + "." + field + " must be a non-empty string");
-        }
-        if (field.equals("user_id") && text.length() > UserId.MAX_LENGTH) {
-            throw new InvalidValueException(where + ".user_id must be at most " + UserId.MAX_LENGTH + " characters");
-        }
-        return Optional.of(text);
     }
 }

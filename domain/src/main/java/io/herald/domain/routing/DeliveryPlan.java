@@ -1,9 +1,8 @@
 package io.herald.domain.routing;
 
-import io.herald.domain.json.JsonTrees;
+import io.herald.domain.json.JsonFields;
 import io.herald.domain.routing.RoutingNode.Group;
 import io.herald.domain.routing.RoutingNode.Leaf;
-import io.herald.domain.shared.InvalidValueException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -172,13 +171,10 @@ public final class DeliveryPlan {
     }
 
     public static DeliveryPlan fromJson(Map<String, Object> json) {
-        Group routing = RoutingNode.parse(json.get("routing"), "plan.routing");
+        JsonFields plan = JsonFields.of(json, "plan");
+        Group routing = RoutingNode.parse(plan.get("routing"), plan.where("routing"));
         Map<String, LeafState> states = new LinkedHashMap<>();
-        if (json.get("leaves") instanceof Map<?, ?> leaves) {
-            JsonTrees.asObject(leaves).forEach((id, state) -> states.put(id, LeafState.valueOf((String) state)));
-        } else if (json.get("leaves") != null) {
-            throw new InvalidValueException("plan.leaves must be an object");
-        }
+        plan.optionalMap("leaves").ifPresent(leaves -> leaves.forEach((id, state) -> states.put(id, LeafState.valueOf((String) state))));
         return new DeliveryPlan(routing, states);
     }
 

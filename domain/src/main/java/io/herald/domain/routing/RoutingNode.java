@@ -1,6 +1,6 @@
 package io.herald.domain.routing;
 
-import io.herald.domain.json.JsonTrees;
+import io.herald.domain.json.JsonFields;
 import io.herald.domain.shared.InvalidValueException;
 
 import java.util.ArrayList;
@@ -37,18 +37,15 @@ public sealed interface RoutingNode {
 
     /** Reads a routing object ({@code {method, channels}}), refusing a malformed one with the path of the fault. */
     static Group parse(Object raw, String where) {
-        if (!(raw instanceof Map<?, ?> map)) {
-            throw new InvalidValueException(where + " must be an object with method and channels");
-        }
-        Map<String, Object> routing = JsonTrees.asObject(map);
-        RoutingMethod method = RoutingMethod.parse(routing.get("method"), where + ".method");
+        JsonFields routing = JsonFields.of(raw, where, "an object with method and channels");
+        RoutingMethod method = RoutingMethod.parse(routing.get("method"), routing.where("method"));
         if (!(routing.get("channels") instanceof List<?> rawChannels) || rawChannels.isEmpty()) {
-            throw new InvalidValueException(where + ".channels must be a non-empty array");
+            throw new InvalidValueException(routing.where("channels") + " must be a non-empty array");
         }
         List<RoutingNode> children = new ArrayList<>();
         for (int i = 0; i < rawChannels.size(); i++) {
             Object child = rawChannels.get(i);
-            String childWhere = where + ".channels[" + i + "]";
+            String childWhere = routing.where("channels", i);
             children.add(child instanceof Map<?, ?> ? parse(child, childWhere) : new Leaf(Channel.parse(child, childWhere)));
         }
         return new Group(method, children);

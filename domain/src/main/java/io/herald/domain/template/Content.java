@@ -1,6 +1,6 @@
 package io.herald.domain.template;
 
-import io.herald.domain.json.JsonTrees;
+import io.herald.domain.json.JsonFields;
 import io.herald.domain.shared.InvalidValueException;
 
 import java.util.Map;
@@ -9,20 +9,13 @@ import java.util.Map;
 public record Content(String title, String body) {
 
     public static Content parse(Object raw, String where) {
-        if (!(raw instanceof Map<?, ?> map)) {
-            throw new InvalidValueException(where + " must be an object with title and body");
+        JsonFields content = JsonFields.of(raw, where, "an object with title and body");
+        String title = content.optionalString("title").orElse("");
+        if (!(content.get("body") instanceof String body)) {
+            throw new InvalidValueException(content.where("body") + " is required and must be a string"
+                    + (content.raw().containsKey("elements") ? " (Elemental content is not supported; send title and body)" : ""));
         }
-        Map<String, Object> content = JsonTrees.asObject(map);
-        Object title = content.get("title");
-        Object body = content.get("body");
-        if (title != null && !(title instanceof String)) {
-            throw new InvalidValueException(where + ".title must be a string");
-        }
-        if (!(body instanceof String text)) {
-            throw new InvalidValueException(where + ".body is required and must be a string"
-                    + (content.containsKey("elements") ? " (Elemental content is not supported; send title and body)" : ""));
-        }
-        return new Content(title == null ? "" : (String) title, text);
+        return new Content(title, body);
     }
 
     public Map<String, Object> toJson() {

@@ -1,5 +1,6 @@
 package io.herald.domain.template;
 
+import io.herald.domain.json.JsonFields;
 import io.herald.domain.json.JsonTrees;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.routing.RoutingNode;
@@ -42,49 +43,47 @@ public record Template(String id, String name, Optional<String> topic, List<Stri
         if (id == null || id.isBlank() || id.length() > 256) {
             throw new InvalidValueException("template id must be 1 to 256 characters");
         }
-        String name = optionalString(body, "name").orElse(id);
-        Optional<String> topic = optionalString(body, "topic").filter(t -> !t.isBlank());
+        JsonFields template = JsonFields.of(body, "");
+        String name = template.optionalString("name").orElse(id);
+        Optional<String> topic = template.optionalString("topic").filter(t -> !t.isBlank());
         List<String> events = new ArrayList<>();
-        if (body.get("events") != null) {
-            if (!(body.get("events") instanceof List<?> list)) {
-                throw new InvalidValueException("events must be an array of event names");
+        if (template.has("events")) {
+            if (!(template.get("events") instanceof List<?> list)) {
+                throw new InvalidValueException(template.where("events") + " must be an array of event names");
             }
             for (int i = 0; i < list.size(); i++) {
                 if (!(list.get(i) instanceof String event) || event.isBlank()) {
-                    throw new InvalidValueException("events[" + i + "] must be a non-empty string");
+                    throw new InvalidValueException(template.where("events", i) + " must be a non-empty string");
                 }
                 events.add(event);
             }
         }
-        if (!(body.get("channels") instanceof Map<?, ?> rawChannels) || rawChannels.isEmpty()) {
-            throw new InvalidValueException("channels is required: an object with content for email, sms, push or inbox");
+        if (!(template.get("channels") instanceof Map<?, ?> rawChannels) || rawChannels.isEmpty()) {
+            throw new InvalidValueException(template.where("channels") + " is required: an object with content for email, sms, push or inbox");
         }
+        JsonFields byChannel = JsonFields.of(rawChannels, template.where("channels"));
         Map<Channel, Map<String, Object>> channels = new LinkedHashMap<>();
         List<Channel> order = new ArrayList<>();
-        for (Map.Entry<String, Object> entry : JsonTrees.asObject(rawChannels).entrySet()) {
-            String where = "channels." + entry.getKey();
+        for (Map.Entry<String, Object> entry : byChannel.raw().entrySet()) {
             Channel channel = Channel.parse(entry.getKey(), "channels key");
-            if (!(entry.getValue() instanceof Map<?, ?> content)) {
-                throw new InvalidValueException(where + " must be an object");
-            }
-            Map<String, Object> fields = JsonTrees.asObject(content);
-            for (Map.Entry<String, Object> field : fields.entrySet()) {
+            JsonFields content = JsonFields.of(entry.getValue(), byChannel.where(entry.getKey()));
+            for (Map.Entry<String, Object> field : content.raw().entrySet()) {
                 if (!FIELDS.get(channel).contains(field.getKey())) {
-                    throw new InvalidValueException(where + "." + field.getKey() + " is not a field of " + channel.wireName()
+                    throw new InvalidValueException(content.where(field.getKey()) + " is not a field of " + channel.wireName()
                             + " content " + FIELDS.get(channel));
                 }
                 boolean data = field.getKey().equals("data");
                 if (data ? !(field.getValue() instanceof Map) : !(field.getValue() instanceof String)) {
-                    throw new InvalidValueException(where + "." + field.getKey() + " must be " + (data ? "an object" : "a string"));
+                    throw new InvalidValueException(content.where(field.getKey()) + " must be " + (data ? "an object" : "a string"));
                 }
             }
-            channels.put(channel, fields);
+            channels.put(channel, content.raw());
             order.add(channel);
         }
-        RoutingNode.Group routing = body.get("routing") == null
-                ? new RoutingNode.Group(io.herald.domain.routing.RoutingMethod.SINGLE,
-                        order.stream().map(c -> (RoutingNode) new RoutingNode.Leaf(c)).toList())
-                : RoutingNode.parse(body.get("routing"), "routing");
+        RoutingNode.Group routing = template.has("routing")
+                ? RoutingNode.parse(template.get("routing"), template.where("routing"))
+                : new RoutingNode.Group(io.herald.domain.routing.RoutingMethod.SINGLE,
+                        order.stream().map(c -> (RoutingNode) new RoutingNode.Leaf(c)).toList());
         return new Template(id, name, topic, events, routing, channels);
     }
 
@@ -99,13 +98,5 @@ public record Template(String id, String name, Optional<String> topic, List<Stri
         channels.forEach((channel, fields) -> content.put(channel.wireName(), fields));
         json.put("channels", content);
         return json;
-    }
-
-    private static Optional<String> optionalString(Map<String, Object> body, String field) {
-        Object value = body.get(field);
-        if (value != null && !(value instanceof String)) {
-            throw new InvalidValueException(field + " must be a string");
-        }
-        return Optional.ofNullable((String) value);
     }
 }

@@ -7,6 +7,7 @@ import io.herald.application.port.in.IngestSegmentEventsCommand;
 import io.herald.application.port.in.IngestSegmentEventsUseCase;
 import io.herald.domain.inbound.SegmentEvent;
 import io.herald.domain.inbound.SegmentEventType;
+import io.herald.domain.json.JsonFields;
 import io.herald.domain.json.JsonTrees;
 import io.herald.domain.json.StorableText;
 import io.herald.domain.shared.InvalidValueException;
@@ -136,13 +137,11 @@ class SegmentController {
     private List<SegmentEvent> parseAll(List<?> items, SegmentEventType impliedType, String name) {
         List<SegmentEvent> events = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            String where = name + "[" + i + "]";
-            if (!(items.get(i) instanceof Map<?, ?> item)) {
-                throw new InvalidValueException(where + " must be an event object");
-            }
+            String where = JsonFields.item(name, i);
+            Map<String, Object> item = JsonFields.of(items.get(i), where, "an event object").raw();
             try {
                 checkEventSize(bytes(item).length, where);
-                events.add(SegmentEvent.parse(JsonTrees.asObject(item), impliedType));
+                events.add(SegmentEvent.parse(item, impliedType));
             } catch (InvalidValueException e) {
                 throw e.getMessage().startsWith(where) ? e : e.within(where);
             }

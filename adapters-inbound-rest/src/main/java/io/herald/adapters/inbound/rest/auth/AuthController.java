@@ -1,8 +1,9 @@
 package io.herald.adapters.inbound.rest.auth;
 
-import io.herald.adapters.inbound.rest.json.JsonFields;
+import io.herald.adapters.inbound.rest.json.JsonBody;
 import io.herald.application.port.in.IssueClientTokenUseCase;
 import io.herald.application.port.in.IssueClientTokenUseCase.IssueClientTokenCommand;
+import io.herald.domain.json.JsonFields;
 import io.herald.domain.time.Durations;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -25,7 +26,7 @@ class AuthController {
 
     @Post("/issue-token")
     Map<String, String> issue(@Body Map<String, Object> body) {
-        JsonFields fields = JsonFields.of(body);
+        JsonFields fields = JsonBody.of(body);
         Duration expiresIn = fields.has("expires_in") ? Durations.parse(fields.get("expires_in"), "expires_in") : DEFAULT_LIFETIME;
         return Map.of("token", tokens.issue(new IssueClientTokenCommand(fields.requiredString("scope"), expiresIn)));
     }

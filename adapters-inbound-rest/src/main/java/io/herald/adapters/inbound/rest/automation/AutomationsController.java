@@ -1,6 +1,6 @@
 package io.herald.adapters.inbound.rest.automation;
 
-import io.herald.adapters.inbound.rest.json.JsonFields;
+import io.herald.adapters.inbound.rest.json.JsonBody;
 import io.herald.adapters.inbound.rest.json.Paging;
 import io.herald.application.errors.NotFoundException;
 import io.herald.application.port.in.InvokeAutomationCommand;
@@ -10,6 +10,7 @@ import io.herald.application.port.in.QueryAutomationRunsUseCase;
 import io.herald.domain.automation.AdHocAutomation;
 import io.herald.domain.automation.Automation;
 import io.herald.domain.automation.AutomationRunId;
+import io.herald.domain.json.JsonFields;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.shared.InvalidValueException;
 import io.micronaut.core.annotation.Nullable;
@@ -49,7 +50,7 @@ class AutomationsController {
 
     @Put("/{automation_id}")
     Map<String, Object> put(@PathVariable("automation_id") String automationId, @Body Map<String, Object> body) {
-        Automation automation = Automation.parse(automationId, JsonFields.of(body).raw());
+        Automation automation = Automation.parse(automationId, JsonBody.of(body).raw());
         automations.put(automation);
         return automation.toJson();
     }
@@ -74,7 +75,7 @@ class AutomationsController {
     /** Ad hoc: {@code {"automation": {"cancelation_token", "steps"}, "data", "profile", "recipient", "template"}}. */
     @Post("/invoke")
     HttpResponse<Map<String, String>> invokeAdHoc(@Body Map<String, Object> body) {
-        JsonFields fields = JsonFields.of(body);
+        JsonFields fields = JsonBody.of(body);
         if (!fields.has(AdHocAutomation.ROOT)) {
             throw new InvalidValueException("automation is required: {\"cancelation_token\", \"steps\": [...]}");
         }
@@ -86,7 +87,7 @@ class AutomationsController {
     /** A saved automation: {@code {"recipient", "data", "profile"}}. */
     @Post("/{automation_id}/invoke")
     HttpResponse<Map<String, String>> invokeSaved(@PathVariable("automation_id") String automationId, @Body Map<String, Object> body) {
-        JsonFields fields = JsonFields.of(body);
+        JsonFields fields = JsonBody.of(body);
         return accepted(invoke.invoke(InvokeAutomationCommand.saved(automationId, recipient(fields),
                 fields.optionalMap("data").orElse(Map.of()), fields.optionalMap("profile"))));
     }

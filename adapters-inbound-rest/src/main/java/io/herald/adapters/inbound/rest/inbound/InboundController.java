@@ -1,6 +1,6 @@
 package io.herald.adapters.inbound.rest.inbound;
 
-import io.herald.adapters.inbound.rest.json.JsonFields;
+import io.herald.adapters.inbound.rest.json.JsonBody;
 import io.herald.adapters.inbound.rest.json.UserIds;
 import io.herald.application.port.in.ListInboundEventsQuery;
 import io.herald.application.port.in.ListInboundEventsUseCase;
@@ -8,6 +8,7 @@ import io.herald.application.port.in.TrackInboundEventCommand;
 import io.herald.application.port.in.TrackInboundEventUseCase;
 import io.herald.application.port.out.InboundEventLog.InboundEventRecord;
 import io.herald.domain.inbound.InboundEventStatus;
+import io.herald.domain.json.JsonFields;
 import io.herald.domain.shared.InvalidValueException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -41,7 +42,7 @@ class InboundController {
 
     @Post("/courier")
     HttpResponse<Map<String, String>> courier(@Body Map<String, Object> body) {
-        JsonFields fields = JsonFields.of(body);
+        JsonFields fields = JsonBody.of(body);
         String type = fields.requiredString("type");
         if (!"track".equals(type)) {
             throw new InvalidValueException("type must be \"track\"");

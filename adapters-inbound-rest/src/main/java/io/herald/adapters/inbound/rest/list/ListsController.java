@@ -1,10 +1,11 @@
 package io.herald.adapters.inbound.rest.list;
 
-import io.herald.adapters.inbound.rest.json.JsonFields;
+import io.herald.adapters.inbound.rest.json.JsonBody;
 import io.herald.adapters.inbound.rest.json.Paging;
 import io.herald.adapters.inbound.rest.json.UserIds;
 import io.herald.application.port.in.ManageListsUseCase;
 import io.herald.application.port.out.ListRepository.Subscription;
+import io.herald.domain.json.JsonFields;
 import io.herald.domain.list.SubscriptionList;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.shared.InvalidValueException;
@@ -47,7 +48,7 @@ class ListsController {
 
     @Put("/lists/{list_id}")
     HttpResponse<Void> put(@PathVariable("list_id") String listId, @Body Map<String, Object> body) {
-        JsonFields fields = JsonFields.of(body);
+        JsonFields fields = JsonBody.of(body);
         lists.put(listId, fields.requiredString("name"), fields.optionalMap("preferences").orElse(null));
         return HttpResponse.status(HttpStatus.NO_CONTENT);
     }
@@ -71,10 +72,10 @@ class ListsController {
 
     @Post("/lists/{list_id}/subscriptions")
     HttpResponse<Void> addSubscriptions(@PathVariable("list_id") String listId, @Body Map<String, Object> body) {
-        List<Object> recipients = JsonFields.of(body).optionalList("recipients")
-                .orElseThrow(() -> new InvalidValueException("recipients is required and must be an array"));
+        JsonFields fields = JsonBody.of(body);
+        List<Object> recipients = fields.requiredList("recipients");
         for (int i = 0; i < recipients.size(); i++) {
-            String where = "recipients[" + i + "]";
+            String where = fields.where("recipients", i);
             if (!(recipients.get(i) instanceof Map<?, ?> recipient) || !(recipient.get("recipientId") instanceof String userId)) {
                 throw new InvalidValueException(where + ".recipientId is required and must be a string");
             }
@@ -94,7 +95,7 @@ class ListsController {
     @Put("/lists/{list_id}/subscriptions/{user_id}")
     HttpResponse<Void> subscribe(@PathVariable("list_id") String listId, @PathVariable("user_id") String userId,
                                  @Nullable @Body Map<String, Object> body) {
-        Map<String, Object> preferences = body == null ? Map.of() : JsonFields.of(body).optionalMap("preferences").orElse(Map.of());
+        Map<String, Object> preferences = body == null ? Map.of() : JsonBody.of(body).optionalMap("preferences").orElse(Map.of());
         lists.subscribe(listId, UserIds.fromPath(userId), preferences);
         return HttpResponse.status(HttpStatus.NO_CONTENT);
     }
@@ -115,11 +116,11 @@ class ListsController {
 
     @Post("/profiles/{user_id}/lists")
     Map<String, String> subscribeProfile(@PathVariable("user_id") String userId, @Body Map<String, Object> body) {
-        List<Object> items = JsonFields.of(body).optionalList("lists")
-                .orElseThrow(() -> new InvalidValueException("lists is required and must be an array"));
+        JsonFields fields = JsonBody.of(body);
+        List<Object> items = fields.requiredList("lists");
         for (int i = 0; i < items.size(); i++) {
             if (!(items.get(i) instanceof Map<?, ?> item) || !(item.get("listId") instanceof String)) {
-                throw new InvalidValueException("lists[" + i + "].listId is required and must be a string");
+                throw new InvalidValueException(fields.where("lists", i) + ".listId is required and must be a string");
             }
         }
         for (Object item : items) {

@@ -1,9 +1,10 @@
 package io.herald.adapters.inbound.rest.operations;
 
-import io.herald.adapters.inbound.rest.json.JsonFields;
+import io.herald.adapters.inbound.rest.json.JsonBody;
 import io.herald.application.port.in.RedriveUseCase;
 import io.herald.application.port.in.RedriveUseCase.MessageFilter;
 import io.herald.application.port.in.RedriveUseCase.Window;
+import io.herald.domain.json.JsonFields;
 import io.herald.domain.message.MessageStatus;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.shared.InvalidValueException;
@@ -38,7 +39,7 @@ class RedriveController {
 
     @Post("/messages/redrive")
     Map<String, Object> messages(@Nullable @Body Map<String, Object> body) {
-        JsonFields fields = JsonFields.of(body == null ? Map.of() : body);
+        JsonFields fields = JsonBody.of(body == null ? Map.of() : body);
         MessageStatus status = fields.optionalString("status").map(RedriveController::status).orElse(MessageStatus.UNDELIVERABLE);
         Optional<Channel> channel = fields.optionalString("channel").map(name -> Channel.find(name)
                 .orElseThrow(() -> new InvalidValueException("channel must be one of " + Arrays.stream(Channel.values()).map(Channel::wireName).toList())));
@@ -48,13 +49,13 @@ class RedriveController {
 
     @Post("/inbound/events/redrive")
     Map<String, Object> inboundEvents(@Nullable @Body Map<String, Object> body) {
-        JsonFields fields = JsonFields.of(body == null ? Map.of() : body);
+        JsonFields fields = JsonBody.of(body == null ? Map.of() : body);
         return Map.of("redriven", redrive.redriveInboundEvents(window(fields), fields.optionalString("type")));
     }
 
     @Post("/automations/runs/redrive")
     Map<String, Object> automationRuns(@Nullable @Body Map<String, Object> body) {
-        JsonFields fields = JsonFields.of(body == null ? Map.of() : body);
+        JsonFields fields = JsonBody.of(body == null ? Map.of() : body);
         return Map.of("redriven", redrive.redriveAutomationRuns(window(fields), fields.optionalString("automation_id")));
     }
 

@@ -1,8 +1,9 @@
 package io.herald.adapters.inbound.rest.preference;
 
-import io.herald.adapters.inbound.rest.json.JsonFields;
+import io.herald.adapters.inbound.rest.json.JsonBody;
 import io.herald.adapters.inbound.rest.json.UserIds;
 import io.herald.application.port.in.ManagePreferencesUseCase;
+import io.herald.domain.json.JsonFields;
 import io.herald.domain.preference.PreferenceStatus;
 import io.herald.domain.preference.TopicPreference;
 import io.herald.domain.routing.Channel;
@@ -46,12 +47,12 @@ class PreferencesController {
     @Put("/{topic_id}")
     Map<String, String> put(@PathVariable("user_id") String userId, @PathVariable("topic_id") String topicId,
                             @Body Map<String, Object> body) {
-        JsonFields topic = JsonFields.of(body).requiredObject("topic");
+        JsonFields topic = JsonBody.of(body).requiredObject("topic");
         PreferenceStatus status = PreferenceStatus.parse(topic.get("status"), topic.where("status"));
         List<Channel> customRouting = new ArrayList<>();
         List<String> channels = topic.optionalStrings("custom_routing").orElse(List.of());
         for (int i = 0; i < channels.size(); i++) {
-            customRouting.add(Channel.parse(channels.get(i), topic.where("custom_routing") + "[" + i + "]"));
+            customRouting.add(Channel.parse(channels.get(i), topic.where("custom_routing", i)));
         }
         preferences.put(UserIds.fromPath(userId), topicId, status, topic.optionalBoolean("has_custom_routing").orElse(!customRouting.isEmpty()),
                 customRouting);

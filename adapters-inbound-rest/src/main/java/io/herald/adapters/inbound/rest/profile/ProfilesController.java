@@ -1,9 +1,10 @@
 package io.herald.adapters.inbound.rest.profile;
 
-import io.herald.adapters.inbound.rest.json.JsonFields;
+import io.herald.adapters.inbound.rest.json.JsonBody;
 import io.herald.adapters.inbound.rest.json.UserIds;
 import io.herald.application.errors.NotFoundException;
 import io.herald.application.port.in.ManageProfilesUseCase;
+import io.herald.domain.json.JsonFields;
 import io.herald.domain.json.JsonPatch;
 import io.herald.domain.profile.UserId;
 import io.micronaut.http.HttpResponse;
@@ -49,19 +50,19 @@ class ProfilesController {
 
     @Post
     Map<String, String> merge(@PathVariable("user_id") String userId, @Body Map<String, Object> body) {
-        profiles.merge(UserIds.fromPath(userId), JsonFields.of(body).requiredMap("profile"));
+        profiles.merge(UserIds.fromPath(userId), JsonBody.of(body).requiredMap("profile"));
         return SUCCESS;
     }
 
     @Put
     Map<String, String> replace(@PathVariable("user_id") String userId, @Body Map<String, Object> body) {
-        profiles.replace(UserIds.fromPath(userId), JsonFields.of(body).requiredMap("profile"));
+        profiles.replace(UserIds.fromPath(userId), JsonBody.of(body).requiredMap("profile"));
         return SUCCESS;
     }
 
     @Patch
     Map<String, String> patch(@PathVariable("user_id") String userId, @Body Map<String, Object> body) {
-        JsonFields fields = JsonFields.of(body);
+        JsonFields fields = JsonBody.of(body);
         JsonPatch patch = JsonPatch.of(fields.optionalList("patch")
                 .orElseThrow(() -> new io.herald.domain.shared.InvalidValueException("patch is required and must be an array of operations")));
         profiles.patch(UserIds.fromPath(userId), patch);

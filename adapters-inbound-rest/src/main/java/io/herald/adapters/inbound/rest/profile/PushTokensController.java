@@ -1,10 +1,11 @@
 package io.herald.adapters.inbound.rest.profile;
 
-import io.herald.adapters.inbound.rest.json.JsonFields;
+import io.herald.adapters.inbound.rest.json.JsonBody;
 import io.herald.adapters.inbound.rest.json.UserIds;
 import io.herald.application.errors.NotFoundException;
 import io.herald.application.port.in.ManagePushTokensUseCase;
 import io.herald.application.port.out.Clock;
+import io.herald.domain.json.JsonFields;
 import io.herald.domain.profile.PushToken;
 import io.herald.domain.shared.InvalidValueException;
 import io.micronaut.core.annotation.Nullable;
@@ -45,7 +46,7 @@ class PushTokensController {
 
     @Put("/{token}")
     HttpResponse<Void> put(@PathVariable("user_id") String userId, @PathVariable String token, @Body Map<String, Object> body) {
-        JsonFields fields = JsonFields.of(body);
+        JsonFields fields = JsonBody.of(body);
         fields.optionalString("token").filter(inBody -> !inBody.equals(token)).ifPresent(mismatch -> {
             throw new InvalidValueException("token in the body must match the token in the path");
         });

@@ -1,6 +1,6 @@
 package io.herald.adapters.inbound.rest.template;
 
-import io.herald.adapters.inbound.rest.json.JsonFields;
+import io.herald.adapters.inbound.rest.json.JsonBody;
 import io.herald.adapters.inbound.rest.json.Paging;
 import io.herald.application.errors.NotFoundException;
 import io.herald.application.port.in.ManageTemplatesUseCase;
@@ -34,7 +34,7 @@ class TemplatesController {
 
     @Put("/{template_id}")
     Map<String, Object> put(@PathVariable("template_id") String templateId, @Body Map<String, Object> body) {
-        Template template = Template.parse(templateId, JsonFields.of(body).raw());
+        Template template = Template.parse(templateId, JsonBody.of(body).raw());
         templates.put(template);
         return template.toJson();
     }
