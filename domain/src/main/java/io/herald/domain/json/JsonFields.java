@@ -101,12 +101,6 @@ public final class JsonFields {
         return value(field, Boolean.class::isInstance, "true or false").map(Boolean.class::cast);
     }
 
-    /** A whole number: {@code 3} and {@code 3.0} pass, {@code 3.5} does not. */
-    public Optional<Long> optionalLong(String field) {
-        return value(field, given -> given instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue()), "an integer")
-                .map(number -> ((Number) number).longValue());
-    }
-
     /** The object {@code field}, to read its own fields by their paths. */
     public Optional<JsonFields> optionalObject(String field) {
         return Optional.ofNullable(object.get(field)).map(value -> of(value, where(field)));

@@ -72,17 +72,6 @@ class JsonFieldsTest {
     }
 
     @Test
-    void integersRefuseFractionsAndText() {
-        JsonFields fields = JsonFields.of(Map.of("whole", 3, "written", 4.0, "big", 10_000_000_000L, "half", 2.5, "text", "3"), "");
-
-        assertThat(fields.optionalLong("whole")).contains(3L);
-        assertThat(fields.optionalLong("written")).contains(4L);
-        assertThat(fields.optionalLong("big")).contains(10_000_000_000L);
-        assertThatThrownBy(() -> fields.optionalLong("half")).hasMessage("half must be an integer");
-        assertThatThrownBy(() -> fields.optionalLong("text")).hasMessage("text must be an integer");
-    }
-
-    @Test
     void anObjectIsReadByItsPathOrKeptAsItIs() {
         Map<String, Object> to = Map.of("email", 7);
         JsonFields message = message(Map.of("to", to, "data", List.of(1)));
