@@ -105,7 +105,7 @@ class RedriveTest implements HeraldTest {
         });
         // Each error said what came next: a retry, until the one after which the next try would have been too late.
         // (When the clock passes the give-up time between two tries, the message gives up at the due try instead.)
-        assertThat(next).isNotEmpty().containsOnly("retry", "undeliverable");
+        assertThat(next).isNotEmpty().isSubsetOf("retry", "undeliverable");
         assertThat(next.subList(0, next.size() - 1)).containsOnly("retry");
         assertThat(Http.texts(api.history(ids.get(0)), "type")).last().isEqualTo("UNDELIVERABLE");
 
