@@ -62,6 +62,19 @@ class AccessFilterTest extends ApiTest {
     }
 
     @Test
+    void theMetricsEndpointNeedsAnAdminKeyLikeEveryOtherPath() {
+        // /prometheus is Micronaut's management endpoint, present only in the whole application; the filter decides
+        // before routing, so its answer is the same here. That the key then reads the metrics is bootstrap's to test.
+        Reply anonymous = api.send(HttpRequest.GET("/prometheus"));
+        Reply wrongKey = api.send(HttpRequest.GET("/prometheus").bearerAuth("not-the-key"));
+        Reply writeKey = api.send(HttpRequest.GET("/prometheus").bearerAuth(FakeCallers.WRITE_KEY));
+
+        assertApiError(anonymous, 401, "authentication_error", "Missing API key: send Authorization: Bearer <key>");
+        assertApiError(wrongKey, 401, "authentication_error", "Invalid API key");
+        assertApiError(writeKey, 403, "authentication_error", "This is a Segment write key");
+    }
+
+    @Test
     void basicAuthIsNotAnApiCredential() {
         Reply reply = api.send(withAuthorization(HttpRequest.GET("/messages"), "Basic YWRtaW4ta2V5LTE6"));
 
