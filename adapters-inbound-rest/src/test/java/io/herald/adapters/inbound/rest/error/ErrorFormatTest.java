@@ -7,6 +7,7 @@ import io.herald.adapters.inbound.rest.fakes.RecordingQueryMessages;
 import io.herald.adapters.inbound.rest.support.Json;
 import io.herald.adapters.inbound.rest.support.Reply;
 import io.herald.application.errors.ConflictException;
+import io.herald.application.errors.UnauthenticatedException;
 import io.herald.domain.shared.InvalidValueException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -155,6 +156,17 @@ class ErrorFormatTest extends ApiTest {
         profiles.failWith(new InvalidValueException("profile.email must be a string"));
 
         assertBadRequest(api.post("/profiles/u1", "{\"profile\": {\"email\": 7}}"), "profile.email must be a string");
+    }
+
+    @Test
+    void anUnauthenticatedRefusalFromTheCoreIsA401() {
+        // The Segment adapter's refusals (a bad X-Signature, a missing write key) reach the caller through this handler.
+        profiles.failWith(new UnauthenticatedException("Invalid X-Signature"));
+
+        Reply reply = api.get("/profiles/u1");
+
+        assertApiError(reply, 401, "authentication_error", "Invalid X-Signature");
+        assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer");
     }
 
     @Test
