@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** One credential, told apart: an admin key, a Segment write key, a client token for one user, or nothing Herald knows. */
 class CallerAuthenticationServiceTest {
 
-    private final ClientTokenService tokens = new ClientTokenService("a-secret-of-at-least-thirty-two-chars", Optional.empty(),
-            new MutableClock(Instant.parse("2026-12-01T10:00:00Z")));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private final ClientTokenService tokens = new ClientTokenService("a-secret-of-at-least-thirty-two-chars", Optional.empty(), clock);
     private final CallerAuthenticationService callers = new CallerAuthenticationService(
             new ApiKeyService(List.of("admin-key"), List.of("write-key"), new InMemoryGeneratedApiKeyStore()), tokens);
 
@@ -41,5 +41,18 @@ class CallerAuthenticationServiceTest {
         assertThat(callers.authenticate(" ")).isEmpty();
         assertThat(callers.authenticate("guess")).isEmpty();
         assertThat(callers.authenticate("a.b.c")).as("shaped like a token, signed by nobody").isEmpty();
+    }
+
+    @Test
+    void aTamperedOrExpiredTokenIsNoCaller() {
+        String token = tokens.issue(new IssueClientTokenCommand("user_id:alex inbox:read:messages", Duration.ofHours(2)));
+        String tampered = token.substring(0, token.length() - 3) + (token.endsWith("AAA") ? "BBB" : "AAA");
+
+        assertThat(callers.authenticate(tampered)).isEmpty();
+        assertThat(callers.authenticate(token)).isPresent();
+
+        clock.advance(Duration.ofHours(3));
+
+        assertThat(callers.authenticate(token)).as("expired").isEmpty();
     }
 }

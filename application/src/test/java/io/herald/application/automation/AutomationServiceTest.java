@@ -22,6 +22,7 @@ import io.herald.domain.template.Template;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,6 +106,39 @@ class AutomationServiceTest {
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("cancelation_token");
 
         assertThat(service.find("broken")).isEmpty();
+    }
+
+    @Test
+    void conditionsAndTextsThatDoNotCompileAreRefusedSayingWhyAndNotSaved() {
+        Map<String, Object> send = Map.of("action", "send", "template", "welcome");
+        Map<Map<String, Object>, String> refusals = new LinkedHashMap<>();
+        refusals.put(Map.of("steps", List.of(Map.of("action", "send", "template", "welcome", "if", "data.total >"))),
+                "steps[0].if is not a valid CEL expression: mismatched input '<EOF>'");
+        refusals.put(Map.of("steps", List.of(Map.of("action", "delay", "duration", 5), Map.of("action", "send", "template", "welcome", "if", "user.vip"))),
+                "steps[1].if is not a valid CEL expression: undeclared reference to 'user' (line 1, column 1)");
+        refusals.put(Map.of("steps", List.of(Map.of("action", "send", "template", "welcome", "if", "data.total + 1"))),
+                "steps[0].if is not a valid CEL expression: expected type 'bool' but found 'int'");
+        refusals.put(Map.of("trigger", Map.of("event", "Order Completed", "if", "data.total >>> 1"), "steps", List.of(send)),
+                "trigger.if is not a valid CEL expression");
+        refusals.put(Map.of("cancelation_token", "{{#if user_id}}-onboarding", "steps", List.of(send)),
+                "cancelation_token is not a valid Handlebars template");
+        refusals.put(Map.of("steps", List.of(Map.of("action", "send", "content", Map.of("title", "Hi", "body", "Hello {{name")))),
+                "steps[0].content.body is not a valid Handlebars template");
+
+        refusals.forEach((definition, message) -> assertThatThrownBy(() -> service.put(automation("broken", definition)))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining(message));
+        assertThat(service.find("broken")).isEmpty();
+    }
+
+    @Test
+    void anAdHocAutomationWithABadConditionStartsNothing() {
+        AdHocAutomation refused = AdHocAutomation.parse(Map.of("steps", List.of(Map.of("action", "send", "template", "welcome",
+                "if", "refs.welcome.opened &&"))), Optional.empty());
+
+        assertThatThrownBy(() -> service.invoke(InvokeAutomationCommand.adHoc(refused, ALEX, Map.of(), Optional.empty())))
+                .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("automation.steps[0].if is not a valid CEL expression");
+        assertThat(runs.all()).isEmpty();
+        assertThat(scheduler.wakeUps()).isEmpty();
     }
 
     @Test

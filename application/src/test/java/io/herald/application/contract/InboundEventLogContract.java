@@ -6,6 +6,7 @@ import io.herald.application.port.out.InboundEventLog.InboundEventRecord;
 import io.herald.application.port.out.InboundEventLog.NewInboundEvent;
 import io.herald.application.port.out.InboundEventLog.Outcome;
 import io.herald.domain.inbound.InboundEventStatus;
+import io.herald.domain.shared.InvalidValueException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What every {@link InboundEventLog} must do; run against the in-memory fake and PostgreSQL. */
 public abstract class InboundEventLogContract {
@@ -123,5 +125,14 @@ public abstract class InboundEventLogContract {
         assertThat(firstPage.hasMore()).isTrue();
         assertThat(secondPage.items()).extracting(InboundEventRecord::messageId).containsExactly("a");
         assertThat(secondPage.hasMore()).isFalse();
+    }
+
+    @Test
+    void aCursorTheLogDidNotIssueIsRefusedNamingIt() {
+        InboundEventLog log = emptyLog();
+        log.appendNew(List.of(event("a")));
+
+        assertThatThrownBy(() -> log.list(Optional.empty(), Optional.of("garbage!"), 10)).isInstanceOf(InvalidValueException.class)
+                .hasMessage("cursor 'garbage!' is not a cursor Herald issued");
     }
 }

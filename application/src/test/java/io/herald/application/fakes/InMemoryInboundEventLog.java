@@ -4,6 +4,7 @@ import io.herald.application.port.Page;
 import io.herald.application.port.in.RedriveUseCase;
 import io.herald.application.port.out.InboundEventLog;
 import io.herald.domain.inbound.InboundEventStatus;
+import io.herald.domain.shared.InvalidValueException;
 
 import java.util.ArrayList;
 import java.time.Instant;
@@ -94,7 +95,7 @@ public final class InMemoryInboundEventLog implements InboundEventLog {
 
     @Override
     public Page<InboundEventRecord> list(Optional<InboundEventStatus> status, Optional<String> cursor, int limit) {
-        long before = cursor.map(Long::parseLong).orElse(Long.MAX_VALUE);
+        long before = cursor.map(InMemoryInboundEventLog::position).orElse(Long.MAX_VALUE);
         List<InboundEventRecord> matching = events.values().stream()
                 .filter(e -> e.id() < before && status.map(s -> s == e.status()).orElse(true))
                 .sorted(Comparator.comparingLong(InboundEventRecord::id).reversed())
@@ -104,6 +105,15 @@ public final class InMemoryInboundEventLog implements InboundEventLog {
         }
         List<InboundEventRecord> items = matching.subList(0, limit);
         return new Page<>(items, Long.toString(items.get(limit - 1).id()));
+    }
+
+    /** Refuses a cursor this log did not issue, as the PostgreSQL log does. */
+    private static long position(String cursor) {
+        try {
+            return Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException("cursor '" + cursor + "' is not a cursor Herald issued");
+        }
     }
 
     @Override

@@ -165,7 +165,13 @@ class InboundEventProcessingTest {
         assertThat(scheduler.inboundSignals()).isEqualTo(1);
 
         assertThatThrownBy(() -> ingest.track(new TrackInboundEventCommand("Order Placed", "c1", Map.of(), Optional.empty())))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(ConflictException.class).hasMessage("An event with messageId 'c1' was already received");
+        assertThat(log.list(Optional.empty(), Optional.empty(), 10).items()).singleElement().satisfies(logged -> {
+            assertThat(logged.source()).isEqualTo("courier");
+            assertThat(logged.name()).isEqualTo("track/Order Placed");
+            assertThat(logged.userId()).isEqualTo("u");
+            assertThat(logged.payload()).containsEntry("properties", Map.of("total", 5));
+        });
         clock.advance(Duration.ofSeconds(1));
         runScheduledWork(processing());
         assertThat(log.find(1).orElseThrow().status()).isEqualTo(InboundEventStatus.UNMAPPED);

@@ -63,6 +63,16 @@ class ProfileServiceTest {
     }
 
     @Test
+    void aPatchWhoseTestFailsIsRefusedNamingTheOperationAndChangesNothing() {
+        profiles.merge(ALEX, Map.of("name", "Alex"));
+
+        assertThatThrownBy(() -> profiles.patch(ALEX, JsonPatch.of(List.of(Map.of("op", "replace", "path", "/name", "value", "Changed"),
+                Map.of("op", "test", "path", "/name", "value", "Alex"))))).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("patch[1]").hasMessageContaining("test failed");
+        assertThat(profiles.find(ALEX).orElseThrow().attributes()).isEqualTo(Map.of("name", "Alex"));
+    }
+
+    @Test
     void deletingAProfileErasesWhatHangsOffItButKeepsItsMessagesForAnalytics() {
         profiles.merge(ALEX, Map.of("email", "alex@example.org"));
         profiles.put(token("fcm-1"));

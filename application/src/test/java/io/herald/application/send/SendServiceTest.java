@@ -143,8 +143,9 @@ class SendServiceTest {
     void inlineContentThatDoesNotCompileIsRefusedNamingTheField() {
         assertThatThrownBy(() -> sends.send(command(Map.of("to", Map.of("email", "a@example.org"),
                 "content", Map.of("title", "Hi", "body", "Hello {{#if}}")))))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("message.content.body");
+                .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("message.content.body is not a valid Handlebars template");
         assertThat(all()).isEmpty();
+        assertThat(scheduler.deliveries()).isEmpty();
     }
 
     @Test
@@ -189,6 +190,15 @@ class SendServiceTest {
                 "template", "welcome"))))
                 .isInstanceOf(InvalidValueException.class).hasMessage("message.to[1].list_id: there is no list 'nope'");
         assertThat(all()).isEmpty();
+        assertThat(scheduler.listPages()).isEmpty();
+    }
+
+    @Test
+    void anUnknownListAsTheOnlyRecipientIsRefusedNamingIt() {
+        assertThatThrownBy(() -> sends.send(command(Map.of("to", Map.of("list_id", "ghosts"), "template", "welcome"))))
+                .isInstanceOf(InvalidValueException.class).hasMessage("message.to.list_id: there is no list 'ghosts'");
+        assertThat(all()).isEmpty();
+        assertThat(scheduler.deliveries()).isEmpty();
         assertThat(scheduler.listPages()).isEmpty();
     }
 

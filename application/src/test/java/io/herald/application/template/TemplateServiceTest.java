@@ -51,4 +51,12 @@ class TemplateServiceTest {
         assertThat(templates.find("welcome").orElseThrow().channels().get(Channel.EMAIL))
                 .containsEntry("subject", "Welcome");
     }
+
+    @Test
+    void aNewTemplateThatDoesNotCompileIsRefusedSayingWhereAndIsNotFoundAfterwards() {
+        assertThatThrownBy(() -> templates.put(template("broken", "Hi {{#each items}}"))).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("channels.email.subject is not a valid Handlebars template").hasMessageContaining("line 1");
+
+        assertThat(repository.find("broken")).isEmpty();
+    }
 }

@@ -1,6 +1,7 @@
 package io.herald.bootstrap.hostile;
 
 import io.herald.bootstrap.support.HeraldTest;
+import io.herald.bootstrap.support.Http;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -19,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Connections that send nothing, or a request that stops half-way, are closed by Herald rather than held open; a
- * request line of an HTTP version Herald does not speak is refused.
+ * request line of an HTTP version Herald does not speak is refused; a body over the server's 1 MB limit
+ * ({@code micronaut.server.max-request-size} in Herald's application.yml) is refused before any route reads it.
  */
 @MicronautTest(transactional = false)
 class SlowClientsTest implements HeraldTest {
@@ -64,6 +66,17 @@ class SlowClientsTest implements HeraldTest {
             // a reset is a close too
         }
         assertThat(Duration.between(start, Instant.now())).isLessThan(limit);
+    }
+
+    @Test
+    void aBodyOverOneMegabyteIsRefusedWith413InTheApisErrorFormat() {
+        // Segment batches may be up to 500 KB; the route would refuse this one too, but with a 400 of its own.
+        String big = "{\"batch\": [{\"type\": \"track\", \"userId\": \"u\", \"event\": \"" + "x".repeat(1_100_000) + "\"}]}";
+
+        var response = Http.to(server.getURI()).withApiKey(API_KEY).post("/v1/batch", big);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(413);
+        assertThat(response.json().path("type").asText()).isEqualTo("invalid_request_error");
     }
 
     @Test

@@ -190,6 +190,17 @@ class ProviderOutageTest implements HeraldTest {
         assertThat(detailed.toString()).doesNotContain(ProviderStubs.SENDGRID_API_KEY);
     }
 
+    @Test
+    void prometheusMetricsAreReadWithTheKey() {
+        // Micronaut's management endpoint, present only in the whole application (the REST adapter's AccessFilterTest
+        // shows a caller without the admin key is refused there as everywhere).
+        var metrics = Http.to(server.getURI()).withApiKey(API_KEY).get("/prometheus");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+        assertThat(Http.to(server.getURI()).get("/prometheus").status()).as("without the key").isEqualTo(401);
+    }
+
     private void assertSentWithinOneSecond(String message) {
         Instant sentAt = Instant.now();
         String id = api.send(message);

@@ -27,10 +27,17 @@ import static org.awaitility.Awaitility.await;
 @MicronautTest(transactional = false)
 class SegmentInboundTest implements HeraldTest {
 
+    private static final String WRITE_KEY = "segment-write-key";
+
     @Inject
     EmbeddedServer server;
 
     private Http api;
+
+    @Override
+    public Map<String, String> extraProperties() {
+        return Map.of("herald.auth.write-keys", WRITE_KEY);
+    }
 
     @BeforeEach
     void reset() {
@@ -197,6 +204,27 @@ class SegmentInboundTest implements HeraldTest {
         assertThat(anonymous.post("/v1/batch", "{\"writeKey\": \"" + API_KEY + "\", \"batch\": [" + identify + "]}").status()).isEqualTo(200);
         awaitProcessed();
         assertThat(Sql.text("SELECT payload::text FROM inbound_events")).as("the write key is not stored").doesNotContain(API_KEY);
+    }
+
+    @Test
+    void aConfiguredWriteKeySendsEventsAndNothingElse() {
+        // What each kind of key may do is the adapters' to test (AccessFilterTest, SegmentTrackingApiTest); this is
+        // herald.auth.write-keys reaching them.
+        String basic = "Basic " + Base64.getEncoder().encodeToString((WRITE_KEY + ":").getBytes(StandardCharsets.UTF_8));
+        Http anonymous = Http.to(server.getURI());
+
+        assertThat(anonymous.send("POST", "/v1/track", "{\"userId\": \"alex\", \"event\": \"Clicked\", \"messageId\": \"wk-1\"}",
+                Map.of("Content-Type", "application/json", "Authorization", basic)).status()).isEqualTo(200);
+        assertThat(anonymous.post("/v1/identify", "{\"userId\": \"alex\", \"messageId\": \"wk-2\", \"writeKey\": \"" + WRITE_KEY + "\"}")
+                .status()).isEqualTo(200);
+        var send = Http.to(server.getURI()).withApiKey(WRITE_KEY)
+                .post("/send", "{\"message\": {\"to\": {\"user_id\": \"alex\"}, \"content\": {\"title\": \"t\", \"body\": \"b\"}}}");
+
+        assertThat(send.status()).isEqualTo(403);
+        assertThat(send.json().path("message").asText()).startsWith("This is a Segment write key");
+        awaitProcessed();
+        assertThat(Sql.count("SELECT count(*) FROM inbound_events")).isEqualTo(2);
+        assertThat(Sql.count("SELECT count(*) FROM messages")).isZero();
     }
 
     @Test

@@ -66,6 +66,23 @@ class InboxTest implements HeraldTest {
     }
 
     @Test
+    void aClientTokenTheBackendIssuesReadsThatUsersInboxOnly() {
+        // What a token's user and scopes allow is the REST adapter's to test (AccessFilterTest); this is an issued
+        // token, signed with the secret Herald keeps, verified on the way back in.
+        String id = api.send("{\"to\": {\"user_id\": \"alex\"}, \"template\": \"tip\", \"data\": {\"feature\": \"reports\"}}");
+        api.awaitStatus(id, "SENT");
+        var issued = api.http().post("/auth/issue-token", "{\"scope\": \"user_id:alex inbox:read:messages\", \"expires_in\": \"2 hours\"}");
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        Http browser = Http.to(server.getURI()).withApiKey(issued.json().path("token").asText());
+
+        JsonNode inbox = browser.get("/users/alex/inbox").json().path("messages");
+
+        assertThat(Http.texts(inbox, "messageId")).containsExactly(id);
+        assertThat(browser.get("/users/bo/inbox").status()).isEqualTo(403);
+        assertThat(browser.get("/messages").status()).isEqualTo(403);
+    }
+
+    @Test
     void actionsOnAnotherUsersOrAnUnknownMessageAre404() {
         String id = api.send("{\"to\": {\"user_id\": \"alex\"}, \"template\": \"tip\"}");
         api.awaitStatus(id, "SENT");

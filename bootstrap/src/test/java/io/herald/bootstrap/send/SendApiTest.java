@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.bootstrap.support.Api;
 import io.herald.bootstrap.support.HeraldTest;
 import io.herald.bootstrap.support.Http;
-import io.herald.bootstrap.support.Sql;
 import io.herald.testsupport.SharedPostgres;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -12,11 +11,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The send API end to end over HTTP on PostgreSQL, delivered by the console provider. */
+/**
+ * Sends end to end over HTTP on PostgreSQL, delivered by the console provider: rendering, routing, lists, delays and
+ * expiry on the real scheduler, preferences, the configured providers. The send API's own answers (validation,
+ * idempotency, cancel, templates) are the REST adapter's and the application's tests.
+ */
 @MicronautTest(transactional = false)
 class SendApiTest implements HeraldTest {
 
@@ -116,18 +117,6 @@ class SendApiTest implements HeraldTest {
     }
 
     @Test
-    void aDelayedMessageCanBeCanceledBeforeItIsSent() {
-        String id = api.send("{\"to\": {\"user_id\": \"alex\"}, \"template\": \"welcome\", \"delay\": {\"duration\": 60000}}");
-
-        assertThat(api.message(id).path("status").asText()).isEqualTo("DELAYED");
-        var canceled = api.http().post("/messages/" + id + "/cancel", "");
-        assertThat(canceled.status()).isEqualTo(200);
-        assertThat(canceled.json().path("status").asText()).isEqualTo("CANCELED");
-        assertThat(Http.texts(api.history(id), "type")).containsExactly("ENQUEUED", "DELAYED", "CANCELED");
-        assertThat(api.http().post("/messages/" + id + "/cancel", "").status()).isEqualTo(409);
-    }
-
-    @Test
     void aShortDelayIsHonoured() {
         String id = api.send("{\"to\": {\"user_id\": \"alex\"}, \"template\": \"welcome\", \"delay\": {\"duration\": 700}}");
 
@@ -144,23 +133,6 @@ class SendApiTest implements HeraldTest {
         JsonNode message = api.awaitStatus(id, "UNDELIVERABLE");
         assertThat(message.path("reason").asText()).isEqualTo("FAILED");
         assertThat(message.path("error").asText()).contains("expired");
-    }
-
-    @Test
-    void anIdempotencyKeyReplaysTheFirstResponseAndRefusesAnotherBody() {
-        String body = "{\"message\": {\"to\": {\"user_id\": \"alex\"}, \"template\": \"welcome\"}}";
-        Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key", "order-42");
-
-        var first = api.sendRaw(body, headers);
-        var retry = api.sendRaw(body, headers);
-        var other = api.sendRaw(body.replace("alex", "bo"), headers);
-
-        assertThat(first.status()).isEqualTo(202);
-        assertThat(retry.status()).isEqualTo(202);
-        assertThat(retry.json().path("requestId").asText()).isEqualTo(first.json().path("requestId").asText());
-        assertThat(other.status()).isEqualTo(409);
-        assertThat(other.json().path("type").asText()).isEqualTo("conflict");
-        assertThat(Sql.count("SELECT count(*) FROM messages")).isEqualTo(1);
     }
 
     @Test
@@ -208,17 +180,6 @@ class SendApiTest implements HeraldTest {
         String id = api.send("{\"to\": {\"user_id\": \"alex\"}, \"template\": \"Trial Started\"}");
 
         assertThat(api.awaitStatus(id, "SENT").path("notification").asText()).isEqualTo("welcome");
-    }
-
-    @Test
-    void templatesAreListedReadAndDeleted() {
-        api.put("/templates/digest", "{\"channels\": {\"push\": {\"title\": \"Digest\", \"body\": \"{{count}} new\", \"data\": {\"screen\": \"home\"}}}}");
-
-        assertThat(Http.texts(api.http().get("/templates").json().path("results"), "id")).containsExactly("digest", "welcome");
-        assertThat(api.http().get("/templates/digest").json().path("routing").path("channels").get(0).asText()).isEqualTo("push");
-        assertThat(api.http().delete("/templates/digest").status()).isEqualTo(204);
-        assertThat(api.http().get("/templates/digest").status()).isEqualTo(404);
-        assertThat(api.http().delete("/templates/digest").status()).isEqualTo(404);
     }
 
     @Test

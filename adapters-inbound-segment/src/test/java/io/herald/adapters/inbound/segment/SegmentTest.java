@@ -36,9 +36,11 @@ abstract class SegmentTest {
         assertThat(reply.body()).isEqualTo("{\"success\":true}");
     }
 
+    /** Refused with {@code status} by a core exception (see {@code CoreExceptionHandlers}), and nothing ingested. */
     void assertRefused(Reply reply, int status, String messagePart) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         assertThat(reply.message()).contains(messagePart);
+        assertThat(reply.type()).as(reply.body()).isEqualTo(status == 401 ? "authentication_error" : "invalid_request_error");
         assertThat(ingest.commands()).as("nothing of a refused request is ingested").isEmpty();
     }
 }

@@ -144,6 +144,7 @@ class SegmentTrackingApiTest extends SegmentTest {
     void aBatchMustHoldAnArrayOfEventObjects() {
         assertRefused(segment.post("/v1/batch", "{\"batch\": []}"), 400, "batch is empty");
         assertRefused(segment.post("/v1/batch", "{\"events\": [" + fixture("track.json") + "]}"), 400, "batch is required and must be an array of events");
+        assertRefused(segment.post("/v1/batch", "{\"batch\": {}}"), 400, "batch is required and must be an array of events");
         assertRefused(segment.post("/v1/batch", "{\"batch\": [" + fixture("track.json") + ", 7]}"), 400, "batch[1] must be an event object");
         assertRefused(segment.post("/v1/batch", "[" + fixture("track.json") + "]"), 400, "body must be an object with a batch array");
     }
@@ -228,6 +229,7 @@ class SegmentTrackingApiTest extends SegmentTest {
     void malformedOrEmptyBodiesAreRefused() {
         assertRefused(segment.post("/v1/track", "{\"type\": \"track\", "), 400, "Malformed JSON");
         assertRefused(segment.post("/v1/batch", "{\"batch\": [1, 2"), 400, "Malformed JSON");
+        assertRefused(segment.post("/v1/batch", "[1, 2"), 400, "Malformed JSON");
         assertRefused(segment.post("/v1/track", ""), 400, "body is empty; send a JSON Segment event");
         assertRefused(segment.post("/v1/track", "[" + fixture("track.json") + "]"), 400, "body must be a Segment event object");
     }

@@ -65,6 +65,7 @@ class SegmentWebhookSignatureTest extends SegmentTest {
         String body = fixture("track.json");
 
         assertRefused(segment.send(webhook(body, signature(body, "another-secret"))), 401, "Invalid X-Signature");
+        assertRefused(segment.send(webhook(body, "0".repeat(40))), 401, "Invalid X-Signature");
         assertRefused(segment.send(webhook(body.replace("test-user-cqw3gr", "someone-else"), signature(body, SHARED_SECRET))), 401,
                 "Invalid X-Signature");
     }

@@ -64,6 +64,7 @@ class SegmentWebhookTest extends SegmentTest {
     void everyEventMustSayItsType() {
         assertRefused(segment.post("/segment", "{\"type\": \"teleport\", \"userId\": \"u\"}"), 400, "type 'teleport' is not one of");
         assertRefused(segment.post("/segment", "{\"userId\": \"u\", \"event\": \"E\"}"), 400, "type is required");
+        assertRefused(segment.post("/segment", "{\"type\": \"track\", \"userId\": \"u\"}"), 400, "event is required for a track event");
     }
 
     @Test

@@ -2,12 +2,16 @@ package io.herald.adapters.inbound.rest.auth;
 
 import io.herald.adapters.inbound.rest.ApiTest;
 import io.herald.adapters.inbound.rest.fakes.FakeCallers;
+import io.herald.adapters.inbound.rest.fakes.RecordingFake.Call;
+import io.herald.adapters.inbound.rest.fakes.RecordingIssueClientToken;
 import io.herald.adapters.inbound.rest.fakes.RecordingManageInbox;
 import io.herald.adapters.inbound.rest.fakes.RecordingManagePreferences;
+import io.herald.adapters.inbound.rest.fakes.RecordingManageProfiles;
 import io.herald.adapters.inbound.rest.fakes.RecordingManagePushTokens;
 import io.herald.adapters.inbound.rest.fakes.RecordingQueryMessages;
 import io.herald.adapters.inbound.rest.fakes.RecordingSendMessage;
 import io.herald.adapters.inbound.rest.support.Reply;
+import io.herald.domain.preference.PreferenceStatus;
 import io.herald.domain.profile.UserId;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -43,6 +47,12 @@ class AccessFilterTest extends ApiTest {
     @Inject
     RecordingManagePushTokens tokens;
 
+    @Inject
+    RecordingManageProfiles profiles;
+
+    @Inject
+    RecordingIssueClientToken issue;
+
     private static MutableHttpRequest<?> withAuthorization(MutableHttpRequest<?> request, String authorization) {
         return request.header("Authorization", authorization);
     }
@@ -59,6 +69,19 @@ class AccessFilterTest extends ApiTest {
         assertApiError(reply, 401, "authentication_error", "Missing API key: send Authorization: Bearer <key>");
         assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer");
         assertThat(messages.calls()).isEmpty();
+    }
+
+    @Test
+    void theMetricsEndpointNeedsAnAdminKeyLikeEveryOtherPath() {
+        // /prometheus is Micronaut's management endpoint, present only in the whole application; the filter decides
+        // before routing, so its answer is the same here. That the key then reads the metrics is bootstrap's to test.
+        Reply anonymous = api.send(HttpRequest.GET("/prometheus"));
+        Reply wrongKey = api.send(HttpRequest.GET("/prometheus").bearerAuth("not-the-key"));
+        Reply writeKey = api.send(HttpRequest.GET("/prometheus").bearerAuth(FakeCallers.WRITE_KEY));
+
+        assertApiError(anonymous, 401, "authentication_error", "Missing API key: send Authorization: Bearer <key>");
+        assertApiError(wrongKey, 401, "authentication_error", "Invalid API key");
+        assertApiError(writeKey, 403, "authentication_error", "This is a Segment write key");
     }
 
     @Test
@@ -118,6 +141,52 @@ class AccessFilterTest extends ApiTest {
     }
 
     @Test
+    void aSegmentWriteKeyReachesNothingButTheSegmentPaths() {
+        Reply[] refused = {
+            api.send(HttpRequest.GET("/profiles/u1").bearerAuth(FakeCallers.WRITE_KEY)),
+            api.send(HttpRequest.GET("/messages").bearerAuth(FakeCallers.WRITE_KEY)),
+            api.send(HttpRequest.GET("/users/u1/inbox").bearerAuth(FakeCallers.WRITE_KEY)),
+            api.send(HttpRequest.POST("/auth/issue-token", "{\"scope\": \"user_id:u1 read:preferences\"}")
+                    .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(FakeCallers.WRITE_KEY))};
+
+        for (Reply reply : refused) {
+            assertApiError(reply, 403, "authentication_error", "This is a Segment write key: it can only send events (POST /segment, /v1/*)");
+        }
+        assertThat(profiles.calls()).isEmpty();
+        assertThat(messages.calls()).isEmpty();
+        assertThat(inbox.calls()).isEmpty();
+        assertThat(issue.calls()).isEmpty();
+    }
+
+    @Test
+    void aClientTokenWithReadScopesReadsItsUserAndNothingMore() {
+        callers.knowClientToken(CLIENT_TOKEN, "u1", "inbox:read:messages", "read:preferences");
+
+        assertThat(api.send(HttpRequest.GET("/users/u1/inbox").bearerAuth(CLIENT_TOKEN)).status()).isEqualTo(200);
+        assertThat(api.send(HttpRequest.GET("/users/u1/preferences").bearerAuth(CLIENT_TOKEN)).status()).isEqualTo(200);
+        assertApiError(api.send(HttpRequest.GET("/users/u2/inbox").bearerAuth(CLIENT_TOKEN)), 403, "authentication_error",
+                "This token is for user 'u1' only");
+        assertApiError(api.send(HttpRequest.PUT("/users/u1/preferences/marketing", "{\"topic\": {\"status\": \"OPTED_OUT\"}}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(CLIENT_TOKEN)), 403, "authentication_error",
+                "This token lacks the scope write:preferences");
+        assertApiError(api.send(HttpRequest.GET("/users/u1/tokens").bearerAuth(CLIENT_TOKEN)), 403, "authentication_error",
+                "This token lacks the scope read:user-tokens");
+        for (Reply outside : new Reply[] {api.send(HttpRequest.GET("/profiles/u1").bearerAuth(CLIENT_TOKEN)),
+                api.send(HttpRequest.GET("/messages").bearerAuth(CLIENT_TOKEN)),
+                api.send(HttpRequest.POST("/auth/issue-token", "{\"scope\": \"user_id:u1 write:preferences\"}")
+                        .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(CLIENT_TOKEN))}) {
+            assertApiError(outside, 403, "authentication_error", "A client token reaches only its user's inbox, preferences and push tokens");
+        }
+
+        assertThat(inbox.calls()).extracting(Call::method).containsExactly("list");
+        assertThat(preferences.calls()).extracting(Call::method).as("read, never written").containsExactly("list");
+        assertThat(tokens.calls()).isEmpty();
+        assertThat(profiles.calls()).isEmpty();
+        assertThat(messages.calls()).isEmpty();
+        assertThat(issue.calls()).isEmpty();
+    }
+
+    @Test
     void aClientTokenReadsItsUsersInbox() {
         callers.knowClientToken(CLIENT_TOKEN, "u1", "inbox:read:messages");
 
@@ -172,7 +241,10 @@ class AccessFilterTest extends ApiTest {
 
         assertThat(setPreference.status()).as(setPreference.body()).isEqualTo(200);
         assertThat(listTokens.status()).as(listTokens.body()).isEqualTo(200);
-        assertThat(preferences.onlyCall("put").argument(1, String.class)).isEqualTo("orders");
+        Call put = preferences.onlyCall("put");
+        assertThat(put.argument(0, UserId.class)).isEqualTo(UserId.of("u1"));
+        assertThat(put.argument(1, String.class)).isEqualTo("orders");
+        assertThat(put.argument(2, PreferenceStatus.class)).isEqualTo(PreferenceStatus.OPTED_OUT);
     }
 
     @Test

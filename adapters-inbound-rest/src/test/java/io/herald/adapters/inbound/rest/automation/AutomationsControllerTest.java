@@ -6,6 +6,7 @@ import io.herald.adapters.inbound.rest.fakes.RecordingManageAutomations;
 import io.herald.adapters.inbound.rest.fakes.RecordingQueryAutomationRuns;
 import io.herald.adapters.inbound.rest.support.Json;
 import io.herald.adapters.inbound.rest.support.Reply;
+import io.herald.application.errors.NotFoundException;
 import io.herald.application.port.Page;
 import io.herald.application.port.in.InvokeAutomationCommand;
 import io.herald.domain.automation.AdHocAutomation;
@@ -20,6 +21,8 @@ import io.herald.domain.profile.UserId;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -84,6 +87,49 @@ class AutomationsControllerTest extends ApiTest {
                 "steps[1].action 'teleport' is not a step Herald runs");
         assertBadRequest(api.put("/automations/welcome-series", "{\"steps\": []}"), "steps is required: a non-empty array of steps");
         assertThat(automations.calls()).isEmpty();
+    }
+
+    /** Faults the definition itself shows, found as the request is read; what needs templates or CEL is the service's. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a trigger without its event     | {"trigger": {"if": "true"}, "steps": [{"action": "send", "template": "welcome"}]} | trigger.event is required
+            an unknown step                 | {"steps": [{"action": "send", "template": "welcome"}, {"action": "wait", "duration": 5}]} | steps[1].action 'wait' is not a step Herald runs
+            a misspelt field                | {"steps": [{"action": "send", "template": "welcome", "iff": "false"}]} | steps[0].iff is not a field of a send step
+            a duration                      | {"steps": [{"action": "delay", "duration": "two hours"}]} | steps[0].duration 'two hours' is not a duration
+            a delay with duration and until | {"steps": [{"action": "delay", "duration": "1 hour", "until": "2026-03-01T09:00:00Z"}]} | steps[0].duration: give either duration or until, not both
+            a date                          | {"steps": [{"action": "delay", "until": "tomorrow"}]} | steps[0].until 'tomorrow' is not an ISO-8601 date-time
+            a routing                       | {"steps": [{"action": "send", "template": "welcome", "routing": {"method": "single", "channels": ["fax"]}}]} | steps[0].routing.channels[0]
+            a ref used twice                | {"steps": [{"action": "send", "template": "welcome", "ref": "w"}, {"action": "send", "template": "welcome", "ref": "w"}]} | steps[1].ref 'w' is already the ref of steps[0]
+            a fetch-data URL                | {"steps": [{"action": "fetch-data", "webhook": {"url": "ftp://example.org/x"}}]} | steps[0].webhook.url must be an http:// or https:// URL
+            a merge strategy                | {"steps": [{"action": "update-profile", "profile": {"vip": true}, "merge": "deep"}]} | steps[0].merge must be one of replace, overwrite, soft-merge, none
+            no steps                        | {"steps": []} | steps is required: a non-empty array of steps
+            """)
+    void aFaultInTheDefinitionIsRefusedNamingWhereAndNothingIsSaved(String fault, String definition, String message) {
+        assertBadRequest(api.put("/automations/broken", definition), message);
+        assertThat(automations.calls()).as(fault).isEmpty();
+    }
+
+    @Test
+    void whatGetAnswersIsWhatPutAnsweredAndCanBePutBack() {
+        Reply put = api.put("/automations/welcome-series", WELCOME_SERIES);
+        Automation saved = automations.onlyCall("put").argument(0, Automation.class);
+        automations.know(saved);
+
+        Reply get = api.get("/automations/welcome-series");
+        Reply putBack = api.put("/automations/welcome-series", get.body());
+
+        assertThat(get.json()).isEqualTo(put.json());
+        assertThat(putBack.status()).as(putBack.body()).isEqualTo(200);
+        assertThat(putBack.json()).isEqualTo(put.json());
+    }
+
+    @Test
+    void deletingOrInvokingAnAutomationThereIsNotIsANotFound() {
+        automations.failWith(new NotFoundException("No automation 'nope'"));
+        invoke.failWith(new NotFoundException("No automation 'nope'"));
+
+        assertApiError(api.delete("/automations/nope"), 404, "not_found", "No automation 'nope'");
+        assertApiError(api.post("/automations/nope/invoke", "{\"recipient\": \"alex\"}"), 404, "not_found", "No automation 'nope'");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.herald.adapters.inbound.rest.fakes.RecordingQueryMessages;
 import io.herald.adapters.inbound.rest.support.Json;
 import io.herald.adapters.inbound.rest.support.Reply;
 import io.herald.application.errors.ConflictException;
+import io.herald.application.errors.UnauthenticatedException;
 import io.herald.domain.shared.InvalidValueException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -39,15 +40,42 @@ class ErrorFormatTest extends ApiTest {
 
     @Test
     void anUnknownRouteIsANotFound() {
-        assertApiError(api.get("/no/such/path"), 404, "not_found", "");
+        Reply reply = api.get("/no/such/path");
+
+        assertApiError(reply, 404, "not_found", "");
+        assertThat((String) reply.object().get("message")).isEqualTo("Page Not Found");
     }
 
     @Test
     void aMethodARouteDoesNotTakeIsRefused() {
         Reply reply = api.delete("/send");
 
-        assertThat(reply.status()).isEqualTo(405);
-        assertThat(reply.object()).containsOnlyKeys("message", "type").containsEntry("type", "invalid_request_error");
+        assertApiError(reply, 405, "invalid_request_error", "DELETE");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonAtAllIsABadRequestSayingSo() {
+        Reply reply = api.post("/profiles/u1", "{\"profile\": {\"name\": \"x\", ");
+
+        assertBadRequest(reply, "");
+        assertThat((String) reply.object().get("message")).containsIgnoringCase("JSON");
+        assertThat(profiles.calls()).isEmpty();
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeIsABadRequestSayingWhatWasWrongWithoutTheParsersInternals() {
+        Reply reply = api.post("/test-probe/echo", "{\"name\": \"x\", \"count\": \"many\"}");
+
+        assertBadRequest(reply, "integer");
+        assertThat(reply.body()).doesNotContain("Source:");
+    }
+
+    @Test
+    void aBodyOfTheRightShapeGoesThroughTheSameFiltersAndHandlers() {
+        Reply reply = api.post("/test-probe/echo", "{\"name\": \"x\", \"count\": 3}");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json()).isEqualTo(Json.parse("{\"name\": \"x\", \"count\": 3}"));
     }
 
     @Test
@@ -67,6 +95,14 @@ class ErrorFormatTest extends ApiTest {
         Reply reply = api.send(asAdmin(HttpRequest.POST("/profiles/u1", "<profile/>").contentType(MediaType.APPLICATION_XML_TYPE)));
 
         assertApiError(reply, 415, "invalid_request_error", "Content-Type must be application/json, not application/xml");
+        assertThat(profiles.calls()).isEmpty();
+    }
+
+    @Test
+    void formFieldsAreNotJsonOutsideTwiliosCallbacks() {
+        Reply reply = api.send(asAdmin(HttpRequest.POST("/profiles/u1", "profile=x").contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)));
+
+        assertApiError(reply, 415, "invalid_request_error", "Content-Type must be application/json, not application/x-www-form-urlencoded");
         assertThat(profiles.calls()).isEmpty();
     }
 
@@ -134,6 +170,17 @@ class ErrorFormatTest extends ApiTest {
         profiles.failWith(new InvalidValueException("profile.email must be a string"));
 
         assertBadRequest(api.post("/profiles/u1", "{\"profile\": {\"email\": 7}}"), "profile.email must be a string");
+    }
+
+    @Test
+    void anUnauthenticatedRefusalFromTheCoreIsA401() {
+        // The Segment adapter's refusals (a bad X-Signature, a missing write key) reach the caller through this handler.
+        profiles.failWith(new UnauthenticatedException("Invalid X-Signature"));
+
+        Reply reply = api.get("/profiles/u1");
+
+        assertApiError(reply, 401, "authentication_error", "Invalid X-Signature");
+        assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.herald.application.port.in.TrackInboundEventCommand;
 import io.herald.application.port.out.InboundEventLog.InboundEventRecord;
 import io.herald.domain.inbound.InboundEventStatus;
 import io.herald.domain.profile.UserId;
+import io.herald.domain.shared.InvalidValueException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -103,10 +104,19 @@ class InboundControllerTest extends ApiTest {
     }
 
     @Test
-    void withoutFiltersTheFirstTwentyEventsAreAskedFor() {
-        api.get("/inbound/events");
+    void withoutFiltersTheFirstTwentyEventsAreAskedForAndTheLastPageSaysThereIsNoMore() {
+        Reply reply = api.get("/inbound/events");
 
         assertThat(events.onlyQuery()).isEqualTo(new ListInboundEventsQuery(Optional.empty(), Optional.empty(), 20));
+        assertThat(reply.json()).isEqualTo(Json.parse("{\"paging\": {\"cursor\": null, \"more\": false}, \"results\": []}"));
+    }
+
+    @Test
+    void aCursorTheLogRefusesIsABadRequest() {
+        events.failWith(new InvalidValueException("cursor 'garbage!' is not a cursor Herald issued"));
+
+        assertBadRequest(api.get("/inbound/events?cursor=garbage!"), "cursor 'garbage!' is not a cursor Herald issued");
+        assertThat(events.onlyQuery().cursor()).contains("garbage!");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.herald.adapters.inbound.rest.fakes.RecordingManagePreferences;
 import io.herald.adapters.inbound.rest.fakes.RecordingManageProfiles;
 import io.herald.adapters.inbound.rest.support.Json;
 import io.herald.adapters.inbound.rest.support.Reply;
+import io.herald.application.errors.NotFoundException;
 import io.herald.domain.json.JsonPatch;
 import io.herald.domain.preference.PreferenceStatus;
 import io.herald.domain.preference.TopicPreference;
@@ -102,6 +103,15 @@ class ProfilesControllerTest extends ApiTest {
     }
 
     @Test
+    void patchingOrDeletingAProfileThereIsNotIsANotFound() {
+        profiles.failWith(new NotFoundException("No profile for user 'nobody'"));
+
+        assertApiError(api.patch("/profiles/nobody", "{\"patch\": []}"), 404, "not_found", "No profile for user 'nobody'");
+        assertApiError(api.delete("/profiles/nobody"), 404, "not_found", "No profile for user 'nobody'");
+        assertThat(profiles.calls()).extracting(Call::method).containsExactly("patch", "delete");
+    }
+
+    @Test
     void theUserIdIsReadDecodedFromThePath() {
         api.post("/profiles/alex%2Btest%40example.com", "{\"profile\": {\"plan\": \"free\"}}");
 
@@ -118,6 +128,7 @@ class ProfilesControllerTest extends ApiTest {
     @Test
     void aPatchWithoutOperationsIsRefused() {
         assertBadRequest(api.patch("/profiles/user_123", "{\"profile\": {}}"), "patch is required and must be an array of operations");
+        assertBadRequest(api.patch("/profiles/user_123", "{\"patch\": {}}"), "patch must be an array");
         assertThat(profiles.calls()).isEmpty();
     }
 

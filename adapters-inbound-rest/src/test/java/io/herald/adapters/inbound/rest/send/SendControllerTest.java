@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,8 +139,11 @@ class SendControllerTest extends ApiTest {
     void anIdempotencyKeyLongerThan255CharactersIsRefused() {
         Reply reply = api.send(asAdmin(HttpRequest.POST("/send", ORDER_RECEIPT).contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header("Idempotency-Key", "k".repeat(256))));
+        Reply muchLonger = api.send(asAdmin(HttpRequest.POST("/send", ORDER_RECEIPT).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header("Idempotency-Key", "k".repeat(300))));
 
         assertBadRequest(reply, "Idempotency-Key must be 1 to 255 characters");
+        assertBadRequest(muchLonger, "Idempotency-Key must be 1 to 255 characters");
         assertThat(send.calls()).isEmpty();
     }
 
@@ -157,7 +161,9 @@ class SendControllerTest extends ApiTest {
 
     @Test
     void aBodyWithoutAMessageObjectIsRefused() {
-        assertBadRequest(api.post("/send", "{\"to\": {\"user_id\": \"u1\"}, \"template\": \"t\"}"), "message is required and must be an object");
+        Reply withoutMessage = api.post("/send", "{\"to\": {\"user_id\": \"u1\"}, \"template\": \"t\"}");
+        assertBadRequest(withoutMessage, "message is required and must be an object");
+        assertThat(withoutMessage.object()).containsEntry("message", "message is required and must be an object");
         assertBadRequest(api.post("/send", "[{\"message\": {}}]"), "message is required and must be an object");
         assertThat(send.calls()).isEmpty();
     }
@@ -165,6 +171,24 @@ class SendControllerTest extends ApiTest {
     @Test
     void aMessageWithoutRecipientIsRefusedNamingTheField() {
         assertBadRequest(api.post("/send", "{\"message\": {\"template\": \"welcome\"}}"), "message.to is required");
+        assertThat(send.calls()).isEmpty();
+    }
+
+    @Test
+    void aMessageTheSpecCannotReadIsRefusedNamingTheFieldAndNothingIsSent() {
+        Map<String, String> refusals = new LinkedHashMap<>();
+        refusals.put("{\"to\": {}, \"template\": \"welcome\"}", "message.to needs user_id, email, phone_number or list_id");
+        refusals.put("{\"to\": [], \"template\": \"welcome\"}", "message.to must not be an empty array");
+        refusals.put("{\"to\": [{\"user_id\": \"u\"}, \"v\"], \"template\": \"welcome\"}", "message.to[1] must be an object");
+        refusals.put("{\"to\": {\"user_id\": 42}, \"template\": \"welcome\"}", "message.to.user_id must be a non-empty string");
+        refusals.put("{\"to\": {\"user_id\": \"u\"}, \"template\": \"welcome\", \"data\": [1]}", "message.data must be an object");
+        refusals.put("{\"to\": {\"user_id\": \"u\"}, \"template\": \"welcome\", \"delay\": {\"duration\": \"soon\"}}",
+                "message.delay.duration 'soon'");
+        refusals.put("{\"to\": {\"user_id\": \"u\"}, \"content\": {\"title\": \"Hi\"}}", "message.content.body is required");
+        refusals.put("{\"to\": {\"user_id\": \"u\"}, \"template\": \"welcome\", \"routing\": {\"method\": \"some\", \"channels\": [\"email\"]}}",
+                "message.routing.method must be \"single\" or \"all\"");
+
+        refusals.forEach((message, expected) -> assertBadRequest(api.post("/send", "{\"message\": " + message + "}"), expected));
         assertThat(send.calls()).isEmpty();
     }
 

@@ -4,6 +4,7 @@ import io.herald.adapters.inbound.rest.ApiTest;
 import io.herald.adapters.inbound.rest.fakes.RecordingManageTemplates;
 import io.herald.adapters.inbound.rest.support.Json;
 import io.herald.adapters.inbound.rest.support.Reply;
+import io.herald.application.errors.NotFoundException;
 import io.herald.application.port.Page;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.template.Template;
@@ -64,6 +65,14 @@ class TemplatesControllerTest extends ApiTest {
     }
 
     @Test
+    void aTemplateIsReadWithTheRoutingItsChannelsGive() {
+        templates.know(Template.parse("digest", Map.of("channels", Map.of("push", Map.of("title", "Digest", "body", "{{count}} new",
+                "data", Map.of("screen", "home"))))));
+
+        assertThat(api.get("/templates/digest").at("routing")).isEqualTo(Json.parse("{\"method\": \"single\", \"channels\": [\"push\"]}"));
+    }
+
+    @Test
     void templatesArePaged() {
         templates.answerList(new Page<>(List.of(Template.parse("digest", Map.of("channels", Map.of("inbox", Map.of("title", "T"))))), null));
 
@@ -78,5 +87,12 @@ class TemplatesControllerTest extends ApiTest {
     void deleteAnswersNoContent() {
         assertThat(api.delete("/templates/digest").status()).isEqualTo(204);
         assertThat(templates.onlyCall("delete").arguments()).containsExactly("digest");
+    }
+
+    @Test
+    void deletingATemplateThereIsNotIsANotFound() {
+        templates.failWith(new NotFoundException("No template 'digest'"));
+
+        assertApiError(api.delete("/templates/digest"), 404, "not_found", "No template 'digest'");
     }
 }

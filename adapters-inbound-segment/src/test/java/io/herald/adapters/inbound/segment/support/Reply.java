@@ -29,4 +29,9 @@ public record Reply(int status, String body) {
     public String message() {
         return json() instanceof Map<?, ?> error ? String.valueOf(error.get("message")) : body;
     }
+
+    /** The {@code type} of an error answer, or null. */
+    public String type() {
+        return json() instanceof Map<?, ?> error && error.get("type") instanceof String type ? type : null;
+    }
 }

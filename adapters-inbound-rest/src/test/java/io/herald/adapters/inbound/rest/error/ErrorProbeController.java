@@ -1,17 +1,16 @@
-package io.herald.bootstrap.api;
+package io.herald.adapters.inbound.rest.error;
 
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.env.Environment;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Map;
 
-/** Test-only endpoints that make the server produce each kind of error the API must render as JSON. */
-@Requires(env = Environment.TEST)
+/**
+ * A test-only route whose body Micronaut binds to a typed record, which no production route does (they read JSON
+ * themselves): it makes the server produce its own binding errors, which the API must render in its format too.
+ */
 @Controller("/test-probe")
 class ErrorProbeController {
 
@@ -22,10 +21,5 @@ class ErrorProbeController {
     @Post("/echo")
     Map<String, Object> echo(@Body Probe probe) {
         return Map.of("name", probe.name(), "count", probe.count());
-    }
-
-    @Get("/boom")
-    String boom() {
-        throw new IllegalStateException("database password is hunter2");
     }
 }
