@@ -51,10 +51,10 @@ public final class ProviderStubs implements AutoCloseable {
         properties.put("herald.providers.sendgrid.api-key", SENDGRID_API_KEY);
         properties.put("herald.providers.sendgrid.from", "Herald <noreply@herald.example.com>");
         properties.put("herald.providers.sendgrid.base-url", sendGrid.baseUrl());
-        // Short enough that the tests' 2 s and 3 s answers time out, long enough that a stub slowed by a loaded
-        // machine (its first answer in a fresh JVM above all) does not: a timeout there waits for a retry that only
-        // a test moving the clock would bring.
-        properties.put("herald.providers.sendgrid.read-timeout", "1500ms");
+        // Short, so that a call in flight ends long before a test moving the clock passes its in-flight lease (2 min of
+        // clock time go by in about a second of driving). On a machine loaded far beyond its cores a stub can be slower
+        // than this, and a journey then waits for a retry only a moved clock would bring.
+        properties.put("herald.providers.sendgrid.read-timeout", "500ms");
         properties.put("herald.providers.twilio.account-sid", TWILIO_ACCOUNT_SID);
         properties.put("herald.providers.twilio.auth-token", TWILIO_AUTH_TOKEN);
         properties.put("herald.providers.twilio.from", "+15550000000");
