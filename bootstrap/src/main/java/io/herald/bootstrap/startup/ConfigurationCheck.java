@@ -1,5 +1,6 @@
 package io.herald.bootstrap.startup;
 
+import io.herald.adapters.outbound.providers.sendgrid.SendGridWebhookKey;
 import io.herald.application.delivery.SendRate;
 import io.herald.bootstrap.wiring.ChannelProviders;
 import io.herald.domain.routing.Channel;
@@ -101,6 +102,9 @@ public final class ConfigurationCheck {
                     .filter(file -> !Files.isReadable(Path.of(file)))
                     .ifPresent(file -> problems.add("herald.providers.fcm.credentials-file: cannot read " + file));
         }
+        text("herald.providers.sendgrid.webhook-public-key").filter(key -> SendGridWebhookKey.parse(key).isEmpty())
+                .ifPresent(key -> problems.add("herald.providers.sendgrid.webhook-public-key must be the verification key of SendGrid's"
+                        + " signed event webhook (base64 ECDSA public key, from its Mail Settings)"));
         for (String key : DURATIONS) {
             text(key).filter(value -> !isDuration(value))
                     .ifPresent(value -> problems.add(key + " must be a duration such as 500ms, 30s, 5m, 72h or PT30S, not '" + value + "'"));

@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +55,20 @@ class ConfigurationCheckTest {
                 .anySatisfy(p -> assertThat(p).startsWith("herald.providers.twilio.from or herald.providers.twilio.messaging-service-sid"))
                 .anySatisfy(p -> assertThat(p).startsWith("herald.providers.fcm.credentials-file must be set"))
                 .hasSize(6);
+    }
+
+    /** A key that is none would start Herald healthy and answer every SendGrid callback with a 500. */
+    @Test
+    void aSendGridWebhookKeyThatIsNoPublicKeyIsRefusedAndARealOnePasses() throws Exception {
+        assertThat(problems(Map.of("herald.providers.sendgrid.webhook-public-key", "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE")))
+                .singleElement().satisfies(problem -> assertThat(problem)
+                        .startsWith("herald.providers.sendgrid.webhook-public-key must be the verification key"));
+        assertThat(problems(Map.of("herald.providers.sendgrid.webhook-public-key", "not base64 at all!"))).hasSize(1);
+
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        String real = Base64.getEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded());
+        assertThat(problems(Map.of("herald.providers.sendgrid.webhook-public-key", real))).isEmpty();
     }
 
     @Test

@@ -22,11 +22,9 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.Security;
 import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,16 +50,14 @@ class SendGridEventsWebhook {
     private final Clock clock;
 
     SendGridEventsWebhook(RecordEngagementUseCase engagement, JsonMapper json,
-                          SendGridSettings settings, Clock clock) throws GeneralSecurityException {
+                          SendGridSettings settings, Clock clock) {
         this.engagement = engagement;
         this.json = json;
         this.maxAge = settings.webhookMaxAge();
         this.clock = clock;
-        if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
-            Security.addProvider(new BouncyCastleProvider());
-        }
         String publicKey = settings.webhookPublicKey();
-        this.publicKey = publicKey == null || publicKey.isBlank() ? null : new EventWebhook().ConvertPublicKeyToECDSA(publicKey);
+        this.publicKey = publicKey == null || publicKey.isBlank() ? null : SendGridWebhookKey.parse(publicKey)
+                .orElseThrow(() -> new IllegalStateException("herald.providers.sendgrid.webhook-public-key is not an ECDSA public key"));
     }
 
     @Post("/events")
