@@ -41,6 +41,14 @@ class RoutingNodeTest {
     }
 
     @Test
+    void priorityIsSingleUnderTheNameCouriersGuidesUse() {
+        Group routing = parse(tree("priority", "email", tree("priority", "sms", "push")));
+
+        assertThat(routing).isEqualTo(parse(tree("single", "email", tree("single", "sms", "push"))));
+        assertThat(routing.toJson()).isEqualTo(tree("single", "email", tree("single", "sms", "push")));
+    }
+
+    @Test
     void theMethodMustBeSingleOrAll() {
         assertThatThrownBy(() -> parse(tree("first", "email")))
                 .isInstanceOf(InvalidValueException.class)
