@@ -46,5 +46,6 @@ class ExternalPostgresIT {
                 assertThat(rows.getString(1)).isEqualTo("herald_owner");
             }
         }
+        HeraldProcess.deleteDirectory(workingDirectory);
     }
 }
