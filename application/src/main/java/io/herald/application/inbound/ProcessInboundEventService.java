@@ -7,6 +7,7 @@ import io.herald.application.port.in.ProcessInboundEventUseCase;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.InboundEventLog;
 import io.herald.application.port.out.InboundEventLog.InboundEventRecord;
+import io.herald.application.port.out.InboundEventLog.LaneTurn;
 import io.herald.application.port.out.InboundEventLog.Outcome;
 import io.herald.application.port.out.IdentityMerger;
 import io.herald.application.port.out.OperationalMetrics;
@@ -20,6 +21,7 @@ import io.herald.domain.json.JsonTrees;
 import io.herald.domain.profile.Profile;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.shared.InvalidValueException;
+import io.herald.domain.tenant.Tenant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,11 +35,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Applies acknowledged events. The events are locked first and skipped unless still RECEIVED, so work that
- * runs again after a crash, or on another instance, changes nothing twice. A batch loads and saves its
- * profiles together: a few statements per batch rather than a few per event.
+ * Applies acknowledged events, a turn of lanes at a time (ADR 0013). The events are locked first and skipped unless
+ * still RECEIVED, so work that runs again after a crash, or on another instance, changes nothing twice. A turn
+ * loads and saves its profiles together: a few statements per turn rather than a few per event.
  */
 public final class ProcessInboundEventService implements ProcessInboundEventUseCase {
 
@@ -45,6 +50,11 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
 
     /** Attempts before an event that keeps failing is set aside as FAILED (about half an hour of retries). */
     static final int MAX_ATTEMPTS = 12;
+    /**
+     * Lanes one turn takes at most: at light load a few transactions cover every lane with work; with a backlog,
+     * up to four turns run in parallel across threads and instances.
+     */
+    static final int LANES_PER_TURN = InboundEventLog.LANES / 4;
     private static final Backoff BACKOFF = new Backoff(java.time.Duration.ofSeconds(2), java.time.Duration.ofMinutes(10));
 
     private final InboundEventLog log;
@@ -54,6 +64,11 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
     private final OperationalMetrics metrics;
     private final IdentityMerger identities;
     private final Clock clock;
+    /**
+     * Where this instance's next turn starts looking, so that its turns (and threads) spread over the lanes; it
+     * starts at random, so that instances started together do not all try the same lanes first.
+     */
+    private final AtomicInteger rotation = new AtomicInteger(ThreadLocalRandom.current().nextInt(InboundEventLog.LANES));
 
     public ProcessInboundEventService(InboundEventLog log, ProfileRepository profiles, TenantRepository tenants,
                                       List<EventTrigger> triggers, OperationalMetrics metrics, IdentityMerger identities, Clock clock) {
@@ -67,25 +82,70 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
     }
 
     @Override
-    public int processPending(int limit) {
-        if (!log.tryTakeProcessingTurn()) {
+    public Turn processPending(int limit) {
+        Instant now = clock.now();
+        LaneTurn turn = log.takeDueLanes(LANES_PER_TURN, rotation.getAndAdd(LANES_PER_TURN), now);
+        if (turn.taken().isEmpty()) {
+            return Turn.NOTHING;
+        }
+        List<InboundEventRecord> records;
+        List<InboundEventRecord> applied;
+        try {
+            records = log.lockPending(turn.taken(), limit, now);
+            applied = withAliasedEventsFirst(records, now);
+            apply(applied);
+        } catch (RuntimeException failure) {
+            throw new TurnFailed(turn.taken(), failure);
+        }
+        boolean cutShort = applied.size() < records.size();
+        return new Turn(applied.size(), records.size() >= limit || turn.due() > turn.taken().size() || cutShort);
+    }
+
+    @Override
+    public List<Long> pendingIds(List<Integer> lanes, int limit) {
+        return log.pendingIds(lanes, limit, clock.now());
+    }
+
+    @Override
+    public int process(List<Long> inboundEventIds) {
+        if (!log.tryTakeLanesOf(inboundEventIds)) {
             return 0;
         }
-        List<InboundEventRecord> records = log.lockPending(limit, clock.now());
+        List<InboundEventRecord> records = withAliasedEventsFirst(log.lockUnprocessed(inboundEventIds), clock.now());
         apply(records);
         return records.size();
     }
 
-    @Override
-    public List<Long> pendingIds(int limit) {
-        return log.pendingIds(limit, clock.now());
-    }
-
-    @Override
-    public void process(List<Long> inboundEventIds) {
-        if (log.tryTakeProcessingTurn()) {
-            apply(log.lockUnprocessed(inboundEventIds));
+    /**
+     * An alias moves a visitor's profile into a user's; the visitor's events may be in another lane. Their events
+     * acknowledged before the alias are applied first, in this transaction, with that lane's turn taken too;
+     * when another transaction holds it, this turn stops before the alias (it is taken again on a later turn),
+     * so both identities' events stay in order.
+     */
+    private List<InboundEventRecord> withAliasedEventsFirst(List<InboundEventRecord> records, Instant now) {
+        Map<Long, InboundEventRecord> merged = null;
+        for (int i = 0; i < records.size(); i++) {
+            InboundEventRecord record = records.get(i);
+            if (!(SegmentEventType.ALIAS.wireName().equals(record.type()) && record.payload().get("previousId") instanceof String from)
+                    || from.equals(record.userId())) {
+                continue;
+            }
+            if (!log.tryTakeLaneOf(from)) {
+                List<InboundEventRecord> before = merged == null ? records.subList(0, i)
+                        : merged.values().stream().filter(r -> r.id() < record.id()).toList();
+                return List.copyOf(before);
+            }
+            if (merged == null) {
+                merged = new TreeMap<>();
+                for (InboundEventRecord r : records) {
+                    merged.put(r.id(), r);
+                }
+            }
+            for (InboundEventRecord earlier : log.lockPendingOf(from, record.id(), now)) {
+                merged.putIfAbsent(earlier.id(), earlier);
+            }
         }
+        return merged == null ? records : List.copyOf(merged.values());
     }
 
     @Override
@@ -127,6 +187,14 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
         List<EventTrigger.Batch> firing = trackNames.isEmpty() ? List.of()
                 : triggers.stream().map(trigger -> trigger.forEvents(trackNames)).toList();
         Map<UserId, Profile> loaded = profiles.lockOrCreateAll(recipients);
+        // Tenants are locked up front in one order: turns of other lanes may lock the same tenants.
+        Map<String, Tenant> groups = new TreeMap<>();
+        parsed.values().forEach(event -> {
+            if (event instanceof Inbound inbound && inbound.segment() != null && inbound.segment().type() == SegmentEventType.GROUP) {
+                groups.put(inbound.segment().groupId(), null);
+            }
+        });
+        groups.replaceAll((groupId, unlocked) -> tenants.lockOrCreate(groupId));
         Map<UserId, Profile> changed = new LinkedHashMap<>();
         List<UserId[]> aliases = new ArrayList<>();
         Instant now = clock.now();
@@ -156,7 +224,9 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
             }
             if (inbound.segment() != null && inbound.segment().type() == SegmentEventType.GROUP) {
                 SegmentEvent group = inbound.segment();
-                tenants.save(tenants.lockOrCreate(group.groupId()).withTraits(group.traits()));
+                Tenant tenant = groups.get(group.groupId()).withTraits(group.traits());
+                tenants.save(tenant);
+                groups.put(group.groupId(), tenant);
                 tenants.addMember(group.groupId(), group.recipient(), record.receivedAt());
             }
             Optional<Profile> profile = inbound.recipient().map(changed::get);

@@ -101,11 +101,61 @@ public abstract class InboundEventLogContract {
             return null;
         });
 
-        assertThat(log.pendingIds(10, NOW)).containsExactly(ids.get(1), ids.get(2));
-        assertThat(inTransaction(() -> log.lockPending(1, NOW))).extracting(InboundEventRecord::messageId).containsExactly("b");
-        assertThat(log.pendingIds(10, NOW.plusSeconds(61))).containsExactly(ids.get(0), ids.get(1), ids.get(2));
+        assertThat(log.pendingIds(List.of(), 10, NOW)).containsExactly(ids.get(1), ids.get(2));
+        assertThat(inTransaction(() -> log.lockPending(log.takeDueLanes(InboundEventLog.LANES, 0, NOW).taken(), 1, NOW)))
+                .extracting(InboundEventRecord::messageId).containsExactly("b");
+        assertThat(log.pendingIds(List.of(), 10, NOW.plusSeconds(61))).containsExactly(ids.get(0), ids.get(1), ids.get(2));
         assertThat(log.find(ids.get(0)).orElseThrow().attempts()).isEqualTo(1);
         assertThat(log.find(ids.get(0)).orElseThrow().error()).isEqualTo("boom");
+    }
+
+    private static NewInboundEvent eventOf(String userId, String messageId) {
+        return new NewInboundEvent(messageId, "test", "identify", "identify", userId, Map.of("messageId", messageId), NOW);
+    }
+
+    @Test
+    void aTurnTakesWholeLanesSoThatEachUsersEventsAreTakenTogetherAndInOrder() {
+        InboundEventLog log = emptyLog();
+        List<NewInboundEvent> events = new java.util.ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            for (int user = 0; user < 40; user++) {
+                events.add(eventOf("user-" + user, "e-" + round + "-" + user));
+            }
+        }
+        log.appendNew(events);
+
+        List<List<InboundEventRecord>> turns = new java.util.ArrayList<>();
+        int due = inTransaction(() -> {
+            InboundEventLog.LaneTurn first = log.takeDueLanes(4, 0, NOW);
+            turns.add(log.lockPending(first.taken(), 1000, NOW));
+            assertThat(first.taken()).hasSize(4).allMatch(lane -> lane >= 0 && lane < InboundEventLog.LANES);
+            return first.due();
+        });
+        List<Integer> laterLanes = inTransaction(() -> log.takeDueLanes(4, 4, NOW).taken());
+
+        assertThat(due).as("40 users fill more than four lanes").isGreaterThan(4);
+        java.util.Map<String, List<String>> taken = new java.util.LinkedHashMap<>();
+        turns.get(0).forEach(e -> taken.computeIfAbsent(e.userId(), u -> new java.util.ArrayList<>()).add(e.messageId()));
+        assertThat(taken).isNotEmpty().allSatisfy((user, messageIds) -> assertThat(messageIds)
+                .as("all of %s's events, oldest first", user)
+                .containsExactly("e-0-" + user.substring(5), "e-1-" + user.substring(5), "e-2-" + user.substring(5)));
+        assertThat(turns.get(0)).extracting(InboundEventRecord::id).isSorted();
+        assertThat(laterLanes).as("starting further on, the next lanes").hasSize(4);
+    }
+
+    @Test
+    void aUsersEarlierEventsAreFoundAcrossLanesForAnAlias() {
+        InboundEventLog log = emptyLog();
+        List<Long> ids = log.appendNew(List.of(eventOf("visitor", "v1"), eventOf("someone", "s1"), eventOf("visitor", "v2"),
+                eventOf("user", "alias"), eventOf("visitor", "v3")));
+
+        List<InboundEventRecord> earlier = inTransaction(() -> {
+            assertThat(log.tryTakeLaneOf("visitor")).isTrue();
+            return log.lockPendingOf("visitor", ids.get(3), NOW);
+        });
+
+        assertThat(earlier).extracting(InboundEventRecord::messageId).containsExactly("v1", "v2");
+        assertThat(inTransaction(() -> log.tryTakeLanesOf(ids))).isTrue();
     }
 
     @Test

@@ -11,9 +11,12 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 public final class InMemoryInboundEventLog implements InboundEventLog {
 
@@ -38,21 +41,58 @@ public final class InMemoryInboundEventLog implements InboundEventLog {
         return appended;
     }
 
-    @Override
-    public boolean tryTakeProcessingTurn() {
-        return true;
+    /**
+     * Lanes another transaction holds, as a test sets them. The PostgreSQL log computes lanes with its own hash;
+     * this one with String's: only that one user's events share a lane matters.
+     */
+    public final Set<Integer> heldElsewhere = ConcurrentHashMap.newKeySet();
+
+    public static int laneOf(String key) {
+        return Math.floorMod(key.hashCode(), LANES);
+    }
+
+    private static int laneOf(InboundEventRecord event) {
+        return laneOf(event.userId() != null ? event.userId() : event.messageId());
     }
 
     @Override
-    public List<InboundEventRecord> lockPending(int limit, Instant now) {
-        return pendingIds(limit, now).stream().map(events::get).toList();
+    public LaneTurn takeDueLanes(int max, int startingAt, Instant now) {
+        List<Integer> due = due(now).map(InMemoryInboundEventLog::laneOf).distinct().toList();
+        List<Integer> taken = due.stream().filter(lane -> !heldElsewhere.contains(lane))
+                .sorted(Comparator.comparingInt(lane -> Math.floorMod(lane - startingAt, LANES))).limit(max).toList();
+        return new LaneTurn(taken, due.size());
     }
 
     @Override
-    public List<Long> pendingIds(int limit, Instant now) {
+    public boolean tryTakeLanesOf(List<Long> ids) {
+        return ids.stream().map(events::get).filter(Objects::nonNull).map(InMemoryInboundEventLog::laneOf).noneMatch(heldElsewhere::contains);
+    }
+
+    @Override
+    public boolean tryTakeLaneOf(String userId) {
+        return !heldElsewhere.contains(laneOf(userId));
+    }
+
+    @Override
+    public List<InboundEventRecord> lockPending(List<Integer> lanes, int limit, Instant now) {
+        return due(now).filter(e -> lanes.contains(laneOf(e))).limit(limit).toList();
+    }
+
+    @Override
+    public List<InboundEventRecord> lockPendingOf(String userId, long beforeId, Instant now) {
+        return due(now).filter(e -> userId.equals(e.userId()) && e.id() < beforeId).toList();
+    }
+
+    @Override
+    public List<Long> pendingIds(List<Integer> lanes, int limit, Instant now) {
+        return due(now).filter(e -> lanes.isEmpty() || lanes.contains(laneOf(e))).map(InboundEventRecord::id).limit(limit).toList();
+    }
+
+    /** Pending events whose next attempt is due, oldest first. */
+    private Stream<InboundEventRecord> due(Instant now) {
         return events.values().stream()
                 .filter(e -> e.status() == InboundEventStatus.RECEIVED && !nextAttempt.get(e.id()).isAfter(now))
-                .map(InboundEventRecord::id).sorted().limit(limit).toList();
+                .sorted(Comparator.comparingLong(InboundEventRecord::id));
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.herald.application.inbound;
 
 import io.herald.application.port.in.ProcessInboundEventUseCase;
+import io.herald.application.port.in.ProcessInboundEventUseCase.Turn;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +15,13 @@ import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The drain over a scripted log of pending events: chunk by chunk, and one by one around an event that fails. */
+/** The drain over scripted turns: turn by turn while events are due, and one by one around an event that fails. */
 class InboundDriverTest {
 
     /**
-     * Pending events in order, processed as the real use case does: a chunk is one transaction, so a failure in it
-     * processes none of it; a failed attempt makes the event due later (here: no longer pending now).
+     * Pending events in order, in two lanes (odd and even ids), processed as the real use case does: a turn is one
+     * transaction, so a failure in it processes none of it and names its lanes; a failed attempt makes the event
+     * due later (here: no longer pending now).
      */
     private static final class ScriptedProcessing implements ProcessInboundEventUseCase {
 
@@ -26,31 +30,38 @@ class InboundDriverTest {
         final List<Long> processed = new ArrayList<>();
         final Map<Long, String> failedAttempts = new LinkedHashMap<>();
         final List<Integer> chunkCalls = new ArrayList<>();
+        final List<List<Integer>> oneByOneLanes = new ArrayList<>();
 
         ScriptedProcessing(int events, Set<Long> failing) {
             LongStream.rangeClosed(1, events).forEach(pending::add);
             this.failing = failing;
         }
 
+        static int laneOf(long id) {
+            return (int) (id % 2);
+        }
+
         @Override
-        public int processPending(int limit) {
+        public Turn processPending(int limit) {
             chunkCalls.add(limit);
-            List<Long> chunk = pendingIds(limit);
+            List<Long> chunk = List.copyOf(pending.subList(0, Math.min(limit, pending.size())));
             chunk.stream().filter(failing::contains).findFirst().ifPresent(id -> {
-                throw new IllegalStateException("event " + id + " cannot be processed");
+                throw new TurnFailed(chunk.stream().map(ScriptedProcessing::laneOf).distinct().sorted().toList(),
+                        new IllegalStateException("event " + id + " cannot be processed"));
             });
             pending.removeAll(chunk);
             processed.addAll(chunk);
-            return chunk.size();
+            return new Turn(chunk.size(), chunk.size() == limit);
         }
 
         @Override
-        public List<Long> pendingIds(int limit) {
-            return List.copyOf(pending.subList(0, Math.min(limit, pending.size())));
+        public List<Long> pendingIds(List<Integer> lanes, int limit) {
+            oneByOneLanes.add(lanes);
+            return pending.stream().filter(id -> lanes.isEmpty() || lanes.contains(laneOf(id))).limit(limit).toList();
         }
 
         @Override
-        public void process(List<Long> inboundEventIds) {
+        public int process(List<Long> inboundEventIds) {
             for (long id : inboundEventIds) {
                 if (failing.contains(id)) {
                     throw new IllegalStateException("event " + id + " cannot be processed");
@@ -58,6 +69,7 @@ class InboundDriverTest {
                 pending.remove(id);
                 processed.add(id);
             }
+            return inboundEventIds.size();
         }
 
         @Override
@@ -65,6 +77,66 @@ class InboundDriverTest {
             failedAttempts.put(inboundEventId, reason);
             pending.remove(inboundEventId);
         }
+    }
+
+    /** Turns answered from a script, for what the driver does with what a turn says. */
+    private static final class ScriptedTurns implements ProcessInboundEventUseCase {
+
+        final Deque<Turn> turns;
+        int calls;
+
+        ScriptedTurns(Turn... turns) {
+            this.turns = new ArrayDeque<>(List.of(turns));
+        }
+
+        @Override
+        public Turn processPending(int limit) {
+            calls++;
+            return turns.isEmpty() ? Turn.NOTHING : turns.pop();
+        }
+
+        @Override
+        public List<Long> pendingIds(List<Integer> lanes, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public int process(List<Long> inboundEventIds) {
+            return 0;
+        }
+
+        @Override
+        public void recordFailedAttempt(long inboundEventId, String reason) {
+            throw new AssertionError("no event fails here");
+        }
+    }
+
+    @Test
+    void aShortTurnThatLeftLanesWithWorkIsFollowedByAnother() {
+        ScriptedTurns processing = new ScriptedTurns(new Turn(3, true), new Turn(2, false), new Turn(5, true));
+
+        new InboundDriver(processing, 100).drainPending();
+
+        assertThat(processing.calls).isEqualTo(2);
+    }
+
+    @Test
+    void whenOtherTurnsHoldEveryLaneWithWorkTheDriverStopsInsteadOfSpinning() {
+        ScriptedTurns processing = new ScriptedTurns(new Turn(0, true), new Turn(5, true));
+
+        new InboundDriver(processing, 100).drainPending();
+
+        assertThat(processing.calls).isEqualTo(1);
+    }
+
+    @Test
+    void aTurnThatFailsIsRetriedOneByOneWithinItsOwnLanes() {
+        ScriptedProcessing processing = new ScriptedProcessing(6, Set.of(4L));
+
+        new InboundDriver(processing, 3).drainPending();
+
+        assertThat(processing.oneByOneLanes).containsExactly(List.of(0, 1));
+        assertThat(processing.failedAttempts).containsOnlyKeys(4L);
     }
 
     @Test

@@ -46,7 +46,7 @@ class InboundEventProcessingTest {
     }
 
     private void runScheduledWork(ProcessInboundEventService service) {
-        while (service.processPending(2) > 0) {
+        while (service.processPending(2).processed() > 0) {
             // drains in chunks of two, to cross chunk boundaries
         }
     }
@@ -59,7 +59,7 @@ class InboundEventProcessingTest {
         ingest(identify);
 
         assertThat(scheduler.inboundSignals()).isEqualTo(1);
-        assertThat(log.pendingIds(10, clock.now())).hasSize(1);
+        assertThat(log.pendingIds(List.of(), 10, clock.now())).hasSize(1);
     }
 
     @Test
@@ -185,13 +185,53 @@ class InboundEventProcessingTest {
 
         service.recordFailedAttempt(1, "provider of profiles unreachable");
 
-        assertThat(service.pendingIds(10)).as("not due until its backoff passed").isEmpty();
+        assertThat(service.pendingIds(List.of(), 10)).as("not due until its backoff passed").isEmpty();
         clock.advance(Duration.ofSeconds(3));
-        assertThat(service.pendingIds(10)).containsExactly(1L);
+        assertThat(service.pendingIds(List.of(), 10)).containsExactly(1L);
         for (int attempt = 2; attempt <= ProcessInboundEventService.MAX_ATTEMPTS; attempt++) {
             service.recordFailedAttempt(1, "still unreachable");
         }
         assertThat(log.find(1).orElseThrow().status()).isEqualTo(InboundEventStatus.FAILED);
         assertThat(log.find(1).orElseThrow().error()).contains("gave up after 12 attempts").contains("still unreachable");
+    }
+
+    /** A user id whose events are in another lane than {@code other}'s. */
+    private static String inAnotherLaneThan(String other) {
+        return java.util.stream.IntStream.range(0, 100).mapToObj(n -> "user-" + n)
+                .filter(id -> InMemoryInboundEventLog.laneOf(id) != InMemoryInboundEventLog.laneOf(other)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anAliasWaitsWhileTheVisitorsLaneIsHeldElsewhereAndThenAppliesAfterTheVisitorsEvents() {
+        String user = inAnotherLaneThan("visitor");
+        ingest(Map.of("type", "identify", "messageId", "v1", "anonymousId", "visitor", "traits", Map.of("plan", "free", "utm", "ad")));
+        ingest(Map.of("type", "alias", "messageId", "a1", "userId", user, "previousId", "visitor"),
+                Map.of("type", "identify", "messageId", "u1", "userId", user, "traits", Map.of("plan", "pro")));
+        ProcessInboundEventService service = processing();
+        log.heldElsewhere.add(InMemoryInboundEventLog.laneOf("visitor"));
+
+        var held = service.processPending(10);
+
+        assertThat(held.processed()).as("the user's lane stops at the alias").isZero();
+        assertThat(log.find(2).orElseThrow().status()).isEqualTo(InboundEventStatus.RECEIVED);
+        assertThat(log.find(3).orElseThrow().status()).as("and what follows it in the lane").isEqualTo(InboundEventStatus.RECEIVED);
+
+        log.heldElsewhere.clear();
+        runScheduledWork(service);
+
+        assertThat(profiles.find(UserId.of(user)).orElseThrow().attributes()).as("the visitor's traits moved in, under the user's own")
+                .containsEntry("utm", "ad").containsEntry("plan", "pro");
+    }
+
+    @Test
+    void anAliasProcessedOnItsOwnFirstAppliesTheVisitorsEarlierEventsFromTheirLane() {
+        String user = inAnotherLaneThan("visitor");
+        ingest(Map.of("type", "identify", "messageId", "v1", "anonymousId", "visitor", "traits", Map.of("utm", "ad")));
+        ingest(Map.of("type", "alias", "messageId", "a1", "userId", user, "previousId", "visitor"));
+
+        assertThat(processing().process(List.of(2L))).as("the alias and the visitor's identify before it").isEqualTo(2);
+
+        assertThat(log.find(1).orElseThrow().status()).isEqualTo(InboundEventStatus.PROCESSED);
+        assertThat(profiles.find(UserId.of(user)).orElseThrow().attributes()).containsEntry("utm", "ad");
     }
 }

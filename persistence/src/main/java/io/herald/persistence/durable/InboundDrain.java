@@ -11,16 +11,19 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The trigger of inbound processing. The inbound event log is itself the durable queue (an event stays RECEIVED
- * until processed): this thread runs the drain ({@link DrainInboundEventsUseCase}, chunks of the oldest pending
- * events, one transaction each) as soon as an acknowledgement on this instance commits, and at least every second
- * for events acknowledged elsewhere or left by an instance that died. Every instance runs one; a database lock lets one chunk at a time
- * be processed across all of them, which keeps each user's events in order. See ADR 0003 for why this is not
- * a db-scheduler job per acknowledgement.
+ * until processed): these threads run the drain ({@link DrainInboundEventsUseCase}, turns over a few lanes of
+ * pending events, one transaction each) as soon as an acknowledgement on this instance commits, and at least
+ * every second for events acknowledged elsewhere or left by an instance that died. Every instance runs
+ * {@code herald.scheduler.inbound-threads} of them; a database lock per lane lets one turn at a time process a
+ * lane, across all threads and instances, which keeps each user's events in order. See ADR 0003 for why this is
+ * not a db-scheduler job per acknowledgement, and ADR 0013 for the lanes.
  */
 @Singleton
 @Requires(beans = DrainInboundEventsUseCase.class)
@@ -33,7 +36,7 @@ class InboundDrain implements ApplicationEventListener<StartupEvent> {
     private final SchedulerSettings settings;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
-    private Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
 
     InboundDrain(DrainInboundEventsUseCase drain, SchedulerSettings settings) {
         this.drain = drain;
@@ -46,15 +49,19 @@ class InboundDrain implements ApplicationEventListener<StartupEvent> {
             return;
         }
         running = true;
-        thread = new Thread(this::run, "herald-inbound-drain");
-        thread.setDaemon(true);
-        thread.start();
+        for (int i = 0; i < settings.inboundThreads(); i++) {
+            Thread thread = new Thread(this::run, "herald-inbound-drain-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
     }
 
     /** A transaction that stored events committed. */
     @EventListener
     public void eventsStored(InboundEventsStored event) {
-        if (wakeUps.availablePermits() == 0) {
+        // Every thread may take lanes of its own, so wake each of them (but do not pile up permits).
+        if (wakeUps.availablePermits() < settings.inboundThreads()) {
             wakeUps.release();
         }
     }
@@ -63,7 +70,6 @@ class InboundDrain implements ApplicationEventListener<StartupEvent> {
         while (running) {
             try {
                 wakeUps.tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits();
                 drain.drainPending();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -86,8 +92,8 @@ class InboundDrain implements ApplicationEventListener<StartupEvent> {
     @PreDestroy
     synchronized void stop() throws InterruptedException {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
             thread.join(TimeUnit.SECONDS.toMillis(30));
         }
     }

@@ -14,6 +14,8 @@ import java.time.Duration;
  *                              regardless
  * @param missedHeartbeatsLimit missed heartbeats after which another instance takes over the work of an instance that
  *                              died
+ * @param inboundThreads        threads that process acknowledged inbound events, each taking lanes of its own
+ *                              (ADR 0013)
  */
 @ConfigurationProperties("herald.scheduler")
 public record SchedulerSettings(
@@ -22,5 +24,12 @@ public record SchedulerSettings(
         @Bindable(defaultValue = "1s") Duration pollingInterval,
         @Bindable(defaultValue = "5s") Duration heartbeatInterval,
         @Bindable(defaultValue = "6") int missedHeartbeatsLimit,
-        @Bindable(defaultValue = "30s") Duration shutdownMaxWait) {
+        @Bindable(defaultValue = "30s") Duration shutdownMaxWait,
+        @Bindable(defaultValue = "2") int inboundThreads) {
+
+    public SchedulerSettings {
+        if (inboundThreads < 1) {
+            throw new IllegalArgumentException("herald.scheduler.inbound-threads must be at least 1, not " + inboundThreads);
+        }
+    }
 }

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,14 @@ class JdbcInboundEventLog implements InboundEventLog {
 
     private static final String COLUMNS = "id, message_id, source, type, name, user_id, payload::text AS payload, status, "
             + "received_at, processed_at, message_ids, automation_run_ids, error, attempts";
-    /** The key of the advisory lock that gives one transaction at a time the turn to process inbound events. */
-    private static final long PROCESSING_TURN_LOCK = 0x4865_7261_6c64_0001L;
+    /**
+     * The key of the advisory lock with which Herald versions before lanes gave one transaction at a time the turn
+     * to process inbound events. Lane turns take it shared, so during a rolling upgrade an older instance's
+     * turn (exclusive) and newer instances' lane turns exclude each other, and each user's events stay in order.
+     */
+    private static final long SINGLE_TURN_LOCK = 0x4865_7261_6c64_0001L;
+    /** The first key of the advisory locks of lane turns (the second is the lane). */
+    private static final int LANE_LOCK_CLASS = 0x4865_726c;
 
     private final Db db;
 
@@ -88,30 +95,119 @@ class JdbcInboundEventLog implements InboundEventLog {
     // A lock outside a transaction would be released as soon as it is taken: fail instead.
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     @Override
-    public boolean tryTakeProcessingTurn() {
-        return db.queryOne("SELECT pg_try_advisory_xact_lock(?)", statement -> statement.setLong(1, PROCESSING_TURN_LOCK),
+    public LaneTurn takeDueLanes(int max, int startingAt, Instant now) {
+        if (!trySharedTurnOfOlderVersions()) {
+            return new LaneTurn(List.of(), 0);
+        }
+        // One index probe per lane that has work (a loose index scan), however long the backlog is.
+        List<Integer> due = db.query("""
+                WITH RECURSIVE lanes(lane) AS (
+                    (SELECT lane FROM inbound_events WHERE status = 'RECEIVED' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                     ORDER BY lane LIMIT 1)
+                    UNION ALL
+                    SELECT (SELECT e.lane FROM inbound_events e WHERE e.status = 'RECEIVED' AND e.lane > lanes.lane
+                            AND (e.next_attempt_at IS NULL OR e.next_attempt_at <= ?) ORDER BY e.lane LIMIT 1)
+                    FROM lanes WHERE lanes.lane IS NOT NULL)
+                SELECT lane FROM lanes WHERE lane IS NOT NULL""", statement -> {
+            statement.setObject(1, Db.timestamp(now));
+            statement.setObject(2, Db.timestamp(now));
+        }, row -> row.getInt(1));
+        List<Integer> ordered = new ArrayList<>(due);
+        ordered.sort(Comparator.comparingInt(lane -> Math.floorMod(lane - startingAt, LANES)));
+        List<Integer> taken = new ArrayList<>(max);
+        for (int lane : ordered) {
+            if (taken.size() == max) {
+                break;
+            }
+            if (tryLock(lane)) {
+                taken.add(lane);
+            }
+        }
+        return new LaneTurn(taken, due.size());
+    }
+
+    // A lock outside a transaction would be released as soon as it is taken: fail instead.
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    @Override
+    public boolean tryTakeLanesOf(List<Long> ids) {
+        List<Integer> lanes = db.query("SELECT DISTINCT lane FROM inbound_events WHERE id = ANY (?) ORDER BY lane",
+                statement -> statement.setArray(1, db.connection().createArrayOf("bigint", ids.toArray())), row -> row.getInt(1));
+        if (!trySharedTurnOfOlderVersions()) {
+            return false;
+        }
+        for (int lane : lanes) {
+            if (!tryLock(lane)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean trySharedTurnOfOlderVersions() {
+        return db.queryOne("SELECT pg_try_advisory_xact_lock_shared(?)", statement -> statement.setLong(1, SINGLE_TURN_LOCK),
                 row -> row.getBoolean(1)).orElse(false);
     }
 
     // A lock outside a transaction would be released as soon as it is taken: fail instead.
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     @Override
-    public List<InboundEventRecord> lockPending(int limit, Instant now) {
-        return db.query("SELECT " + COLUMNS + " FROM inbound_events WHERE status = 'RECEIVED' "
+    public boolean tryTakeLaneOf(String userId) {
+        return db.queryOne("SELECT pg_try_advisory_xact_lock(?, herald_inbound_lane(?))", statement -> {
+            statement.setInt(1, LANE_LOCK_CLASS);
+            statement.setString(2, userId);
+        }, row -> row.getBoolean(1)).orElse(false);
+    }
+
+    private boolean tryLock(int lane) {
+        return db.queryOne("SELECT pg_try_advisory_xact_lock(?, ?)", statement -> {
+            statement.setInt(1, LANE_LOCK_CLASS);
+            statement.setInt(2, lane);
+        }, row -> row.getBoolean(1)).orElse(false);
+    }
+
+    // A lock outside a transaction would be released as soon as it is taken: fail instead.
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    @Override
+    public List<InboundEventRecord> lockPending(List<Integer> lanes, int limit, Instant now) {
+        if (lanes.isEmpty()) {
+            return List.of();
+        }
+        return db.query("SELECT " + COLUMNS + " FROM inbound_events WHERE status = 'RECEIVED' AND lane = ANY (?) "
                         + "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
                 statement -> {
-                    statement.setObject(1, Db.timestamp(now));
-                    statement.setInt(2, limit);
+                    statement.setArray(1, db.connection().createArrayOf("smallint", lanes.toArray()));
+                    statement.setObject(2, Db.timestamp(now));
+                    statement.setInt(3, limit);
+                }, this::record);
+    }
+
+    // A lock outside a transaction would be released as soon as it is taken: fail instead.
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    @Override
+    public List<InboundEventRecord> lockPendingOf(String userId, long beforeId, Instant now) {
+        return db.query("SELECT " + COLUMNS + " FROM inbound_events WHERE status = 'RECEIVED' AND lane = herald_inbound_lane(?) "
+                        + "AND user_id = ? AND id < ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id FOR UPDATE",
+                statement -> {
+                    statement.setString(1, userId);
+                    statement.setString(2, userId);
+                    statement.setLong(3, beforeId);
+                    statement.setObject(4, Db.timestamp(now));
                 }, this::record);
     }
 
     @Override
-    public List<Long> pendingIds(int limit, Instant now) {
-        return db.query("SELECT id FROM inbound_events WHERE status = 'RECEIVED' "
+    public List<Long> pendingIds(List<Integer> lanes, int limit, Instant now) {
+        // Two statements rather than an "any lane" guard, so that each keeps its index under any plan.
+        String lane = lanes.isEmpty() ? "" : "AND lane = ANY (?) ";
+        return db.query("SELECT id FROM inbound_events WHERE status = 'RECEIVED' " + lane
                         + "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?",
                 statement -> {
-                    statement.setObject(1, Db.timestamp(now));
-                    statement.setInt(2, limit);
+                    int index = 1;
+                    if (!lanes.isEmpty()) {
+                        statement.setArray(index++, db.connection().createArrayOf("smallint", lanes.toArray()));
+                    }
+                    statement.setObject(index++, Db.timestamp(now));
+                    statement.setInt(index, limit);
                 }, row -> row.getLong(1));
     }
 

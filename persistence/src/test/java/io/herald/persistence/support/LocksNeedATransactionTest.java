@@ -47,15 +47,18 @@ class LocksNeedATransactionTest implements PostgresTest {
 
     @Test
     void everyLockingCallOutsideATransactionFails() {
-        Map<String, ThrowingCallable> locks = Map.of(
-                "messages.lockAll", () -> messages.lockAll(List.of(new MessageId("1-x"))),
-                "messages.lock", () -> messages.lock(new MessageId("1-x")),
-                "profiles.lockOrCreate", () -> profiles.lockOrCreate(UserId.of("alex")),
-                "tenants.lockOrCreate", () -> tenants.lockOrCreate("acme"),
-                "runs.lock", () -> runs.lock(new AutomationRunId("run-x")),
-                "runs.lockActiveByToken", () -> runs.lockActiveByToken("token"),
-                "inbound.lockPending", () -> inbound.lockPending(10, java.time.Instant.now()),
-                "inbound.tryTakeProcessingTurn", () -> inbound.tryTakeProcessingTurn());
+        Map<String, ThrowingCallable> locks = Map.ofEntries(
+                Map.entry("messages.lockAll", () -> messages.lockAll(List.of(new MessageId("1-x")))),
+                Map.entry("messages.lock", () -> messages.lock(new MessageId("1-x"))),
+                Map.entry("profiles.lockOrCreate", () -> profiles.lockOrCreate(UserId.of("alex"))),
+                Map.entry("tenants.lockOrCreate", () -> tenants.lockOrCreate("acme")),
+                Map.entry("runs.lock", () -> runs.lock(new AutomationRunId("run-x"))),
+                Map.entry("runs.lockActiveByToken", () -> runs.lockActiveByToken("token")),
+                Map.entry("inbound.lockPending", () -> inbound.lockPending(List.of(0), 10, java.time.Instant.now())),
+                Map.entry("inbound.lockPendingOf", () -> inbound.lockPendingOf("alex", 10, java.time.Instant.now())),
+                Map.entry("inbound.takeDueLanes", () -> inbound.takeDueLanes(4, 0, java.time.Instant.now())),
+                Map.entry("inbound.tryTakeLanesOf", () -> inbound.tryTakeLanesOf(List.of(1L))),
+                Map.entry("inbound.tryTakeLaneOf", () -> inbound.tryTakeLaneOf("alex")));
 
         locks.forEach((name, lock) -> assertThatThrownBy(lock).as(name).isInstanceOf(IllegalTransactionStateException.class).hasMessageContaining("mandatory"));
     }
@@ -65,7 +68,7 @@ class LocksNeedATransactionTest implements PostgresTest {
         List<Object> results = transactions.executeWrite(status -> Stream.of(
                 messages.lockAll(List.of(new MessageId("1-x"))),
                 profiles.lockOrCreate(UserId.of("alex")).userId(),
-                inbound.tryTakeProcessingTurn()).map(Object.class::cast).toList());
+                inbound.tryTakeLaneOf("alex")).map(Object.class::cast).toList());
 
         assertThat(results).containsExactly(List.of(), UserId.of("alex"), true);
     }

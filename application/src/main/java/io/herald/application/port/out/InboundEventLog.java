@@ -19,16 +19,37 @@ public interface InboundEventLog {
     List<Long> appendNew(List<NewInboundEvent> events);
 
     /**
-     * Takes the processing turn for the current transaction: true when no other transaction, on any Herald
-     * instance, is processing inbound events. One turn at a time keeps each user's events in order.
+     * How many lanes the log divides pending events into. All events of one user are in one lane (an event that
+     * names no user gets a lane of its own choosing), and a lane's events are processed in id order by one
+     * transaction at a time, so each user's events are applied in the order they were acknowledged while
+     * different lanes are processed in parallel, by any thread of any instance.
      */
-    boolean tryTakeProcessingTurn();
+    int LANES = 16;
 
-    /** The oldest pending events whose next attempt is due, locked for the current transaction. */
-    List<InboundEventRecord> lockPending(int limit, Instant now);
+    /**
+     * Takes the turn of up to {@code max} lanes that have events due, for the current transaction, trying them in
+     * lane order starting at {@code startingAt} (mod {@link #LANES}); lanes whose turn another transaction holds
+     * are skipped.
+     */
+    LaneTurn takeDueLanes(int max, int startingAt, Instant now);
 
-    /** The ids of the oldest pending events whose next attempt is due. */
-    List<Long> pendingIds(int limit, Instant now);
+    /**
+     * Takes, for the current transaction, the turn of the lanes the given events are in; false when another
+     * transaction holds one of them.
+     */
+    boolean tryTakeLanesOf(List<Long> ids);
+
+    /** Takes, for the current transaction, the turn of the lane of {@code userId}'s events; false when it is held. */
+    boolean tryTakeLaneOf(String userId);
+
+    /** The oldest due pending events of the given lanes, locked for the current transaction. */
+    List<InboundEventRecord> lockPending(List<Integer> lanes, int limit, Instant now);
+
+    /** {@code userId}'s due pending events older than {@code beforeId}, locked; the caller holds their lane's turn. */
+    List<InboundEventRecord> lockPendingOf(String userId, long beforeId, Instant now);
+
+    /** The ids of the oldest pending events whose next attempt is due, in the given lanes (any, when none is given). */
+    List<Long> pendingIds(List<Integer> lanes, int limit, Instant now);
 
     /**
      * Locks those of the given events that are still unprocessed, for the current transaction, in id order;
@@ -50,6 +71,14 @@ public interface InboundEventLog {
     Page<InboundEventRecord> list(Optional<InboundEventStatus> status, Optional<String> cursor, int limit);
 
     Optional<InboundEventRecord> find(long id);
+
+    /** The lanes a transaction took, and how many had events due when it looked. */
+    record LaneTurn(List<Integer> taken, int due) {
+
+        public LaneTurn {
+            taken = List.copyOf(taken);
+        }
+    }
 
     record Outcome(long id, InboundEventStatus status, List<String> messageIds, List<String> automationRunIds,
                    String error, Instant processedAt) {
