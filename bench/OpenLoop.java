@@ -14,12 +14,11 @@ import java.util.concurrent.locks.LockSupport;
  * The first WARMUP seconds are sent but not counted.
  *
  * Usage: java bench/OpenLoop.java BASE_URL PATH KEY RATE_PER_SECOND SECONDS [WARMUP_SECONDS] [WORKERS]
- * Body: for /v1/track, a Segment track event with a unique messageId; for /send, a send to an ad-hoc address.
+ * PATH: /v1/track, mixed (identify and track in turn) or /send; see body().
  */
 public class OpenLoop {
 
     public static void main(String[] args) throws Exception {
-        String url = args[0] + args[1];
         String key = args[2];
         int rate = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
@@ -43,7 +42,7 @@ public class OpenLoop {
                     if (wait > 0) {
                         LockSupport.parkNanos(wait);
                     }
-                    boolean ok = send(url, key, body(args[1], run, i));
+                    boolean ok = send(target(args[0], args[1], i), key, body(args[1], run, i));
                     long latency = System.nanoTime() - due;
                     if (!ok) {
                         errors.incrementAndGet();
@@ -66,15 +65,35 @@ public class OpenLoop {
                 pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), pct(latencies, 99.9), latencies[latencies.length - 1] / 1e6);
     }
 
-    /** A unique track event for the Segment API; a send to an ad-hoc address for {@code /send}. */
+    /**
+     * A unique track event of about 1 KB for {@code /v1/track}; for {@code mixed}, identify and track events in
+     * turn (to /v1/identify and /v1/track); a send to an ad-hoc address for {@code /send}.
+     */
     private static String body(String path, String run, long i) {
         if (path.startsWith("/send")) {
             return "{\"message\":{\"to\":{\"email\":\"user-" + (i % 1000) + "@example.org\"},"
                     + "\"content\":{\"title\":\"Hello {{name}}\",\"body\":\"Your code is {{code}}\"},"
                     + "\"data\":{\"name\":\"bench\",\"code\":\"" + i + "\"},\"metadata\":{\"tags\":[\"open-" + run + "\"]}}}";
         }
+        if (path.equals("mixed") && i % 2 == 0) {
+            return "{\"type\":\"identify\",\"messageId\":\"open-" + run + "-" + i + "\",\"userId\":\"user-" + (i % 1000)
+                    + "\",\"traits\":{\"email\":\"user-" + (i % 1000) + "@example.org\",\"plan\":\"pro\",\"seen\":" + i + "},"
+                    + CONTEXT + "}";
+        }
         return "{\"type\":\"track\",\"messageId\":\"open-" + run + "-" + i + "\",\"userId\":\"user-" + (i % 1000)
-                + "\",\"event\":\"Bench Event\",\"properties\":{\"plan\":\"pro\",\"amount\":42}}";
+                + "\",\"anonymousId\":\"3f1c2b9e-7a4d-4e61-9b0c-2d8e5f7a1c34\",\"event\":\"Bench Event\","
+                + PROPERTIES + ",\"timestamp\":\"2026-11-23T10:00:00.000Z\"," + CONTEXT + "}";
+    }
+
+    private static final String PROPERTIES = "\"properties\":{\"plan\":\"pro\",\"amount\":42,\"currency\":\"GBP\",\"items\":[\"seat\",\"sso\"],\"coupon\":\"WINTER24\",\"trial\":false}";
+    private static final String CONTEXT = "\"context\":{\"library\":{\"name\":\"analytics.js\",\"version\":\"4.1.0\"},\"ip\":\"203.0.113.42\",\"locale\":\"en-GB\",\"timezone\":\"Europe/London\",\"userAgent\":\"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36\",\"page\":{\"path\":\"/pricing\",\"referrer\":\"https://www.example.com/blog/notifications\",\"search\":\"?utm_source=newsletter\",\"title\":\"Pricing - Example\",\"url\":\"https://app.example.com/pricing?utm_source=newsletter\"},\"campaign\":{\"name\":\"winter-launch\",\"source\":\"newsletter\",\"medium\":\"email\",\"content\":\"hero-button\"},\"screen\":{\"width\":1512,\"height\":982,\"density\":2}}";
+
+    /** Where request {@code i} goes: for {@code mixed}, identify and track in turn. */
+    private static String target(String base, String path, long i) {
+        if (path.equals("mixed")) {
+            return base + (i % 2 == 0 ? "/v1/identify" : "/v1/track");
+        }
+        return base + path;
     }
 
     private static boolean send(String url, String key, String body) {
