@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,34 +95,31 @@ class JdbcInboundEventLog implements InboundEventLog {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     @Override
     public LaneTurn takeDueLanes(int max, int startingAt, Instant now) {
-        if (!trySharedTurnOfOlderVersions()) {
-            return new LaneTurn(List.of(), 0);
-        }
-        // One index probe per lane that has work (a loose index scan), however long the backlog is.
-        List<Integer> due = db.query("""
+        // One round trip. The lanes with due events come from a loose index scan (one probe per lane, however long
+        // the backlog); they are tried in rotation order, the lock being a filter that PostgreSQL evaluates row by
+        // row as LIMIT pulls, so at most {@code max} lanes are locked. OFFSET 0 keeps the planner from pushing
+        // that filter below the ordering, where it would lock every lane with work.
+        List<int[]> rows = db.query("""
                 WITH RECURSIVE lanes(lane) AS (
                     (SELECT lane FROM inbound_events WHERE status = 'RECEIVED' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
                      ORDER BY lane LIMIT 1)
                     UNION ALL
                     SELECT (SELECT e.lane FROM inbound_events e WHERE e.status = 'RECEIVED' AND e.lane > lanes.lane
                             AND (e.next_attempt_at IS NULL OR e.next_attempt_at <= ?) ORDER BY e.lane LIMIT 1)
-                    FROM lanes WHERE lanes.lane IS NOT NULL)
-                SELECT lane FROM lanes WHERE lane IS NOT NULL""", statement -> {
+                    FROM lanes WHERE lanes.lane IS NOT NULL),
+                due AS MATERIALIZED (SELECT lane FROM lanes WHERE lane IS NOT NULL)
+                SELECT lane, (SELECT count(*) FROM due) AS due
+                FROM (SELECT lane FROM due ORDER BY (lane - ? + 1600) % 16 OFFSET 0) rotated
+                WHERE pg_try_advisory_xact_lock_shared(?) AND pg_try_advisory_xact_lock(?, lane)
+                LIMIT ?""", statement -> {
             statement.setObject(1, Db.timestamp(now));
             statement.setObject(2, Db.timestamp(now));
-        }, row -> row.getInt(1));
-        List<Integer> ordered = new ArrayList<>(due);
-        ordered.sort(Comparator.comparingInt(lane -> Math.floorMod(lane - startingAt, LANES)));
-        List<Integer> taken = new ArrayList<>(max);
-        for (int lane : ordered) {
-            if (taken.size() == max) {
-                break;
-            }
-            if (tryLock(lane)) {
-                taken.add(lane);
-            }
-        }
-        return new LaneTurn(taken, due.size());
+            statement.setInt(3, Math.floorMod(startingAt, LANES));
+            statement.setLong(4, SINGLE_TURN_LOCK);
+            statement.setInt(5, LANE_LOCK_CLASS);
+            statement.setInt(6, max);
+        }, row -> new int[] {row.getInt(1), row.getInt(2)});
+        return new LaneTurn(rows.stream().map(row -> row[0]).toList(), rows.isEmpty() ? 0 : rows.get(0)[1]);
     }
 
     // A lock outside a transaction would be released as soon as it is taken: fail instead.

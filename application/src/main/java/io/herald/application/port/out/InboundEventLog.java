@@ -72,7 +72,7 @@ public interface InboundEventLog {
 
     Optional<InboundEventRecord> find(long id);
 
-    /** The lanes a transaction took, and how many had events due when it looked. */
+    /** The lanes a transaction took, and how many had events due when it looked (reported when it took any). */
     record LaneTurn(List<Integer> taken, int due) {
 
         public LaneTurn {
