@@ -168,12 +168,18 @@ class JdbcInboundEventLog implements InboundEventLog {
         if (lanes.isEmpty()) {
             return List.of();
         }
-        return db.query("SELECT " + COLUMNS + " FROM inbound_events WHERE status = 'RECEIVED' AND lane = ANY (?) "
-                        + "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
+        // Each lane's oldest events come from its own walk of the pending index (a lane = ANY (...) scan would read
+        // every pending event of the lanes to sort them); the turn holds the lanes, so the rows are locked by id.
+        return db.query("SELECT " + COLUMNS + " FROM inbound_events WHERE id IN ("
+                        + "SELECT e.id FROM unnest(?::smallint[]) AS l(lane) CROSS JOIN LATERAL ("
+                        + "SELECT id FROM inbound_events WHERE status = 'RECEIVED' AND lane = l.lane "
+                        + "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?) e ORDER BY e.id LIMIT ?) "
+                        + "AND status = 'RECEIVED' ORDER BY id FOR UPDATE",
                 statement -> {
                     statement.setArray(1, db.connection().createArrayOf("smallint", lanes.toArray()));
                     statement.setObject(2, Db.timestamp(now));
                     statement.setInt(3, limit);
+                    statement.setInt(4, limit);
                 }, this::record);
     }
 
