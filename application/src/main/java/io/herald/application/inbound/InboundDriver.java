@@ -29,7 +29,7 @@ public final class InboundDriver implements DrainInboundEventsUseCase {
     }
 
     @Override
-    public void drainPending() {
+    public void drainPending(Runnable backlogged) {
         while (!Thread.currentThread().isInterrupted()) {
             Turn turn;
             try {
@@ -44,6 +44,9 @@ public final class InboundDriver implements DrainInboundEventsUseCase {
                     return;
                 }
                 continue;
+            }
+            if (turn.processed() >= chunk) {
+                backlogged.run();
             }
             // Nothing processed: what is due sits in lanes other turns hold; they go on with it.
             if (turn.processed() == 0 || !turn.moreDue()) {

@@ -51,10 +51,10 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
     /** Attempts before an event that keeps failing is set aside as FAILED (about half an hour of retries). */
     static final int MAX_ATTEMPTS = 12;
     /**
-     * Lanes one turn takes at most: at light load a few transactions cover every lane with work; with a backlog,
-     * up to four turns run in parallel across threads and instances.
+     * Lanes one turn takes at most while there is a backlog, so that up to four turns run in parallel across threads
+     * and instances. Without one, a turn takes every free lane with work: one transaction covers them all.
      */
-    static final int LANES_PER_TURN = InboundEventLog.LANES / 4;
+    static final int LANES_PER_TURN_WITH_BACKLOG = InboundEventLog.LANES / 4;
     private static final Backoff BACKOFF = new Backoff(java.time.Duration.ofSeconds(2), java.time.Duration.ofMinutes(10));
 
     private final InboundEventLog log;
@@ -68,6 +68,8 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
      * Where this instance's next turn starts looking, so that its turns (and threads) spread over the lanes; it
      * starts at random, so that instances started together do not all try the same lanes first.
      */
+    /** Whether this instance's last turn was full; a backlog is shared out in smaller turns. */
+    private volatile boolean backlogged;
     private final AtomicInteger rotation = new AtomicInteger(ThreadLocalRandom.current().nextInt(InboundEventLog.LANES));
 
     public ProcessInboundEventService(InboundEventLog log, ProfileRepository profiles, TenantRepository tenants,
@@ -84,7 +86,8 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
     @Override
     public Turn processPending(int limit) {
         Instant now = clock.now();
-        LaneTurn turn = log.takeDueLanes(LANES_PER_TURN, rotation.getAndAdd(LANES_PER_TURN), now);
+        int lanes = backlogged ? LANES_PER_TURN_WITH_BACKLOG : InboundEventLog.LANES;
+        LaneTurn turn = log.takeDueLanes(lanes, rotation.getAndAdd(LANES_PER_TURN_WITH_BACKLOG), now);
         if (turn.taken().isEmpty()) {
             return Turn.NOTHING;
         }
@@ -98,6 +101,7 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
             throw new TurnFailed(turn.taken(), failure);
         }
         boolean cutShort = applied.size() < records.size();
+        backlogged = records.size() >= limit;
         return new Turn(applied.size(), records.size() >= limit || turn.due() > turn.taken().size() || cutShort);
     }
 

@@ -121,6 +121,17 @@ class InboundDriverTest {
     }
 
     @Test
+    void aFullTurnSaysThereIsABacklogSoThatAnotherThreadCanHelp() {
+        ScriptedTurns processing = new ScriptedTurns(new Turn(100, true), new Turn(100, true), new Turn(40, false));
+        int[] backlogSignals = new int[1];
+
+        new InboundDriver(processing, 100).drainPending(() -> backlogSignals[0]++);
+
+        assertThat(processing.calls).isEqualTo(3);
+        assertThat(backlogSignals[0]).as("once per full turn").isEqualTo(2);
+    }
+
+    @Test
     void whenOtherTurnsHoldEveryLaneWithWorkTheDriverStopsInsteadOfSpinning() {
         ScriptedTurns processing = new ScriptedTurns(new Turn(0, true), new Turn(5, true));
 

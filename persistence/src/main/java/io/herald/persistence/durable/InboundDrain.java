@@ -34,7 +34,10 @@ class InboundDrain implements ApplicationEventListener<StartupEvent> {
 
     private final DrainInboundEventsUseCase drain;
     private final SchedulerSettings settings;
-    private final Semaphore wakeUps = new Semaphore(0);
+    /** Wakes the first thread: an acknowledgement committed. */
+    private final Semaphore acknowledged = new Semaphore(0);
+    /** Wakes the others: a turn came back full, there is a backlog to share. */
+    private final Semaphore backlog = new Semaphore(0);
     private volatile boolean running;
     private final List<Thread> threads = new ArrayList<>();
 
@@ -50,7 +53,8 @@ class InboundDrain implements ApplicationEventListener<StartupEvent> {
         }
         running = true;
         for (int i = 0; i < settings.inboundThreads(); i++) {
-            Thread thread = new Thread(this::run, "herald-inbound-drain-" + i);
+            Semaphore wakeUps = i == 0 ? acknowledged : backlog;
+            Thread thread = new Thread(() -> run(wakeUps), "herald-inbound-drain-" + i);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
@@ -60,17 +64,27 @@ class InboundDrain implements ApplicationEventListener<StartupEvent> {
     /** A transaction that stored events committed. */
     @EventListener
     public void eventsStored(InboundEventsStored event) {
-        // Every thread may take lanes of its own, so wake each of them (but do not pile up permits).
-        if (wakeUps.availablePermits() < settings.inboundThreads()) {
+        wakeUp(acknowledged);
+    }
+
+    /**
+     * Wakes one thread (permits do not pile up). Acknowledgements wake the first thread only: without a backlog one
+     * turn takes every lane with work, and more threads would only add small transactions competing for the CPU
+     * with the acknowledgements. A turn that came back full wakes another thread, and so on, so that a backlog is
+     * processed by every thread.
+     */
+    private static void wakeUp(Semaphore wakeUps) {
+        if (wakeUps.availablePermits() == 0) {
             wakeUps.release();
         }
     }
 
-    private void run() {
+    private void run(Semaphore wakeUps) {
         while (running) {
             try {
-                wakeUps.tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-                drain.drainPending();
+                if (wakeUps.tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS) || wakeUps == acknowledged) {
+                    drain.drainPending(() -> wakeUp(backlog));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
