@@ -44,16 +44,14 @@ echo "machine: $(nproc) cores; $(java -version 2>&1 | head -1)"
 # configuration starts cold, alike.
 for threads in 1 2 4; do
   backlog
-  before=$(processed)
   start_herald "$work" "$port" HERALD_AUTH_API_KEYS=bench HERALD_SCHEDULER_INBOUND_THREADS=$threads
   pgport=$(grep -o 'Embedded PostgreSQL started on port [0-9]*' "$work/herald.log" | tail -1 | grep -o '[0-9]*$')
-  echo "one instance, $threads drain thread(s): $(rate "$before") events/s ($(pending) still pending)"
+  echo "one instance, $threads drain thread(s): $(rate 0) events/s ($(pending) still pending)"
+  sql "TRUNCATE inbound_events" >/dev/null
   stop_herald
-  sql "TRUNCATE inbound_events" >/dev/null 2>&1 || true
 done
 
 backlog
-before=$(processed)
 start_herald "$work" "$port" HERALD_AUTH_API_KEYS=bench HERALD_SCHEDULER_INBOUND_THREADS=2
 pgport=$(grep -o 'Embedded PostgreSQL started on port [0-9]*' "$work/herald.log" | tail -1 | grep -o '[0-9]*$')
 mkdir -p "$work/second"

@@ -10,6 +10,6 @@ CREATE FUNCTION herald_inbound_lane(key TEXT) RETURNS SMALLINT
 ALTER TABLE inbound_events
     ADD COLUMN lane SMALLINT NOT NULL GENERATED ALWAYS AS (herald_inbound_lane(coalesce(user_id, message_id))) STORED;
 
--- Pending events by lane, oldest first: what a lane's turn takes, and what finds the lanes with work.
+-- Pending events by lane: what finds the lanes with work (one probe per lane). A turn takes its lanes' oldest events
+-- by walking inbound_events_pending (id order), which stays.
 CREATE INDEX inbound_events_pending_by_lane ON inbound_events (lane, id) WHERE status = 'RECEIVED';
-DROP INDEX inbound_events_pending;
