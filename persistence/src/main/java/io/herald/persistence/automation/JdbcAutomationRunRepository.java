@@ -8,6 +8,7 @@ import io.herald.domain.automation.RunStatus;
 import io.herald.domain.automation.Steps;
 import io.herald.domain.json.JsonTrees;
 import io.herald.domain.profile.UserId;
+import io.herald.persistence.support.Conditions;
 import io.herald.persistence.support.Db;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -85,15 +86,9 @@ class JdbcAutomationRunRepository implements AutomationRunRepository {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     @Override
     public List<AutomationRun> lockFailed(RedriveUseCase.Window created, Optional<String> automationId, int limit) {
-        return db.query("SELECT " + COLUMNS + " FROM automation_runs WHERE status = 'FAILED' "
-                        + "AND (?::text IS NULL OR automation_id = ?) AND (?::timestamptz IS NULL OR created_at >= ?) "
-                        + "AND (?::timestamptz IS NULL OR created_at < ?) ORDER BY run_id LIMIT ? FOR UPDATE SKIP LOCKED",
-                statement -> {
-                    statement.setString(1, automationId.orElse(null));
-                    statement.setString(2, automationId.orElse(null));
-                    Db.bindWindow(statement, 3, created);
-                    statement.setInt(7, limit);
-                }, this::run);
+        Conditions failed = new Conditions().and("status = 'FAILED'").and("automation_id = ?", automationId).within("created_at", created);
+        return db.query("SELECT " + COLUMNS + " FROM automation_runs" + failed.sql() + " ORDER BY run_id LIMIT ? FOR UPDATE SKIP LOCKED",
+                statement -> statement.setInt(failed.bind(statement, 1), limit), this::run);
     }
 
     @Override

@@ -4,7 +4,9 @@ import io.herald.application.port.Page;
 import io.herald.application.port.in.RedriveUseCase;
 import io.herald.application.port.out.InboundEventLog;
 import io.herald.domain.inbound.InboundEventStatus;
+import io.herald.persistence.support.Conditions;
 import io.herald.persistence.support.Db;
+import io.herald.persistence.support.KeysetPage;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -221,18 +223,14 @@ class JdbcInboundEventLog implements InboundEventLog {
 
     @Override
     public int redriveFailed(RedriveUseCase.Window received, Optional<String> type, Instant now, int limit) {
+        Conditions failed = new Conditions().and("status = 'FAILED'").and("type = ?", type).within("received_at", received);
         return db.update("""
                 UPDATE inbound_events SET status = 'RECEIVED', attempts = 0, error = NULL, processed_at = NULL, next_attempt_at = ?
-                WHERE id IN (SELECT id FROM inbound_events WHERE status = 'FAILED'
-                             AND (?::text IS NULL OR type = ?) AND (?::timestamptz IS NULL OR received_at >= ?)
-                             AND (?::timestamptz IS NULL OR received_at < ?)
-                             ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)""", statement -> {
-            statement.setObject(1, Db.timestamp(now));
-            statement.setString(2, type.orElse(null));
-            statement.setString(3, type.orElse(null));
-            Db.bindWindow(statement, 4, received);
-            statement.setInt(8, limit);
-        });
+                WHERE id IN (SELECT id FROM inbound_events%s ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)""".formatted(failed.sql()),
+                statement -> {
+                    statement.setObject(1, Db.timestamp(now));
+                    statement.setInt(failed.bind(statement, 2), limit);
+                });
     }
 
     // A lock outside a transaction would be released as soon as it is taken: fail instead.
@@ -281,15 +279,8 @@ class JdbcInboundEventLog implements InboundEventLog {
 
     @Override
     public Page<InboundEventRecord> list(Optional<InboundEventStatus> status, Optional<String> cursor, int limit) {
-        long before = cursor.map(Db::longPosition).orElse(Long.MAX_VALUE);
-        List<InboundEventRecord> rows = db.query("SELECT " + COLUMNS + " FROM inbound_events WHERE id < ? "
-                        + "AND (?::text IS NULL OR status = ?) ORDER BY id DESC LIMIT ?",
-                statement -> {
-                    statement.setLong(1, before);
-                    statement.setString(2, status.map(Enum::name).orElse(null));
-                    statement.setString(3, status.map(Enum::name).orElse(null));
-                    statement.setInt(4, limit + 1);
-                }, this::record);
+        KeysetPage page = KeysetPage.newestFirst("id", cursor.map(Db::longPosition)).filter("status", status.map(Enum::name));
+        List<InboundEventRecord> rows = db.query("SELECT " + COLUMNS + " FROM inbound_events" + page.sql(limit + 1), page::bind, this::record);
         if (rows.size() <= limit) {
             return new Page<>(rows, null);
         }

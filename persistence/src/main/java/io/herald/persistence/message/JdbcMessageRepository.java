@@ -15,6 +15,7 @@ import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.routing.DeliveryPlan;
 import io.herald.persistence.support.Db;
+import io.herald.persistence.support.KeysetPage;
 import io.herald.persistence.support.StoredFormat;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
@@ -189,19 +190,13 @@ class JdbcMessageRepository implements MessageRepository {
 
     @Override
     public Page<Message> list(MessageQuery query) {
-        String before = query.cursor().map(Db::position).orElse("\uffff");
-        List<Message> rows = db.query("SELECT " + COLUMNS + " FROM messages WHERE message_id < ?"
-                        + " AND (?::text IS NULL OR recipient = ?) AND (?::text IS NULL OR status = ?)"
-                        + " AND (?::text IS NULL OR template_id = ?) AND (?::text IS NULL OR request_id = ?)"
-                        + " ORDER BY message_id DESC LIMIT ?",
-                statement -> {
-                    statement.setString(1, before);
-                    bindOptional(statement, 2, query.recipient().orElse(null));
-                    bindOptional(statement, 4, query.status().map(Enum::name).orElse(null));
-                    bindOptional(statement, 6, query.notification().orElse(null));
-                    bindOptional(statement, 8, query.requestId().orElse(null));
-                    statement.setInt(10, query.limit() + 1);
-                }, this::message);
+        // Most selective first: a request or a recipient has few messages, a template or a status may have most.
+        KeysetPage page = KeysetPage.newestFirst("message_id", query.cursor().map(Db::position))
+                .filter("request_id", query.requestId())
+                .filter("recipient", query.recipient())
+                .filter("template_id", query.notification())
+                .filter("status", query.status().map(Enum::name));
+        List<Message> rows = db.query("SELECT " + COLUMNS + " FROM messages" + page.sql(query.limit() + 1), page::bind, this::message);
         if (rows.size() <= query.limit()) {
             return new Page<>(rows, null);
         }
@@ -259,36 +254,15 @@ class JdbcMessageRepository implements MessageRepository {
 
     @Override
     public List<MessageId> findForRedrive(RedriveUseCase.MessageFilter filter, Optional<MessageId> after, int limit) {
-        // Built from the filters given, so that each shape has a plan of its own: status and id lead (the by-status index).
-        StringBuilder sql = new StringBuilder("SELECT message_id FROM messages m WHERE status = ? AND message_id > ?");
-        List<Object> values = new ArrayList<>(List.of(filter.status().name(), after.map(MessageId::value).orElse("")));
-        filter.template().ifPresent(template -> {
-            sql.append(" AND template_id = ?");
-            values.add(template);
-        });
-        filter.enqueued().from().ifPresent(from -> {
-            sql.append(" AND enqueued_at >= ?");
-            values.add(Db.timestamp(from));
-        });
-        filter.enqueued().to().ifPresent(to -> {
-            sql.append(" AND enqueued_at < ?");
-            values.add(Db.timestamp(to));
-        });
-        filter.provider().ifPresent(provider -> {
-            sql.append(" AND EXISTS (SELECT 1 FROM delivery_attempts a WHERE a.message_id = m.message_id AND a.provider = ?)");
-            values.add(provider);
-        });
-        filter.channel().ifPresent(channel -> {
-            sql.append(" AND EXISTS (SELECT 1 FROM delivery_attempts a WHERE a.message_id = m.message_id AND a.channel = ?)");
-            values.add(channel.wireName());
-        });
-        sql.append(" ORDER BY message_id LIMIT ?");
-        values.add(limit);
-        return db.query(sql.toString(), statement -> {
-            for (int i = 0; i < values.size(); i++) {
-                statement.setObject(i + 1, values.get(i));
-            }
-        }, row -> new MessageId(row.getString(1)));
+        // Status leads (the by-status index): the statuses a redrive looks for are the rare ones.
+        KeysetPage page = KeysetPage.oldestFirst("message_id", after.map(MessageId::value))
+                .filter("status", Optional.of(filter.status().name()))
+                .filter("template_id", filter.template())
+                .within("enqueued_at", filter.enqueued())
+                .and("EXISTS (SELECT 1 FROM delivery_attempts a WHERE a.message_id = m.message_id AND a.provider = ?)", filter.provider())
+                .and("EXISTS (SELECT 1 FROM delivery_attempts a WHERE a.message_id = m.message_id AND a.channel = ?)",
+                        filter.channel().map(Channel::wireName));
+        return db.query("SELECT message_id FROM messages m" + page.sql(limit), page::bind, row -> new MessageId(row.getString(1)));
     }
 
     @Override
@@ -467,10 +441,5 @@ class JdbcMessageRepository implements MessageRepository {
                 Channel.find(row.getString("channel")).orElseThrow(), row.getString("provider"), row.getInt("attempt"),
                 AttemptOutcome.valueOf(row.getString("outcome")), row.getString("provider_message_id"), row.getString("error"),
                 engagement == null ? null : MessageStatus.valueOf(engagement), Db.instant(row, "at"));
-    }
-
-    private static void bindOptional(java.sql.PreparedStatement statement, int index, String value) throws SQLException {
-        statement.setString(index, value);
-        statement.setString(index + 1, value);
     }
 }

@@ -1,6 +1,5 @@
 package io.herald.persistence.support;
 
-import io.herald.application.port.in.RedriveUseCase;
 import io.herald.domain.json.StorableText;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -116,19 +115,6 @@ public final class Db {
 
     public static OffsetDateTime timestamp(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    /**
-     * Binds a time window to four parameters from {@code first} on, for SQL written as
-     * {@code (?::timestamptz IS NULL OR t >= ?) AND (?::timestamptz IS NULL OR t < ?)}.
-     */
-    public static void bindWindow(PreparedStatement statement, int first, RedriveUseCase.Window window) throws SQLException {
-        Object from = window.from().map(Db::timestamp).orElse(null);
-        Object to = window.to().map(Db::timestamp).orElse(null);
-        statement.setObject(first, from);
-        statement.setObject(first + 1, from);
-        statement.setObject(first + 2, to);
-        statement.setObject(first + 3, to);
     }
 
     public static Instant instant(ResultSet row, String column) throws SQLException {
