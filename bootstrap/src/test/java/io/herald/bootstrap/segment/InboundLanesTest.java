@@ -13,13 +13,14 @@ import jakarta.inject.Singleton;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
@@ -28,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances on one PostgreSQL, each with two drain threads, share the lanes of inbound processing: both
- * process a share of a backlog, and every user's events are still processed in the order they were acknowledged.
+ * process a share of a backlog both acknowledged, and every user's events are still processed in the order they
+ * were acknowledged.
  * (Without the lane turns, turns of the four threads take the same users' events at once, and this test fails.)
  */
 class InboundLanesTest {
@@ -72,7 +74,6 @@ class InboundLanesTest {
         Map<String, Object> properties = new HashMap<>(SharedPostgres.micronautProperties());
         properties.put("herald.auth.api-keys", HeraldTest.API_KEY);
         properties.put("micronaut.server.port", -1);
-        properties.put("herald.scheduler.enabled", !name.equals("acknowledging"));
         properties.put("herald.scheduler.inbound-threads", 2);
         properties.put("test.inbound-order.instance", name);
         return properties;
@@ -80,24 +81,29 @@ class InboundLanesTest {
 
     @Test
     void twoInstancesEachProcessAShareAndEveryUsersEventsStayInOrder() throws Exception {
-        // A backlog acknowledged by an instance that processes nothing: each batch has one event of half the users.
-        try (ApplicationContext acknowledging = ApplicationContext.run(EmbeddedServer.class, instance("acknowledging")).getApplicationContext()) {
-            Http api = api(acknowledging);
+        // The lock an older Herald takes for its single turn holds every lane turn back (ADR 0013, rolling upgrades):
+        // with it held, both instances acknowledge a backlog, and both start on it once it is released.
+        try (Connection olderVersion = SharedPostgres.dataSource().getConnection();
+             ApplicationContext a = ApplicationContext.run(EmbeddedServer.class, instance("a")).getApplicationContext();
+             ApplicationContext b = ApplicationContext.run(EmbeddedServer.class, instance("b")).getApplicationContext()) {
+            olderVersion.setAutoCommit(false);
+            try (Statement statement = olderVersion.createStatement()) {
+                statement.execute("SELECT pg_advisory_xact_lock(" + 0x4865_7261_6c64_0001L + ")");
+            }
+            List<Http> instances = List.of(api(a), api(b));
             for (int seq = 0; seq < EVENTS_PER_USER; seq++) {
                 for (int half = 0; half < 2; half++) {
                     int n = seq;
                     String events = String.join(",", IntStream.range(half * USERS / 2, (half + 1) * USERS / 2).mapToObj(user -> """
                             {"type": "track", "messageId": "lane-%d-%d", "userId": "user-%d", "event": "Lane Probe", "properties": {"seq": %d}}"""
                             .formatted(n, user, user, n)).toList());
-                    assertThat(api.post("/v1/batch", "{\"batch\": [" + events + "]}").status()).isEqualTo(200);
+                    assertThat(instances.get(half).post("/v1/batch", "{\"batch\": [" + events + "]}").status()).isEqualTo(200);
                 }
             }
-        }
-        assertThat(Sql.count("SELECT count(*) FROM inbound_events WHERE status = 'RECEIVED'")).isEqualTo(USERS * EVENTS_PER_USER);
+            assertThat(Sql.count("SELECT count(*) FROM inbound_events WHERE status = 'RECEIVED'"))
+                    .as("nothing processed while an older version's turn is held").isEqualTo(USERS * EVENTS_PER_USER);
+            olderVersion.commit();
 
-        var startingA = CompletableFuture.supplyAsync(() -> ApplicationContext.run(EmbeddedServer.class, instance("a")).getApplicationContext());
-        var startingB = CompletableFuture.supplyAsync(() -> ApplicationContext.run(EmbeddedServer.class, instance("b")).getApplicationContext());
-        try (ApplicationContext a = startingA.get(); ApplicationContext b = startingB.get()) {
             await().atMost(Duration.ofSeconds(90))
                     .until(() -> Sql.count("SELECT count(*) FROM inbound_events WHERE status = 'RECEIVED'") == 0);
         }
