@@ -53,9 +53,11 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 /**
  * pgjdbc prepares a statement on the server from its fifth execution on, and PostgreSQL may then plan it once for any
  * parameters (a generic plan). Each list shape here runs through its repository with {@code plan_cache_mode =
- * force_generic_plan}, and the generic plan PostgreSQL cached for that very statement is explained: a page with one
- * filter (or none) must walk that filter's index in the page's order, with no Seq Scan and no Sort, so it reads its own
- * rows whatever the table holds; a page with several filters must be read through their indexes, never by the key alone.
+ * force_generic_plan}, and the generic plan PostgreSQL cached for that very statement is explained. On these rows a page
+ * with one filter (or none) must walk that filter's index in the page's order, with no Seq Scan and no Sort, so it reads
+ * its own rows whatever the table holds (where each value has only a handful of rows, the planner may as well read them
+ * all through the index and sort); a page with several filters must be read through their indexes, never by the key
+ * alone.
  * The guarded SQL this replaced, {@code (? IS NULL OR col = ?)}, fails every filtered shape here (its generic plan walks
  * the primary key and filters), and so does a plain {@code col = ?} for status and template.
  *
