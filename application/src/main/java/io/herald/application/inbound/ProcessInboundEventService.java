@@ -64,12 +64,12 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
     private final OperationalMetrics metrics;
     private final IdentityMerger identities;
     private final Clock clock;
+    /** Whether this instance's last turn was full; a backlog is shared out in smaller turns. */
+    private volatile boolean backlogged;
     /**
      * Where this instance's next turn starts looking, so that its turns (and threads) spread over the lanes; it
      * starts at random, so that instances started together do not all try the same lanes first.
      */
-    /** Whether this instance's last turn was full; a backlog is shared out in smaller turns. */
-    private volatile boolean backlogged;
     private final AtomicInteger rotation = new AtomicInteger(ThreadLocalRandom.current().nextInt(InboundEventLog.LANES));
 
     public ProcessInboundEventService(InboundEventLog log, ProfileRepository profiles, TenantRepository tenants,
