@@ -93,8 +93,11 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
         }
         List<InboundEventRecord> records;
         List<InboundEventRecord> applied;
+        boolean laneFilled;
         try {
-            records = log.lockPending(turn.taken(), limit, now);
+            InboundEventLog.Pending pending = log.lockPending(turn.taken(), limit, now);
+            records = pending.events();
+            laneFilled = pending.moreDue();
             applied = withAliasedEventsFirst(records, now);
             apply(applied);
         } catch (RuntimeException failure) {
@@ -102,7 +105,7 @@ public final class ProcessInboundEventService implements ProcessInboundEventUseC
         }
         boolean cutShort = applied.size() < records.size();
         backlogged = records.size() >= limit;
-        return new Turn(applied.size(), records.size() >= limit || turn.due() > turn.taken().size() || cutShort);
+        return new Turn(applied.size(), laneFilled || turn.due() > turn.taken().size() || cutShort);
     }
 
     @Override

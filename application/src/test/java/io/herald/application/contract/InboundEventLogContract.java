@@ -102,7 +102,7 @@ public abstract class InboundEventLogContract {
         });
 
         assertThat(log.pendingIds(List.of(), 10, NOW)).containsExactly(ids.get(1), ids.get(2));
-        assertThat(inTransaction(() -> log.lockPending(log.takeDueLanes(InboundEventLog.LANES, 0, NOW).taken(), 1, NOW)))
+        assertThat(inTransaction(() -> log.lockPending(log.takeDueLanes(InboundEventLog.LANES, 0, NOW).taken(), 1, NOW).events()))
                 .extracting(InboundEventRecord::messageId).containsExactly("b");
         assertThat(log.pendingIds(List.of(), 10, NOW.plusSeconds(61))).containsExactly(ids.get(0), ids.get(1), ids.get(2));
         assertThat(log.find(ids.get(0)).orElseThrow().attempts()).isEqualTo(1);
@@ -127,7 +127,7 @@ public abstract class InboundEventLogContract {
         List<List<InboundEventRecord>> turns = new java.util.ArrayList<>();
         int due = inTransaction(() -> {
             InboundEventLog.LaneTurn first = log.takeDueLanes(4, 0, NOW);
-            turns.add(log.lockPending(first.taken(), 1000, NOW));
+            turns.add(log.lockPending(first.taken(), 1000, NOW).events());
             assertThat(first.taken()).hasSize(4).allMatch(lane -> lane >= 0 && lane < InboundEventLog.LANES);
             return first.due();
         });
@@ -141,6 +141,31 @@ public abstract class InboundEventLogContract {
                 .containsExactly("e-0-" + user.substring(5), "e-1-" + user.substring(5), "e-2-" + user.substring(5)));
         assertThat(turns.get(0)).extracting(InboundEventRecord::id).isSorted();
         assertThat(laterLanes).as("starting further on, the next lanes").hasSize(4);
+    }
+
+    @Test
+    void lanesShareATurnsLimitEachGivingItsOldestAndAFullShareSaysMoreMayBeDue() {
+        InboundEventLog log = emptyLog();
+        List<NewInboundEvent> events = new java.util.ArrayList<>();
+        for (int round = 0; round < 10; round++) {
+            for (int user = 0; user < 40; user++) {
+                events.add(eventOf("user-" + user, "e-" + round + "-" + user));
+            }
+        }
+        log.appendNew(events);
+
+        InboundEventLog.Pending pending = inTransaction(() -> log.lockPending(log.takeDueLanes(2, 0, NOW).taken(), 20, NOW));
+        InboundEventLog.Pending all = inTransaction(() -> log.lockPending(log.takeDueLanes(InboundEventLog.LANES, 0, NOW).taken(),
+                events.size() * InboundEventLog.LANES, NOW));
+
+        assertThat(pending.events()).as("two busy lanes, ten events each").hasSize(20);
+        assertThat(pending.events()).extracting(InboundEventRecord::id).isSorted();
+        assertThat(pending.events().stream().map(InboundEventRecord::userId).distinct())
+                .allSatisfy(user -> assertThat(pending.events().stream().filter(e -> e.userId().equals(user)))
+                        .extracting(InboundEventRecord::messageId).as("%s's oldest first", user).startsWith("e-0-" + user.substring(5)));
+        assertThat(pending.moreDue()).isTrue();
+        assertThat(all.events()).as("with room for every event, every event").hasSize(events.size());
+        assertThat(all.moreDue()).isFalse();
     }
 
     @Test

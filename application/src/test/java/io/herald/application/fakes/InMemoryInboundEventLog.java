@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 public final class InMemoryInboundEventLog implements InboundEventLog {
@@ -74,8 +75,14 @@ public final class InMemoryInboundEventLog implements InboundEventLog {
     }
 
     @Override
-    public List<InboundEventRecord> lockPending(List<Integer> lanes, int limit, Instant now) {
-        return due(now).filter(e -> lanes.contains(laneOf(e))).limit(limit).toList();
+    public Pending lockPending(List<Integer> lanes, int limit, Instant now) {
+        int share = Math.max(1, (limit + lanes.size() - 1) / lanes.size());
+        Map<Integer, List<InboundEventRecord>> byLane = due(now).filter(e -> lanes.contains(laneOf(e)))
+                .collect(Collectors.groupingBy(InMemoryInboundEventLog::laneOf));
+        boolean moreDue = byLane.values().stream().anyMatch(events -> events.size() >= share);
+        List<InboundEventRecord> taken = byLane.values().stream().flatMap(events -> events.stream().limit(share))
+                .sorted(Comparator.comparingLong(InboundEventRecord::id)).limit(limit).toList();
+        return new Pending(taken, moreDue);
     }
 
     @Override

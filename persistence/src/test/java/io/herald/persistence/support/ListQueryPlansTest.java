@@ -225,6 +225,54 @@ class ListQueryPlansTest implements PostgresTest {
         }
     }
 
+    /**
+     * A drain turn on a backlog that arrived after the last ANALYZE (which saw no pending event at all): each lane's
+     * oldest events are found by probes of the lane index, so a turn reads about what it takes however large the backlog
+     * is and however far apart the lanes have drifted. The same holds with no statistics at all (a table never analyzed,
+     * as after a burst of acknowledgements that autovacuum has not caught up with). Both earlier forms fail here: the
+     * id-ordered walk of all pending events (read past every other lane's) with either statistics, and "lane = ? ORDER BY
+     * id LIMIT n" per lane with none (a bitmap of the whole lane, sorted).
+     */
+    @ParameterizedTest(name = "statistics: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"of an empty queue", "none"})
+    void aDrainTurnReadsEachLanesOldestEventsThroughTheLaneIndexOnAFreshBacklog(String statistics) throws SQLException {
+        if (statistics.equals("none")) {
+            try (Connection connection = SharedPostgres.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("DELETE FROM pg_statistic WHERE starelid = 'inbound_events'::regclass");
+                statement.execute("UPDATE pg_class SET reltuples = -1 WHERE oid = 'inbound_events'::regclass");
+            }
+        }
+        List<NewInboundEvent> backlog = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            backlog.add(new NewInboundEvent("pending-" + i, "segment", "identify", "identify", "user-" + i % 1_000,
+                    Map.of("userId", "user-" + i % 1_000), START.plusSeconds(i)));
+        }
+        inboundEvents.appendNew(backlog);
+        try {
+            Plan plan = genericPlanOf(() -> inboundEvents.lockPending(List.of(0, 1, 2, 3), 500, START.plusSeconds(ROWS)), pending -> {
+                assertThat(pending.events()).hasSize(500).allSatisfy(event -> assertThat(event.status()).isEqualTo(InboundEventStatus.RECEIVED));
+                assertThat(pending.events()).extracting(InboundEventRecord::id).isSorted();
+                assertThat(pending.moreDue()).isTrue();
+            });
+            List<JsonNode> scans = plan.nodes().stream().filter(node -> "inbound_events".equals(node.path("Relation Name").asText())).toList();
+            assertThat(plan.nodes()).as(plan.root().toPrettyString()).extracting(node -> node.path("Node Type").asText())
+                    .doesNotContain("Seq Scan", "Bitmap Heap Scan");
+            assertThat(plan.nodes()).as("no sort, but of the events taken").filteredOn(node -> node.path("Node Type").asText().contains("Sort"))
+                    .allSatisfy(sort -> assertThat(sort.path("Sort Key").toString()).isEqualTo("[\"inbound_events.id\"]"));
+            assertThat(scans).as(plan.root().toPrettyString()).extracting(scan -> scan.path("Node Type").asText() + " " + scan.path("Index Name").asText())
+                    .as("probes of the lane index, then the events taken by id")
+                    .containsOnly("Index Scan inbound_events_pending_by_lane", "Index Scan inbound_events_pkey")
+                    .contains("Index Scan inbound_events_pending_by_lane", "Index Scan inbound_events_pkey");
+        } finally {
+            try (Connection connection = SharedPostgres.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("DELETE FROM inbound_events WHERE status = 'RECEIVED'");
+                statement.execute("ANALYZE inbound_events");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** The filter's column, and the page's key after a cursor. */
     private static List<String> positionedBy(String filter, Optional<String> cursor, String key) {
         return Stream.of(Optional.ofNullable(filter), cursor.map(c -> key)).flatMap(Optional::stream).toList();

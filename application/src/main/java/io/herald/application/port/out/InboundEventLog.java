@@ -42,8 +42,11 @@ public interface InboundEventLog {
     /** Takes, for the current transaction, the turn of the lane of {@code userId}'s events; false when it is held. */
     boolean tryTakeLaneOf(String userId);
 
-    /** The oldest due pending events of the given lanes, locked for the current transaction. */
-    List<InboundEventRecord> lockPending(List<Integer> lanes, int limit, Instant now);
+    /**
+     * The oldest due pending events of the given lanes, locked for the current transaction, in id order: at most
+     * {@code limit}, which the lanes share evenly (so a turn of a few busy lanes reads no more than it takes).
+     */
+    Pending lockPending(List<Integer> lanes, int limit, Instant now);
 
     /** {@code userId}'s due pending events older than {@code beforeId}, locked; the caller holds their lane's turn. */
     List<InboundEventRecord> lockPendingOf(String userId, long beforeId, Instant now);
@@ -71,6 +74,16 @@ public interface InboundEventLog {
     Page<InboundEventRecord> list(Optional<InboundEventStatus> status, Optional<String> cursor, int limit);
 
     Optional<InboundEventRecord> find(long id);
+
+    /**
+     * Events a turn locked, and whether one of its lanes may have more due: it filled its share of the limit.
+     */
+    record Pending(List<InboundEventRecord> events, boolean moreDue) {
+
+        public Pending {
+            events = List.copyOf(events);
+        }
+    }
 
     /** The lanes a transaction took, and how many had events due when it looked (reported when it took any). */
     record LaneTurn(List<Integer> taken, int due) {
