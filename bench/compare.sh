@@ -106,8 +106,12 @@ warm_up() { # the JIT compiles the hot paths; nothing here is counted
   wrk -t2 -c64 -d20s -s "$root/bench/track.lua" "http://localhost:$port" >/dev/null
   BATCH_SIZE=100 wrk -t2 -c16 -d10s -s "$root/bench/batch.lua" "http://localhost:$port" >/dev/null
   wrk -t2 -c64 -d15s -s "$root/bench/send.lua" "http://localhost:$port" >/dev/null
+  java "$root/bench/OpenLoop.java" "http://localhost:$port" mixed bench 2000 10 0 >/dev/null
   wait_for received; wait_for unsent
 }
+# Before each latency figure, Herald's and pgbench's alike: the dead rows and dirty pages the previous figures left
+# are vacuumed and written out now, so that autovacuum and a checkpoint do not land inside the measured window.
+settle() { sql "VACUUM ANALYZE" >/dev/null; sql "CHECKPOINT" >/dev/null; }
 echo "JIT warm-up (not counted)"
 warm_up
 
@@ -140,6 +144,7 @@ for round in $(seq 1 "$rounds"); do
 
   # Processing lag at a sustained mixed rate: identify and track in turn, open loop; lag = processed - received.
   for rate in 2000; do
+    settle
     start=$(sql "SELECT now()")
     ack=$(java "$root/bench/OpenLoop.java" "http://localhost:$port" mixed bench $rate "$secs" 5 | open_loop_p99)
     backlog=$(received)
@@ -148,9 +153,11 @@ for round in $(seq 1 "$rounds"); do
     record "mixed identify/track at $rate/s: backlog at the end of the load, events" "$backlog"
     record "mixed identify/track at $rate/s: processing lag p99, ms" "$(sql "SELECT round(percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM processed_at - received_at) * 1000)::numeric, 1)
       FROM inbound_events WHERE received_at > '$start'::timestamptz + interval '5 seconds'")"
+    settle
     pgb -f "$work/event-lifecycle.sql" -c 16 -j 2 -R $rate -T "$secs" -l --log-prefix="$work/pglog" >/dev/null
     record "pgbench event acknowledged then processed (2 commits) at -R $rate: p99, ms" "$(pgb_p99)"
   done
+  settle
   record "single events at 1000/s: acknowledgement p99, ms" "$(java "$root/bench/OpenLoop.java" "http://localhost:$port" /v1/track bench 1000 "$secs" 5 | open_loop_p99)"
   wait_for received
 
@@ -162,11 +169,13 @@ for round in $(seq 1 "$rounds"); do
   record "/send until SENT (console, 64 connections), messages/s" "$(awk -v n=$((after - before)) -v d="$(echo "$t1 - $t0" | bc)" 'BEGIN {printf "%.0f", n / d}')"
   record "pgbench insert then mark SENT (2 commits, -c 16), tps" "$(pgb -f "$work/send.sql" -c 16 -j 2 -T "$secs" | tps)"
   for rate in 200 1000; do
+    settle
     start=$(sql "SELECT now()")
     java "$root/bench/OpenLoop.java" "http://localhost:$port" /send bench $rate "$secs" 5 >/dev/null
     wait_for unsent
     record "enqueue to SENT at $rate msg/s: p99, ms" "$(sql "SELECT round(percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM (milestones->>'SENT')::timestamptz - enqueued_at) * 1000)::numeric, 1)
       FROM messages WHERE enqueued_at > '$start'::timestamptz + interval '5 seconds'")"
+    settle
     pgb -f "$work/send.sql" -c 16 -j 2 -R $rate -T "$secs" -l --log-prefix="$work/pglog" >/dev/null
     record "pgbench insert then mark SENT at -R $rate: p99, ms" "$(pgb_p99)"
   done
