@@ -1,7 +1,6 @@
 package io.herald.persistence.support;
 
 import io.herald.domain.json.StorableText;
-import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -30,7 +29,6 @@ import java.util.Optional;
 @Singleton
 public final class Db {
 
-    private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
 
     private final JdbcOperations jdbc;
     private final JsonMapper json;
@@ -83,7 +81,12 @@ public final class Db {
         return connection().createArrayOf("text", values.toArray(String[]::new));
     }
 
+    /** JSON trees on the streaming writer ({@link JsonText}); anything else through the serde mapper. */
     public String toJson(Object value) {
+        Optional<String> tree = JsonText.write(value);
+        if (tree.isPresent()) {
+            return tree.get();
+        }
         try {
             return json.writeValueAsString(value);
         } catch (IOException e) {
@@ -91,15 +94,13 @@ public final class Db {
         }
     }
 
+    @SuppressWarnings("unchecked")
     public Map<String, Object> jsonObject(String text) {
-        if (text == null) {
-            return null;
+        Object value = jsonValue(text);
+        if (value != null && !(value instanceof Map)) {
+            throw new IllegalStateException("Stored JSON is not an object");
         }
-        try {
-            return json.readValue(text, JSON_OBJECT);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Stored JSON is unreadable", e);
-        }
+        return (Map<String, Object>) value;
     }
 
     public Object jsonValue(String text) {
@@ -107,7 +108,7 @@ public final class Db {
             return null;
         }
         try {
-            return json.readValue(text, Argument.OBJECT_ARGUMENT);
+            return JsonText.read(text);
         } catch (IOException e) {
             throw new UncheckedIOException("Stored JSON is unreadable", e);
         }
