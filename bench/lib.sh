@@ -1,10 +1,11 @@
 # Shared by the bench scripts: start Herald from the packaged jar in a work directory, and stop only what was
 # started here, by PID (never by name, so another Herald or PostgreSQL on the machine is left alone).
 
-# start_herald WORKDIR PORT [ENV=VALUE...]: starts the jar, waits for /health, sets herald_pid.
+# start_herald WORKDIR PORT [ENV=VALUE...]: starts the jar through bin/herald, as the README runs it (its default heap
+# and class archive), waits for /health, sets herald_pid (the JVM: the launcher execs it).
 start_herald() {
   local dir=$1 port=$2; shift 2
-  (cd "$dir" && exec env MICRONAUT_SERVER_PORT="$port" "$@" java -jar "$jar" >>"$dir/herald.log" 2>&1) &
+  (cd "$dir" && exec env MICRONAUT_SERVER_PORT="$port" HERALD_JAR="$jar" "$@" "$(dirname "${BASH_SOURCE[0]}")/../bin/herald" >>"$dir/herald.log" 2>&1) &
   herald_pid=$!
   until curl -sf "http://localhost:$port/health" >/dev/null 2>&1; do
     kill -0 "$herald_pid" 2>/dev/null || { echo "Herald exited; its log:" >&2; tail -20 "$dir/herald.log" >&2; return 1; }

@@ -30,6 +30,7 @@ final class HeraldProcess implements AutoCloseable {
     private final Path log;
     private Process process;
     private Duration lastStartup;
+    private boolean throughLauncher;
 
     HeraldProcess(Path workingDirectory, Map<String, String> environment) {
         this.workingDirectory = workingDirectory;
@@ -77,15 +78,32 @@ final class HeraldProcess implements AutoCloseable {
         }
     }
 
+    /** Runs the jar through {@code bin/herald}, the launcher the README runs it with, instead of {@code java -jar}. */
+    HeraldProcess throughLauncher() {
+        throughLauncher = true;
+        return this;
+    }
+
+    /** bin/herald of the checkout the jar was built in (bootstrap/target/herald.jar). */
+    static Path launcher() {
+        return jar().getParent().getParent().getParent().resolve("bin").resolve("herald");
+    }
+
     private Process launch() throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
+        List<String> command = throughLauncher
+                ? new ArrayList<>(List.of("bash", launcher().toString()))
+                : new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = new HashMap<>(environment);
         env.putIfAbsent("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        if (throughLauncher) {
+            env.put("HERALD_JAR", jar().toString());
+            // the launcher runs "java" from the PATH: the JDK running the tests
+            env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator + System.getenv("PATH"));
+        }
         builder.environment().putAll(env);
         return builder.start();
     }
