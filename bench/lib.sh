@@ -3,9 +3,10 @@
 
 # start_herald WORKDIR PORT [ENV=VALUE...]: starts the jar through bin/herald, as the README runs it (its default heap
 # and class archive), waits for /health, sets herald_pid (the JVM: the launcher execs it).
+herald_launcher=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/bin/herald
 start_herald() {
   local dir=$1 port=$2; shift 2
-  (cd "$dir" && exec env MICRONAUT_SERVER_PORT="$port" HERALD_JAR="$jar" "$@" "$(dirname "${BASH_SOURCE[0]}")/../bin/herald" >>"$dir/herald.log" 2>&1) &
+  (cd "$dir" && exec env MICRONAUT_SERVER_PORT="$port" HERALD_JAR="$jar" "$@" "$herald_launcher" >>"$dir/herald.log" 2>&1) &
   herald_pid=$!
   until curl -sf "http://localhost:$port/health" >/dev/null 2>&1; do
     kill -0 "$herald_pid" 2>/dev/null || { echo "Herald exited; its log:" >&2; tail -20 "$dir/herald.log" >&2; return 1; }
