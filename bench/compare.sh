@@ -38,7 +38,10 @@ tps() { awk '/^tps/ {printf "%.0f", $3}'; }
 received() { sql "SELECT count(*) FROM inbound_events WHERE status = 'RECEIVED'"; }
 unsent() { sql "SELECT count(*) FROM messages WHERE status IN ('ENQUEUED', 'ROUTED')"; }
 wait_for() { while [ "$($1)" != "0" ]; do sleep 0.2; done; }
-rss_sampler() { (while kill -0 "$herald_pid" 2>/dev/null; do rss_mb "$herald_pid"; sleep 1; done) >>"$work/rss" 2>/dev/null & }
+# RSS under load, sampled each second until stop_rss_sampler: not while Herald stops, because the first run of a jar
+# writes its class archive as it exits (bin/herald), which takes a few hundred MB for a moment.
+rss_sampler() { (while kill -0 "$herald_pid" 2>/dev/null; do rss_mb "$herald_pid"; sleep 1; done) >>"$work/rss" 2>/dev/null & sampler_pid=$!; }
+stop_rss_sampler() { kill "$sampler_pid" 2>/dev/null || true; wait "$sampler_pid" 2>/dev/null || true; }
 wrk_rate() { # threads connections script events-per-request -> events/s
   wrk -t"$1" -c"$2" -d"${secs}s" -s "$root/bench/$3" "http://localhost:$port" | awk -v n="$4" '/Requests\/sec/ {printf "%.0f", $2 * n}'
 }
@@ -179,6 +182,7 @@ for round in $(seq 1 "$rounds"); do
     pgb -f "$work/send.sql" -c 16 -j 2 -R $rate -T "$secs" -l --log-prefix="$work/pglog" >/dev/null
     record "pgbench insert then mark SENT at -R $rate: p99, ms" "$(pgb_p99)"
   done
+  stop_rss_sampler
   record "peak RSS so far, MB" "$(sort -n "$work/rss" | tail -1)"
 
   # Warm start: PostgreSQL alone on Herald's data, then Herald to healthy on the same data (and warmed up again).

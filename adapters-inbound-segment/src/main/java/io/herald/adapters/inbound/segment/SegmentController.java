@@ -140,7 +140,7 @@ class SegmentController {
             String where = JsonFields.item(name, i);
             Map<String, Object> item = JsonFields.of(items.get(i), where, "an event object").raw();
             try {
-                checkEventSize(bytes(item).length, where);
+                checkEventSize(SegmentLimits.jsonBytes(item), where);
                 events.add(SegmentEvent.parse(item, impliedType));
             } catch (InvalidValueException e) {
                 throw e.getMessage().startsWith(where) ? e : e.within(where);
@@ -169,7 +169,7 @@ class SegmentController {
         return caller instanceof AuthenticateCallerUseCase.Admin || caller instanceof AuthenticateCallerUseCase.SegmentWriter;
     }
 
-    private static void checkEventSize(int bytes, String where) {
+    private static void checkEventSize(long bytes, String where) {
         if (bytes > SegmentLimits.MAX_EVENT_BYTES) {
             throw new InvalidValueException((where == null ? "event" : where) + " is " + bytes
                     + " bytes; Segment's limit is 32 KB per event");
@@ -203,14 +203,6 @@ class SegmentController {
         } catch (IOException e) {
             String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("unreadable");
             throw new InvalidValueException("Malformed JSON: " + reason);
-        }
-    }
-
-    private byte[] bytes(Object value) {
-        try {
-            return json.writeValueAsBytes(value);
-        } catch (IOException e) {
-            throw new InvalidValueException("event cannot be read as JSON");
         }
     }
 
