@@ -200,6 +200,21 @@ for round in $(seq 1 "$rounds"); do
   if [ "$round" -lt "$rounds" ]; then warm_up; fi
 done
 
+# Acknowledgement alone, once: Herald with durable work off (nothing processes the events, as nothing processes
+# pgbench's rows), single events and batches, each followed by its pgbench baseline.
+stop_herald
+start_herald "$work" "$port" HERALD_AUTH_API_KEYS=bench HERALD_SCHEDULER_ENABLED=false
+echo "acknowledgement alone (durable work off), once"
+wrk -t2 -c64 -d10s -s "$root/bench/track.lua" "http://localhost:$port" >/dev/null
+record "ack-only single events /v1/track, events/s" "$(wrk_rate 2 64 track.lua 1)"
+best=0
+for c in 8 16; do
+  t=$(pgb -f "$work/one-row.sql" -c $c -j 2 -T "$secs" | tps); [ "$t" -gt "$best" ] && best=$t
+done
+record "ack-only pgbench one-row insert (best of -c 8/16), tps" "$best"
+record "ack-only batches of 100 /v1/batch, events/s" "$(BATCH_SIZE=100 wrk_rate 2 16 batch.lua 100)"
+record "ack-only pgbench 100-row insert, rows/s" "$(( $(pgb -f "$work/hundred-rows.sql" -c 8 -j 2 -T "$secs" | tps) * 100 ))"
+
 echo
 echo "median of $rounds rounds (Herald | pgbench | ratio | target):"
 median() { awk -F'|' -v k="$1" 'index($1, k) == 1 {print $2}' "$results" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
@@ -218,5 +233,7 @@ row "/send until SENT" "/send until SENT (console, 64 connections), messages/s" 
 row "enqueue -> SENT p99 at 200 msg/s (ms)" "enqueue to SENT at 200 msg/s: p99, ms" "pgbench insert then mark SENT at -R 200: p99, ms" latency "< 8 ms"
 row "enqueue -> SENT p99 at 1,000 msg/s (ms)" "enqueue to SENT at 1000 msg/s: p99, ms" "pgbench insert then mark SENT at -R 1000: p99, ms" latency "< 12 ms"
 row "warm start to healthy (ms)" "warm start to healthy, ms" "PostgreSQL alone, start on the same data, ms" latency "< 2000 ms"
+row "acknowledgement alone: single events" "ack-only single events" "ack-only pgbench one-row" throughput "(no target: context)"
+row "acknowledgement alone: batches of 100" "ack-only batches of 100" "ack-only pgbench 100-row" throughput "(no target: context)"
 echo "  backlog at the end of 2,000/s: $(median "mixed identify/track at 2000/s: backlog") events; acknowledgement p99 at 2,000/s mixed: $(median "mixed identify/track at 2000/s: acknowledgement") ms, at 1,000/s single: $(median "single events at 1000/s") ms (target < 10 ms)"
 echo "  RSS after start $(median "RSS after start") MB, peak under load $(sort -n "$work/rss" | tail -1) MB (target < 400 MB)"
