@@ -3,7 +3,8 @@
 # to back on the same embedded PostgreSQL (the one the jar starts), round after round; prints every figure, and
 # at the end the median of the rounds with the ratio and the target of the performance issue.
 # Needs: a built jar (./mvnw -q -B package -DskipTests), wrk, pgbench and psql (apt-get install wrk
-# postgresql-client). Usage: bench/compare.sh [seconds-per-run] [rounds]   (default 20 s, 3 rounds)
+# postgresql-client). Usage: bench/compare.sh [seconds-per-run] [rounds]   (default 20 s, 3 rounds; 0 rounds: only
+# the acknowledgement-alone figures)
 # Stops only what it started: the Herald it started (by PID), which stops its embedded PostgreSQL.
 set -euo pipefail
 secs=${1:-20}
@@ -204,6 +205,7 @@ done
 # pgbench's rows), single events and batches, each followed by its pgbench baseline.
 stop_herald
 start_herald "$work" "$port" HERALD_AUTH_API_KEYS=bench HERALD_SCHEDULER_ENABLED=false
+pgport=$(grep -o 'Embedded PostgreSQL started on port [0-9]*' "$work/herald.log" | tail -1 | grep -o '[0-9]*$')
 echo "acknowledgement alone (durable work off), once"
 wrk -t2 -c64 -d10s -s "$root/bench/track.lua" "http://localhost:$port" >/dev/null
 record "ack-only single events /v1/track, events/s" "$(wrk_rate 2 64 track.lua 1)"
@@ -221,6 +223,7 @@ median() { awk -F'|' -v k="$1" 'index($1, k) == 1 {print $2}' "$results" | sort 
 row() { # label herald-figure baseline-figure kind(throughput|latency) target
   local h b
   h=$(median "$2"); b=$(median "$3")
+  if [ -z "$h" ] || [ -z "$b" ] || [ "$b" = 0 ]; then return 0; fi   # a figure this run did not take
   awk -v l="$1" -v h="$h" -v b="$b" -v k="$4" -v t="$5" 'BEGIN {
     r = h / b
     printf "  %-46s %10s | %10s | %6.2f%s | %s\n", l, h, b, r, (k == "throughput" ? "" : "x"), t }'
