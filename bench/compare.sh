@@ -4,11 +4,14 @@
 # at the end the median of the rounds with the ratio and the target of the performance issue.
 # Needs: a built jar (./mvnw -q -B package -DskipTests), wrk, pgbench and psql (apt-get install wrk
 # postgresql-client). Usage: bench/compare.sh [seconds-per-run] [rounds]   (default 20 s, 3 rounds; 0 rounds: only
-# the acknowledgement-alone figures)
+# the acknowledgement-alone figures). PARTS=send measures only the send figures (and start-up), PARTS=events only
+# the event figures; both by default.
 # Stops only what it started: the Herald it started (by PID), which stops its embedded PostgreSQL.
 set -euo pipefail
 secs=${1:-20}
 rounds=${2:-3}
+parts=${PARTS:-events,send}
+want() { [[ ",$parts," == *",$1,"* ]]; }
 root=$(cd "$(dirname "$0")/.." && pwd)
 jar=${HERALD_JAR:-$root/bootstrap/target/herald.jar}   # HERALD_JAR=... measures another build
 port=18093
@@ -107,10 +110,12 @@ boot
 echo "embedded PostgreSQL $(sql 'show server_version'): fsync=$(sql 'show fsync'), synchronous_commit=$(sql 'show synchronous_commit'), shared_buffers=$(sql 'show shared_buffers')"
 setup_baselines
 warm_up() { # the JIT compiles the hot paths; nothing here is counted
-  wrk -t2 -c64 -d20s -s "$root/bench/track.lua" "http://localhost:$port" >/dev/null
-  BATCH_SIZE=100 wrk -t2 -c16 -d10s -s "$root/bench/batch.lua" "http://localhost:$port" >/dev/null
+  if want events; then
+    wrk -t2 -c64 -d20s -s "$root/bench/track.lua" "http://localhost:$port" >/dev/null
+    BATCH_SIZE=100 wrk -t2 -c16 -d10s -s "$root/bench/batch.lua" "http://localhost:$port" >/dev/null
+  fi
   wrk -t2 -c64 -d15s -s "$root/bench/send.lua" "http://localhost:$port" >/dev/null
-  java "$root/bench/OpenLoop.java" "http://localhost:$port" mixed bench 2000 10 0 >/dev/null
+  if want events; then java "$root/bench/OpenLoop.java" "http://localhost:$port" mixed bench 2000 10 0 >/dev/null; fi
   wait_for received; wait_for unsent
 }
 # Before each latency figure, Herald's and pgbench's alike: the dead rows and dirty pages the previous figures left
@@ -122,67 +127,70 @@ warm_up
 for round in $(seq 1 "$rounds"); do
   echo "round $round"
   rss_sampler
-
-  record "single events /v1/track, events/s" "$(wrk_rate 2 64 track.lua 1)"
-  wait_for received
-  best=0
-  for c in 8 16; do
-    t=$(pgb -f "$work/one-row.sql" -c $c -j 2 -T "$secs" | tps); [ "$t" -gt "$best" ] && best=$t
-  done
-  record "pgbench one-row insert (best of -c 8/16), tps" "$best"
-
-  record "batches of 100 /v1/batch, events/s" "$(BATCH_SIZE=100 wrk_rate 2 16 batch.lua 100)"
-  b0=$(received); t0=$(date +%s.%N); p0=$(sql "SELECT count(*) FROM inbound_events WHERE status <> 'RECEIVED'")
-  wait_for received
-  t1=$(date +%s.%N); p1=$(sql "SELECT count(*) FROM inbound_events WHERE status <> 'RECEIVED'")
-  record "backlog left by the batches, events" "$b0"
-  record "processing drain after the batches, events/s" "$(awk -v n=$((p1 - p0)) -v d="$(echo "$t1 - $t0" | bc)" 'BEGIN {printf "%.0f", n / d}')"
-  record "pgbench 100-row insert, rows/s" "$(( $(pgb -f "$work/hundred-rows.sql" -c 8 -j 2 -T "$secs" | tps) * 100 ))"
-  # Pending rows for the drain baseline: as many as the best drain could take in the run.
-  sql "INSERT INTO bench_events (message_id, user_id, payload) SELECT md5(random()::text || g), 'user-' || (random() * 1000)::int, payload
-       FROM generate_series(1, 300000) g, (SELECT payload FROM bench_events LIMIT 1) p" >/dev/null
-  sql "VACUUM ANALYZE bench_events" >/dev/null
-  record "pgbench drain: 500 rows marked + profiles upserted per transaction (-c 2), rows/s" \
-    "$(( $(pgb -f "$work/drain.sql" -c 2 -j 2 -t 250 | tps) * 500 ))"
-  sql "DELETE FROM bench_events WHERE status = 'RECEIVED'" >/dev/null
-
-  # Processing lag at a sustained mixed rate: identify and track in turn, open loop; lag = processed - received.
-  for rate in 2000; do
-    settle
-    start=$(sql "SELECT now()")
-    ack=$(java "$root/bench/OpenLoop.java" "http://localhost:$port" mixed bench $rate "$secs" 5 | open_loop_p99)
-    backlog=$(received)
+  if want events; then
+    record "single events /v1/track, events/s" "$(wrk_rate 2 64 track.lua 1)"
     wait_for received
-    record "mixed identify/track at $rate/s: acknowledgement p99, ms" "$ack"
-    record "mixed identify/track at $rate/s: backlog at the end of the load, events" "$backlog"
-    record "mixed identify/track at $rate/s: processing lag p99, ms" "$(sql "SELECT round(percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM processed_at - received_at) * 1000)::numeric, 1)
-      FROM inbound_events WHERE received_at > '$start'::timestamptz + interval '5 seconds'")"
-    settle
-    pgb -f "$work/event-lifecycle.sql" -c 16 -j 2 -R $rate -T "$secs" -l --log-prefix="$work/pglog" >/dev/null
-    record "pgbench event acknowledged then processed (2 commits) at -R $rate: p99, ms" "$(pgb_p99)"
-  done
-  settle
-  record "single events at 1000/s: acknowledgement p99, ms" "$(java "$root/bench/OpenLoop.java" "http://localhost:$port" /v1/track bench 1000 "$secs" 5 | open_loop_p99)"
-  wait_for received
+    best=0
+    for c in 8 16; do
+      t=$(pgb -f "$work/one-row.sql" -c $c -j 2 -T "$secs" | tps); [ "$t" -gt "$best" ] && best=$t
+    done
+    record "pgbench one-row insert (best of -c 8/16), tps" "$best"
 
-  # Sending: POST /send until every message is SENT (console provider).
-  before=$(sql "SELECT count(*) FROM messages WHERE status = 'SENT'"); t0=$(date +%s.%N)
-  wrk -t2 -c64 -d"${secs}s" -s "$root/bench/send.lua" "http://localhost:$port" >/dev/null
-  wait_for unsent
-  t1=$(date +%s.%N); after=$(sql "SELECT count(*) FROM messages WHERE status = 'SENT'")
-  record "/send until SENT (console, 64 connections), messages/s" "$(awk -v n=$((after - before)) -v d="$(echo "$t1 - $t0" | bc)" 'BEGIN {printf "%.0f", n / d}')"
-  record "pgbench insert then mark SENT (2 commits, -c 16), tps" "$(pgb -f "$work/send.sql" -c 16 -j 2 -T "$secs" | tps)"
-  for rate in 200 1000; do
+    record "batches of 100 /v1/batch, events/s" "$(BATCH_SIZE=100 wrk_rate 2 16 batch.lua 100)"
+    b0=$(received); t0=$(date +%s.%N); p0=$(sql "SELECT count(*) FROM inbound_events WHERE status <> 'RECEIVED'")
+    wait_for received
+    t1=$(date +%s.%N); p1=$(sql "SELECT count(*) FROM inbound_events WHERE status <> 'RECEIVED'")
+    record "backlog left by the batches, events" "$b0"
+    record "processing drain after the batches, events/s" "$(awk -v n=$((p1 - p0)) -v d="$(echo "$t1 - $t0" | bc)" 'BEGIN {printf "%.0f", n / d}')"
+    record "pgbench 100-row insert, rows/s" "$(( $(pgb -f "$work/hundred-rows.sql" -c 8 -j 2 -T "$secs" | tps) * 100 ))"
+    # Pending rows for the drain baseline: as many as the best drain could take in the run.
+    sql "INSERT INTO bench_events (message_id, user_id, payload) SELECT md5(random()::text || g), 'user-' || (random() * 1000)::int, payload
+         FROM generate_series(1, 300000) g, (SELECT payload FROM bench_events LIMIT 1) p" >/dev/null
+    sql "VACUUM ANALYZE bench_events" >/dev/null
+    record "pgbench drain: 500 rows marked + profiles upserted per transaction (-c 2), rows/s" \
+      "$(( $(pgb -f "$work/drain.sql" -c 2 -j 2 -t 250 | tps) * 500 ))"
+    sql "DELETE FROM bench_events WHERE status = 'RECEIVED'" >/dev/null
+
+    # Processing lag at a sustained mixed rate: identify and track in turn, open loop; lag = processed - received.
+    for rate in 2000; do
+      settle
+      start=$(sql "SELECT now()")
+      ack=$(java "$root/bench/OpenLoop.java" "http://localhost:$port" mixed bench $rate "$secs" 5 | open_loop_p99)
+      backlog=$(received)
+      wait_for received
+      record "mixed identify/track at $rate/s: acknowledgement p99, ms" "$ack"
+      record "mixed identify/track at $rate/s: backlog at the end of the load, events" "$backlog"
+      record "mixed identify/track at $rate/s: processing lag p99, ms" "$(sql "SELECT round(percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM processed_at - received_at) * 1000)::numeric, 1)
+        FROM inbound_events WHERE received_at > '$start'::timestamptz + interval '5 seconds'")"
+      settle
+      pgb -f "$work/event-lifecycle.sql" -c 16 -j 2 -R $rate -T "$secs" -l --log-prefix="$work/pglog" >/dev/null
+      record "pgbench event acknowledged then processed (2 commits) at -R $rate: p99, ms" "$(pgb_p99)"
+    done
     settle
-    start=$(sql "SELECT now()")
-    java "$root/bench/OpenLoop.java" "http://localhost:$port" /send bench $rate "$secs" 5 >/dev/null
+    record "single events at 1000/s: acknowledgement p99, ms" "$(java "$root/bench/OpenLoop.java" "http://localhost:$port" /v1/track bench 1000 "$secs" 5 | open_loop_p99)"
+    wait_for received
+  fi
+
+  if want send; then
+    # Sending: POST /send until every message is SENT (console provider).
+    before=$(sql "SELECT count(*) FROM messages WHERE status = 'SENT'"); t0=$(date +%s.%N)
+    wrk -t2 -c64 -d"${secs}s" -s "$root/bench/send.lua" "http://localhost:$port" >/dev/null
     wait_for unsent
-    record "enqueue to SENT at $rate msg/s: p99, ms" "$(sql "SELECT round(percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM (milestones->>'SENT')::timestamptz - enqueued_at) * 1000)::numeric, 1)
-      FROM messages WHERE enqueued_at > '$start'::timestamptz + interval '5 seconds'")"
-    settle
-    pgb -f "$work/send.sql" -c 16 -j 2 -R $rate -T "$secs" -l --log-prefix="$work/pglog" >/dev/null
-    record "pgbench insert then mark SENT at -R $rate: p99, ms" "$(pgb_p99)"
-  done
+    t1=$(date +%s.%N); after=$(sql "SELECT count(*) FROM messages WHERE status = 'SENT'")
+    record "/send until SENT (console, 64 connections), messages/s" "$(awk -v n=$((after - before)) -v d="$(echo "$t1 - $t0" | bc)" 'BEGIN {printf "%.0f", n / d}')"
+    record "pgbench insert then mark SENT (2 commits, -c 16), tps" "$(pgb -f "$work/send.sql" -c 16 -j 2 -T "$secs" | tps)"
+    for rate in 200 1000; do
+      settle
+      start=$(sql "SELECT now()")
+      java "$root/bench/OpenLoop.java" "http://localhost:$port" /send bench $rate "$secs" 5 >/dev/null
+      wait_for unsent
+      record "enqueue to SENT at $rate msg/s: p99, ms" "$(sql "SELECT round(percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM (milestones->>'SENT')::timestamptz - enqueued_at) * 1000)::numeric, 1)
+        FROM messages WHERE enqueued_at > '$start'::timestamptz + interval '5 seconds'")"
+      settle
+      pgb -f "$work/send.sql" -c 16 -j 2 -R $rate -T "$secs" -l --log-prefix="$work/pglog" >/dev/null
+      record "pgbench insert then mark SENT at -R $rate: p99, ms" "$(pgb_p99)"
+    done
+  fi
   stop_rss_sampler
   record "peak RSS so far, MB" "$(sort -n "$work/rss" | tail -1)"
 
@@ -203,6 +211,7 @@ done
 
 # Acknowledgement alone, once: Herald with durable work off (nothing processes the events, as nothing processes
 # pgbench's rows), single events and batches, each followed by its pgbench baseline.
+if want events; then
 stop_herald
 start_herald "$work" "$port" HERALD_AUTH_API_KEYS=bench HERALD_SCHEDULER_ENABLED=false
 pgport=$(grep -o 'Embedded PostgreSQL started on port [0-9]*' "$work/herald.log" | tail -1 | grep -o '[0-9]*$')
@@ -216,6 +225,7 @@ done
 record "ack-only pgbench one-row insert (best of -c 8/16), tps" "$best"
 record "ack-only batches of 100 /v1/batch, events/s" "$(BATCH_SIZE=100 wrk_rate 2 16 batch.lua 100)"
 record "ack-only pgbench 100-row insert, rows/s" "$(( $(pgb -f "$work/hundred-rows.sql" -c 8 -j 2 -T "$secs" | tps) * 100 ))"
+fi
 
 echo
 echo "median of $rounds rounds (Herald | pgbench | ratio | target):"

@@ -2,6 +2,7 @@ package io.herald.application.delivery;
 
 import io.herald.application.engagement.EngagementService;
 import io.herald.application.fakes.DirectTransactions;
+import io.herald.application.fakes.InMemoryDeliveryLooks;
 import io.herald.application.fakes.InMemoryStores;
 import io.herald.application.fakes.InMemoryTemplateRepository;
 import io.herald.application.fakes.MutableClock;
@@ -86,7 +87,8 @@ public final class DeliveryFixture implements AutoCloseable {
         DeliveryPipeline pipeline = new DeliveryPipelineService(stores.messages(), stores.profiles(), stores.pushTokens(), templates,
                 stores.preferences(), providers, new TemplateRenderer(), settings, feedback, health, calls, OperationalMetrics.NONE,
                 scheduler, clock);
-        this.driver = new DeliveryDriver(new CountingPipeline(pipeline), calls, recording);
+        InMemoryDeliveryLooks looks = new InMemoryDeliveryLooks();
+        this.driver = new DeliveryDriver(new CountingPipeline(pipeline), calls, recording, looks, looks.transactions(), clock);
     }
 
     public static Builder builder() {

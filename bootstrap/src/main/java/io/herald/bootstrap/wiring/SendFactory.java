@@ -28,6 +28,7 @@ import io.herald.application.port.in.ManageTemplatesUseCase;
 import io.herald.application.port.in.QueryMessagesUseCase;
 import io.herald.application.port.out.ChannelSender;
 import io.herald.application.port.out.Clock;
+import io.herald.application.port.out.DeliveryLooks;
 import io.herald.application.port.out.DurableScheduler;
 import io.herald.application.port.out.IdempotencyStore;
 import io.herald.application.port.out.InboxRepository;
@@ -167,8 +168,9 @@ class SendFactory {
 
     @Singleton
     DeliverMessagesUseCase deliverMessages(DeliveryPipeline pipeline, ProviderCalls calls,
-                                           @Named("delivery-recording") ExecutorService recording) {
-        return new DeliveryDriver(pipeline, calls, recording);
+                                           @Named("delivery-recording") ExecutorService recording, DeliveryLooks looks,
+                                           Transactions transactions, Clock clock) {
+        return new DeliveryDriver(pipeline, calls, recording, looks, transactions, clock);
     }
 
     /** One bean for reading messages and canceling them; a cancel locks the message in its own transaction. */

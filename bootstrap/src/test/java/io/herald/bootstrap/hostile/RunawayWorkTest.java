@@ -50,7 +50,7 @@ class RunawayWorkTest implements HeraldTest {
         assertThat(message.path("reason").asText()).isEqualTo("FAILED");
         assertThat(message.path("error").asText()).isEqualTo("channels.email.html renders to more than 2000 bytes (herald.limits.render-bytes)");
         assertThat(Http.texts(api.history(id), "type")).containsOnlyOnce("UNDELIVERABLE");
-        assertThat(Sql.count("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'deliver-messages'")).as("nothing left to retry").isZero();
+        assertThat(Sql.count("SELECT count(*) FROM delivery_looks")).as("nothing left to retry").isZero();
         assertThat(Sql.count("SELECT count(*) FROM message_outputs WHERE message_id = ?", id)).as("no partial output stored").isZero();
     }
 

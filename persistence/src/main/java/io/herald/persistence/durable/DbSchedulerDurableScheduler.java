@@ -20,27 +20,30 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The {@link DurableScheduler} port on db-scheduler's client: work is written to its table in the caller's
- * transaction (so it exists exactly when what called for it does), and once that commits this instance's runner
- * and inbound drain are told to look. It knows the task descriptors only, not what runs them, so the use cases
- * that schedule work and the tasks that run them need no cycle between them.
+ * The {@link DurableScheduler} port: work is written in the caller's transaction (so it exists exactly when what
+ * called for it does), and once that commits this instance's runners are told to look. Looks at messages go to the
+ * delivery queue's own table ({@link JdbcDeliveryLooks}, ADR 0014); automation wake-ups and list pages to
+ * db-scheduler's, through its client. It knows what work is, not what runs it, so the use cases that schedule work
+ * and the tasks that run them need no cycle between them.
  */
 @Singleton
 class DbSchedulerDurableScheduler implements DurableScheduler {
 
     private final SchedulerClient client;
+    private final JdbcDeliveryLooks looks;
     private final TransactionOperations<Connection> transactions;
     private final ApplicationEventPublisher<DurableWorkScheduled> workScheduled;
     private final ApplicationEventPublisher<InboundEventsStored> inboundStored;
 
     DbSchedulerDurableScheduler(DataSource dataSource, ConnectionOperations<Connection> connections,
-                                TransactionOperations<Connection> transactions,
+                                JdbcDeliveryLooks looks, TransactionOperations<Connection> transactions,
                                 ApplicationEventPublisher<DurableWorkScheduled> workScheduled,
                                 ApplicationEventPublisher<InboundEventsStored> inboundStored) {
         // Micronaut's DataSource bean only lends the current transaction's connection; the client gets the pool,
         // wrapped to join the caller's transaction when there is one.
         DataSource pool = new TransactionBoundDataSource(DelegatingDataSource.unwrapDataSource(dataSource), connections);
         this.client = SchedulerClient.Builder.create(pool).serializer(new JacksonSerializer()).build();
+        this.looks = looks;
         this.transactions = transactions;
         this.workScheduled = workScheduled;
         this.inboundStored = inboundStored;
@@ -49,7 +52,12 @@ class DbSchedulerDurableScheduler implements DurableScheduler {
     @Override
     public void deliver(List<MessageId> messages, Instant at) {
         if (!messages.isEmpty()) {
-            schedule(TaskDescriptors.deliverMessages(messages, at), at);
+            // In the caller's transaction; a caller outside one (a circuit closing) stores them in its own.
+            transactions.executeWrite(status -> {
+                looks.schedule(messages, at);
+                return null;
+            });
+            afterCommit(() -> workScheduled.publishEvent(new DurableWorkScheduled()));
         }
     }
 

@@ -25,7 +25,7 @@ import javax.sql.DataSource;
 
 /**
  * This instance's db-scheduler runner: it runs due work on its threads (when {@code herald.scheduler.enabled}),
- * sharing the table with every other Herald instance. Work is stored through {@link DbSchedulerDurableScheduler};
+ * sharing the table with every other Herald instance (looks at messages run from their own queue, {@link DeliveryTurns}). Work is stored through {@link DbSchedulerDurableScheduler};
  * this only runs it, looking as soon as work stored here commits rather than at the next poll.
  */
 @Singleton
@@ -36,13 +36,15 @@ public class DurableWork implements ApplicationEventListener<StartupEvent> {
     private static final Duration WAKE_UP_COALESCING = Duration.ofMillis(5);
 
     private final Scheduler scheduler;
+    private final DeliveryTurns deliveryTurns;
     private final SchedulerSettings settings;
     private final ScheduledExecutorService waker;
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private volatile boolean started;
 
     DurableWork(DataSource dataSource, ConnectionOperations<Connection> connections, DurableTasks tasks,
-                SchedulerSettings settings, Clock clock) {
+                DeliveryTurns deliveryTurns, SchedulerSettings settings, Clock clock) {
+        this.deliveryTurns = deliveryTurns;
         this.settings = settings;
         // Micronaut's DataSource bean only lends the connection of the current transaction; db-scheduler polls
         // outside any transaction, so it gets the pool itself, wrapped to join a transaction when there is one.
@@ -100,6 +102,7 @@ public class DurableWork implements ApplicationEventListener<StartupEvent> {
     /** Runs work that is due now without waiting for the next poll (tests use it after moving the clock). */
     public void runDueWorkNow() {
         scheduler.triggerCheckForDueExecutions();
+        deliveryTurns.lookNow();
     }
 
     @PreDestroy

@@ -16,6 +16,8 @@ import java.time.Duration;
  *                              died
  * @param inboundThreads        threads that process acknowledged inbound events, each taking lanes of its own
  *                              (ADR 0013)
+ * @param deliveryThreads       threads that take turns at the delivery queue, sharing it with every other
+ *                              instance's (ADR 0014)
  */
 @ConfigurationProperties("herald.scheduler")
 public record SchedulerSettings(
@@ -25,11 +27,15 @@ public record SchedulerSettings(
         @Bindable(defaultValue = "5s") Duration heartbeatInterval,
         @Bindable(defaultValue = "6") int missedHeartbeatsLimit,
         @Bindable(defaultValue = "30s") Duration shutdownMaxWait,
-        @Bindable(defaultValue = "2") int inboundThreads) {
+        @Bindable(defaultValue = "2") int inboundThreads,
+        @Bindable(defaultValue = "2") int deliveryThreads) {
 
     public SchedulerSettings {
         if (inboundThreads < 1) {
             throw new IllegalArgumentException("herald.scheduler.inbound-threads must be at least 1, not " + inboundThreads);
+        }
+        if (deliveryThreads < 1) {
+            throw new IllegalArgumentException("herald.scheduler.delivery-threads must be at least 1, not " + deliveryThreads);
         }
     }
 }

@@ -4,19 +4,20 @@ import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import io.herald.application.port.out.DurableScheduler.ListPage;
 import io.herald.domain.automation.AutomationRunId;
-import io.herald.domain.message.MessageId;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Every kind of durable work Herald stores in db-scheduler's table: its task name (stored in each row, so it never
+ * Every kind of durable work Herald stores in db-scheduler's table (looks at messages have a queue of their own,
+ * {@link JdbcDeliveryLooks}): its task name (stored in each row, so it never
  * changes), its data (stored as JSON, so a public record), and how an instance is named. Scheduling
  * ({@link DbSchedulerDurableScheduler}) and running ({@link DurableTasks}) both start from here.
  */
 final class TaskDescriptors {
 
+    /** Stored by versions before the delivery queue (ADR 0014); jobs they left still run. */
     static final TaskDescriptor<MessageBatch> DELIVER_MESSAGES = TaskDescriptor.of("deliver-messages", MessageBatch.class);
     static final TaskDescriptor<AutomationWakeUp> ADVANCE_AUTOMATION_RUN = TaskDescriptor.of("advance-automation-run", AutomationWakeUp.class);
     static final TaskDescriptor<ListSendPage> EXPAND_LIST_SEND = TaskDescriptor.of("expand-list-send", ListSendPage.class);
@@ -37,12 +38,6 @@ final class TaskDescriptors {
 
     /** A page of a send to a list (see {@link ListPage}); {@code after} is null for the first page. */
     public record ListSendPage(String requestId, Map<String, Object> spec, int recipient, String after) {
-    }
-
-    /** A job for these messages due at {@code at}; the first id and the time name it uniquely. */
-    static TaskInstance<MessageBatch> deliverMessages(List<MessageId> ids, Instant at) {
-        return DELIVER_MESSAGES.instance(ids.get(0).value() + "@" + at.toEpochMilli())
-                .data(new MessageBatch(ids.stream().map(MessageId::value).toList())).build();
     }
 
     /** A run's wake-up for {@code step} at {@code at}; the run, the step and the time name it uniquely. */

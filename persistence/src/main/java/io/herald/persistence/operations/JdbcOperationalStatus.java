@@ -35,8 +35,15 @@ class JdbcOperationalStatus implements OperationalStatus {
     @Override
     @Transactional(readOnly = true)
     public Backlog backlog(Instant now) {
-        return db.queryOne("SELECT count(*), min(execution_time) FROM scheduled_tasks WHERE picked = false AND execution_time <= ?",
-                statement -> statement.setObject(1, Db.timestamp(now)),
+        // Looks at messages have their own queue (ADR 0014); the rest of durable work is db-scheduler's.
+        return db.queryOne("""
+                        SELECT count(*), min(due) FROM (
+                            SELECT execution_time AS due FROM scheduled_tasks WHERE picked = false AND execution_time <= ?
+                            UNION ALL SELECT due_at FROM delivery_looks WHERE due_at <= ?) work""",
+                statement -> {
+                    statement.setObject(1, Db.timestamp(now));
+                    statement.setObject(2, Db.timestamp(now));
+                },
                 row -> {
                     Instant oldest = Db.instant(row, "min");
                     return new Backlog(row.getLong(1), oldest == null ? Duration.ZERO : Duration.between(oldest, now));

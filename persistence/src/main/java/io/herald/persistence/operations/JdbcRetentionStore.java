@@ -24,10 +24,16 @@ class JdbcRetentionStore implements RetentionStore {
 
     @Override
     public int deleteMessages(Instant cutoff, int limit) {
-        return delete("""
-                DELETE FROM messages WHERE message_id IN (SELECT message_id FROM messages WHERE enqueued_at < ?
+        // A look still queued for a deleted message (an escalation check, say) goes with it.
+        return db.queryOne("""
+                WITH gone AS (DELETE FROM messages WHERE message_id IN (SELECT message_id FROM messages WHERE enqueued_at < ?
                     AND status IN (%s)
-                    LIMIT ? FOR UPDATE SKIP LOCKED)""".formatted(NO_LONGER_PENDING), cutoff, limit);
+                    LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING message_id),
+                looks AS (DELETE FROM delivery_looks WHERE message_id IN (SELECT message_id FROM gone))
+                SELECT count(*) FROM gone""".formatted(NO_LONGER_PENDING), statement -> {
+            statement.setObject(1, Db.timestamp(cutoff));
+            statement.setInt(2, limit);
+        }, row -> row.getInt(1)).orElse(0);
     }
 
     @Override

@@ -16,7 +16,7 @@ class SchedulerSettingsTest {
     void unsetKeysTakeTheirDefaults() {
         try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).start()) {
             assertThat(context.getBean(SchedulerSettings.class)).isEqualTo(new SchedulerSettings(true, 10, Duration.ofSeconds(1),
-                    Duration.ofSeconds(5), 6, Duration.ofSeconds(30), 2));
+                    Duration.ofSeconds(5), 6, Duration.ofSeconds(30), 2, 2));
         }
     }
 
@@ -29,17 +29,24 @@ class SchedulerSettingsTest {
                 "herald.scheduler.heartbeat-interval", "2s",
                 "herald.scheduler.missed-heartbeats-limit", "4",
                 "herald.scheduler.shutdown-max-wait", "1m",
-                "herald.scheduler.inbound-threads", "4");
+                "herald.scheduler.inbound-threads", "4",
+                "herald.scheduler.delivery-threads", "5");
 
         try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).properties(configuration).start()) {
             assertThat(context.getBean(SchedulerSettings.class)).isEqualTo(new SchedulerSettings(false, 3, Duration.ofMillis(250),
-                    Duration.ofSeconds(2), 4, Duration.ofMinutes(1), 4));
+                    Duration.ofSeconds(2), 4, Duration.ofMinutes(1), 4, 5));
         }
     }
 
     @Test
     void noInboundThreadIsRefused() {
         assertThatThrownBy(() -> new SchedulerSettings(true, 10, Duration.ofSeconds(1), Duration.ofSeconds(5), 6,
-                Duration.ofSeconds(30), 0)).hasMessageContaining("herald.scheduler.inbound-threads");
+                Duration.ofSeconds(30), 0, 2)).hasMessageContaining("herald.scheduler.inbound-threads");
+    }
+
+    @Test
+    void noDeliveryThreadIsRefused() {
+        assertThatThrownBy(() -> new SchedulerSettings(true, 10, Duration.ofSeconds(1), Duration.ofSeconds(5), 6,
+                Duration.ofSeconds(30), 2, 0)).hasMessageContaining("herald.scheduler.delivery-threads");
     }
 }
