@@ -32,10 +32,12 @@ class DeliveryTurns implements ApplicationEventListener<StartupEvent> {
 
     private final DeliverMessagesUseCase delivery;
     private final SchedulerSettings settings;
-    /** Wakes the first thread: work was stored. */
-    private final Semaphore stored = new Semaphore(0);
-    /** Wakes the others: a turn came back full. */
-    private final Semaphore backlog = new Semaphore(0);
+    /**
+     * Wakes whichever thread is idle: work was stored, or a turn came back full. Unlike the inbound drain's, a
+     * wake-up goes to any thread: a message stored while one thread is in a turn is taken at once by another,
+     * rather than after that turn, which is what enqueue-to-sent latency under load is made of.
+     */
+    private final Semaphore wakeUps = new Semaphore(0);
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
@@ -51,8 +53,8 @@ class DeliveryTurns implements ApplicationEventListener<StartupEvent> {
         }
         running = true;
         for (int i = 0; i < settings.deliveryThreads(); i++) {
-            Semaphore wakeUps = i == 0 ? stored : backlog;
-            Thread thread = new Thread(() -> run(wakeUps), "herald-delivery-" + i);
+            boolean polls = i == 0;
+            Thread thread = new Thread(() -> run(polls), "herald-delivery-" + i);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
@@ -61,27 +63,28 @@ class DeliveryTurns implements ApplicationEventListener<StartupEvent> {
 
     @EventListener
     public void workScheduled(DurableWorkScheduled event) {
-        wakeUp(stored);
+        wakeUp();
     }
 
     /** Takes turns now rather than at the next poll (tests use it after moving the clock). */
     void lookNow() {
-        wakeUp(stored);
+        wakeUp();
     }
 
-    /** Permits do not pile up: one wake-up stands for any number of commits before the thread looks. */
-    private static void wakeUp(Semaphore wakeUps) {
+    /** Permits do not pile up: one wake-up stands for any number of commits before a thread looks. */
+    private void wakeUp() {
         if (wakeUps.availablePermits() == 0) {
             wakeUps.release();
         }
     }
 
-    private void run(Semaphore wakeUps) {
+    /** @param polls whether this thread also looks at each polling interval (one per instance does) */
+    private void run(boolean polls) {
         long idleMillis = settings.pollingInterval().toMillis();
         while (running) {
             try {
                 // The first thread also looks at each interval, for work come due or stored by other instances.
-                if (wakeUps.tryAcquire(idleMillis, TimeUnit.MILLISECONDS) || wakeUps == stored) {
+                if (wakeUps.tryAcquire(idleMillis, TimeUnit.MILLISECONDS) || polls) {
                     takeTurns();
                 }
             } catch (InterruptedException e) {
@@ -96,7 +99,7 @@ class DeliveryTurns implements ApplicationEventListener<StartupEvent> {
 
     private void takeTurns() {
         while (running && delivery.deliverDue(TURN) >= TURN) {
-            wakeUp(backlog);
+            wakeUp();
         }
     }
 

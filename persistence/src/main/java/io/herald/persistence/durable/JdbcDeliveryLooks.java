@@ -27,13 +27,15 @@ class JdbcDeliveryLooks implements DeliveryLooks {
 
     /**
      * Due rows in due order through {@code delivery_looks_due}; the message is locked with its rows, so the
-     * pipeline's own lock on it (which waits) never waits on another turn.
+     * pipeline's own lock on it (which waits) never waits on another turn. The rows are deleted by their row
+     * address, which their lock keeps stable: joined on their key instead, the delete was planned as a probe of the
+     * due index per row, and the looks of one send share a due time, so each probe read all of them.
      */
     private static final String TAKE = """
             DELETE FROM delivery_looks d USING (
-                SELECT l.message_id, l.due_at FROM delivery_looks l JOIN messages m ON m.message_id = l.message_id
+                SELECT l.ctid AS row FROM delivery_looks l JOIN messages m ON m.message_id = l.message_id
                 WHERE l.due_at <= ? %s ORDER BY l.due_at LIMIT %d FOR UPDATE OF l, m SKIP LOCKED) due
-            WHERE d.message_id = due.message_id AND d.due_at = due.due_at
+            WHERE d.ctid = due.row
             RETURNING d.message_id, d.due_at""";
 
     private final Db db;
