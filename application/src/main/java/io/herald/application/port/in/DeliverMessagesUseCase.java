@@ -18,7 +18,7 @@ public interface DeliverMessagesUseCase {
 
     /**
      * One turn of the delivery queue: takes up to {@code limit} due looks and moves their messages, in one
-     * transaction, then makes the provider calls that asked for. A turn that fails is taken again one message at a
+     * transaction, then makes the provider calls the turn asked for. A turn that fails is taken again one message at a
      * time, and a message that still fails is looked at again after a backoff. Returns how many looks were taken
      * (fewer than {@code limit}: nothing more is due that another turn does not hold).
      */
