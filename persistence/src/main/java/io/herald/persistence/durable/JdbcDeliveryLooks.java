@@ -28,15 +28,16 @@ class JdbcDeliveryLooks implements DeliveryLooks {
     /**
      * Due rows in due order through {@code delivery_looks_due}; the message is locked with its rows, so the
      * pipeline's own lock on it (which waits) never waits on another turn. The rows are deleted by their row
-     * address, which their lock keeps stable: joined on their key instead, the delete was planned as a probe of the
-     * due index per row, and the looks of one send share a due time, so each probe read all of them.
+     * addresses, which their lock keeps stable, gathered into an array first. Joined to the delete instead, on their
+     * key the join was planned as a probe of the due index per row (the looks of one send share a due time, so each
+     * probe read all of them), and on their addresses, with the statistics of an empty queue, as a hash of the whole
+     * table (ListQueryPlansTest).
      */
     private static final String TAKE = """
-            DELETE FROM delivery_looks d USING (
-                SELECT l.ctid AS row FROM delivery_looks l JOIN messages m ON m.message_id = l.message_id
-                WHERE l.due_at <= ? %s ORDER BY l.due_at LIMIT %d FOR UPDATE OF l, m SKIP LOCKED) due
-            WHERE d.ctid = due.row
-            RETURNING d.message_id, d.due_at""";
+            DELETE FROM delivery_looks WHERE ctid = ANY (ARRAY(
+                SELECT l.ctid FROM delivery_looks l JOIN messages m ON m.message_id = l.message_id
+                WHERE l.due_at <= ? %s ORDER BY l.due_at LIMIT %d FOR UPDATE OF l, m SKIP LOCKED))
+            RETURNING message_id, due_at""";
 
     private final Db db;
 

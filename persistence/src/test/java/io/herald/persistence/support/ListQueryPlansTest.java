@@ -3,6 +3,7 @@ package io.herald.persistence.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.application.port.Page;
+import io.herald.application.port.out.DeliveryLooks;
 import io.herald.application.port.out.InboundEventLog;
 import io.herald.application.port.out.InboundEventLog.InboundEventRecord;
 import io.herald.application.port.out.InboundEventLog.NewInboundEvent;
@@ -80,6 +81,9 @@ class ListQueryPlansTest implements PostgresTest {
 
     @Inject
     InboundEventLog inboundEvents;
+
+    @Inject
+    DeliveryLooks deliveryLooks;
 
     @Inject
     TransactionOperations<Connection> transactions;
@@ -269,6 +273,40 @@ class ListQueryPlansTest implements PostgresTest {
                 statement.execute("ANALYZE inbound_events");
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * A delivery turn on a fresh backlog of looks, planned on the statistics of an empty queue: the due index in due
+     * order, each message by its key, and the taken rows deleted by row address. The looks of one send share a due
+     * time; deleted by a join on their key instead, each row was a probe of the due index that read all of its send's
+     * looks (the first form of the statement, measured in docs/performance.md), and joined on their addresses, this
+     * test found a hash of the whole table.
+     */
+    @org.junit.jupiter.api.Test
+    void aDeliveryTurnReadsDueLooksInOrderAndDeletesWhatItTookByRowAddress() throws SQLException {
+        try (Connection connection = SharedPostgres.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE delivery_looks");
+            statement.execute("""
+                    INSERT INTO delivery_looks (message_id, due_at)
+                    SELECT message_id, '%s'::timestamptz + (row_number() OVER (ORDER BY message_id) / 1000) * interval '1 second'
+                    FROM messages""".formatted(START));
+        }
+        try {
+            Plan plan = genericPlanOf(() -> deliveryLooks.takeDue(START.plusSeconds(3_600), 200),
+                    taken -> assertThat(taken.looks()).isEqualTo(200));
+            assertThat(plan.nodes()).as(plan.root().toPrettyString()).extracting(node -> node.path("Node Type").asText())
+                    .doesNotContain("Seq Scan", "Bitmap Heap Scan", "Sort", "Hash Join");
+            assertThat(plan.nodes()).as(plan.root().toPrettyString())
+                    .filteredOn(node -> node.has("Relation Name") && !node.path("Node Type").asText().equals("ModifyTable"))
+                    .extracting(node -> node.path("Node Type").asText() + " " + node.path("Relation Name").asText() + " "
+                            + node.path("Index Name").asText(""))
+                    .containsExactlyInAnyOrder("Index Scan delivery_looks delivery_looks_due", "Index Scan messages messages_pkey",
+                            "Tid Scan delivery_looks ");
+        } finally {
+            try (Connection connection = SharedPostgres.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("DELETE FROM delivery_looks");
             }
         }
     }
