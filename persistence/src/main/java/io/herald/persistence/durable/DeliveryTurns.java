@@ -11,8 +11,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -38,8 +36,7 @@ class DeliveryTurns implements ApplicationEventListener<StartupEvent> {
      * rather than after that turn, which is what enqueue-to-sent latency under load is made of.
      */
     private final Semaphore wakeUps = new Semaphore(0);
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
+    private final WorkerThreads workers = new WorkerThreads();
 
     DeliveryTurns(DeliverMessagesUseCase delivery, SchedulerSettings settings) {
         this.delivery = delivery;
@@ -47,17 +44,9 @@ class DeliveryTurns implements ApplicationEventListener<StartupEvent> {
     }
 
     @Override
-    public synchronized void onApplicationEvent(StartupEvent event) {
-        if (!settings.enabled() || running) {
-            return;
-        }
-        running = true;
-        for (int i = 0; i < settings.deliveryThreads(); i++) {
-            boolean polls = i == 0;
-            Thread thread = new Thread(() -> run(polls), "herald-delivery-" + i);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
+    public void onApplicationEvent(StartupEvent event) {
+        if (settings.enabled()) {
+            workers.start("herald-delivery-", settings.deliveryThreads(), i -> () -> run(i == 0));
         }
     }
 
@@ -81,7 +70,7 @@ class DeliveryTurns implements ApplicationEventListener<StartupEvent> {
     /** @param polls whether this thread also looks at each polling interval (one per instance does) */
     private void run(boolean polls) {
         long idleMillis = settings.pollingInterval().toMillis();
-        while (running) {
+        while (workers.running()) {
             try {
                 // The first thread also looks at each interval, for work come due or stored by other instances.
                 if (wakeUps.tryAcquire(idleMillis, TimeUnit.MILLISECONDS) || polls) {
@@ -92,31 +81,19 @@ class DeliveryTurns implements ApplicationEventListener<StartupEvent> {
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("Delivery: due messages could not be taken now ({}); trying again in {} ms", LogSafe.describe(e), idleMillis);
-                sleepQuietly(idleMillis);
+                WorkerThreads.pause(idleMillis);
             }
         }
     }
 
     private void takeTurns() {
-        while (running && delivery.deliverDue(TURN) >= TURN) {
+        while (workers.running() && delivery.deliverDue(TURN) >= TURN) {
             wakeUp();
         }
     }
 
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @PreDestroy
-    synchronized void stop() throws InterruptedException {
-        running = false;
-        threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
-        }
+    void stop() throws InterruptedException {
+        workers.stop();
     }
 }

@@ -11,8 +11,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -38,8 +36,7 @@ class InboundDrain implements ApplicationEventListener<StartupEvent> {
     private final Semaphore acknowledged = new Semaphore(0);
     /** Wakes the others: a turn came back full, there is a backlog to share. */
     private final Semaphore backlog = new Semaphore(0);
-    private volatile boolean running;
-    private final List<Thread> threads = new ArrayList<>();
+    private final WorkerThreads workers = new WorkerThreads();
 
     InboundDrain(DrainInboundEventsUseCase drain, SchedulerSettings settings) {
         this.drain = drain;
@@ -47,17 +44,12 @@ class InboundDrain implements ApplicationEventListener<StartupEvent> {
     }
 
     @Override
-    public synchronized void onApplicationEvent(StartupEvent event) {
-        if (!settings.enabled() || running) {
-            return;
-        }
-        running = true;
-        for (int i = 0; i < settings.inboundThreads(); i++) {
-            Semaphore wakeUps = i == 0 ? acknowledged : backlog;
-            Thread thread = new Thread(() -> run(wakeUps), "herald-inbound-drain-" + i);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
+    public void onApplicationEvent(StartupEvent event) {
+        if (settings.enabled()) {
+            workers.start("herald-inbound-drain-", settings.inboundThreads(), i -> {
+                Semaphore wakeUps = i == 0 ? acknowledged : backlog;
+                return () -> run(wakeUps);
+            });
         }
     }
 
@@ -80,7 +72,7 @@ class InboundDrain implements ApplicationEventListener<StartupEvent> {
     }
 
     private void run(Semaphore wakeUps) {
-        while (running) {
+        while (workers.running()) {
             try {
                 if (wakeUps.tryAcquire(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS) || wakeUps == acknowledged) {
                     drain.drainPending(() -> wakeUp(backlog));
@@ -90,25 +82,13 @@ class InboundDrain implements ApplicationEventListener<StartupEvent> {
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("Inbound events could not be processed now ({}); retrying shortly", LogSafe.describe(e));
-                sleepQuietly();
+                WorkerThreads.pause(IDLE_POLL_MILLIS);
             }
         }
     }
 
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(IDLE_POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @PreDestroy
-    synchronized void stop() throws InterruptedException {
-        running = false;
-        threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
-        }
+    void stop() throws InterruptedException {
+        workers.stop();
     }
 }
