@@ -90,6 +90,20 @@ public final class ApiKeyService implements ProvisionApiKeyUseCase {
         return valid;
     }
 
+    /** The digest of {@code presentedKey} when it is an admin key: what a console session remembers it by. */
+    public Optional<byte[]> adminKeyDigest(String presentedKey) {
+        return isValid(presentedKey) ? Optional.of(sha256(presentedKey.trim())) : Optional.empty();
+    }
+
+    /** The digests of the admin keys accepted now: the configured ones, or else the generated one. */
+    public List<byte[]> adminKeyDigests() {
+        if (!configuredKeyDigests.isEmpty()) {
+            return configuredKeyDigests;
+        }
+        byte[] generated = generatedKeyDigest();
+        return generated.length == 0 ? List.of() : List.of(generated);
+    }
+
     private byte[] generatedKeyDigest() {
         byte[] digest = generatedKeyDigest;
         if (digest == null) {

@@ -13,8 +13,10 @@ import io.herald.application.port.out.MessageRepository.MessageQuery;
 import io.herald.domain.message.HistoryEntry;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageId;
+import io.herald.domain.message.MessageStatus;
 import io.herald.domain.routing.Channel;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -41,6 +43,11 @@ public final class MessageService implements QueryMessagesUseCase, CancelMessage
     @Override
     public Page<Message> list(MessageQuery query) {
         return messages.list(query);
+    }
+
+    @Override
+    public Map<MessageStatus, Long> countByStatusSince(Instant since) {
+        return messages.countByStatusSince(since);
     }
 
     @Override

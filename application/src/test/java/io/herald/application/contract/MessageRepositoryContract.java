@@ -74,6 +74,27 @@ public abstract class MessageRepositoryContract {
     }
 
     @Test
+    void countsByStatusTheMessagesEnqueuedSinceAMomentAsTheyStandNow() {
+        MessageRepository messages = emptyRepository();
+        Message old = toAddress("m-1", "old@example.org", NOW.minus(Duration.ofHours(25)));
+        Message canceled = toAddress("m-2", "a@example.org", NOW);
+        Message routedOne = routed(toAddress("m-3", "b@example.org", NOW.plusSeconds(1)), NOW.plusSeconds(1));
+        Message pending = toAddress("m-4", "c@example.org", NOW.plusSeconds(2));
+        messages.insertAll(List.of(old, canceled, routedOne, pending));
+        inTransaction(() -> {
+            List<Message> locked = messages.lockAll(List.of(id("m-2")));
+            locked.get(0).cancel(LATER);
+            messages.saveAll(locked);
+            return null;
+        });
+
+        assertThat(messages.countByStatusSince(NOW.minus(Duration.ofHours(24))))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(MessageStatus.CANCELED, 1L, MessageStatus.ROUTED, 1L, MessageStatus.ENQUEUED, 1L));
+        assertThat(messages.countByStatusSince(NOW.plusSeconds(2))).containsExactlyInAnyOrderEntriesOf(Map.of(MessageStatus.ENQUEUED, 1L));
+        assertThat(messages.countByStatusSince(LATER)).isEmpty();
+    }
+
+    @Test
     void insertedMessagesAreReadBackWithAllTheirStateAndHistory() {
         MessageRepository messages = emptyRepository();
         Message delayed = Message.enqueue(id("m-1"), "r-1", MessageSpec.parse(Map.of(

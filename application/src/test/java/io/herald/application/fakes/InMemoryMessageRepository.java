@@ -123,6 +123,12 @@ public final class InMemoryMessageRepository implements MessageRepository {
     }
 
     @Override
+    public synchronized Map<MessageStatus, Long> countByStatusSince(Instant since) {
+        return messages.values().stream().filter(message -> !message.enqueuedAt().isBefore(since))
+                .collect(Collectors.groupingBy(Message::status, () -> new EnumMap<>(MessageStatus.class), Collectors.counting()));
+    }
+
+    @Override
     public synchronized List<HistoryEntry> history(MessageId id) {
         return List.copyOf(history.getOrDefault(id, List.of()));
     }

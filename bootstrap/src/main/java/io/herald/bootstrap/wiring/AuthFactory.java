@@ -3,8 +3,10 @@ package io.herald.bootstrap.wiring;
 import io.herald.application.auth.ApiKeyService;
 import io.herald.application.auth.CallerAuthenticationService;
 import io.herald.application.auth.ClientTokenService;
+import io.herald.application.auth.ConsoleSessionService;
 import io.herald.application.port.in.AuthenticateCallerUseCase;
 import io.herald.application.port.in.IssueClientTokenUseCase;
+import io.herald.application.port.in.OpenConsoleSessionUseCase;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.GeneratedApiKeyStore;
 import io.herald.application.port.out.TokenSecretStore;
@@ -32,9 +34,18 @@ class AuthFactory {
     @Singleton
     @Bean(typed = {ClientTokenService.class, IssueClientTokenUseCase.class})
     ClientTokenService clientTokens(AuthConfiguration auth, TokenSecretStore store, Clock clock) {
+        return new ClientTokenService(tokenSecret(auth, store), Optional.ofNullable(auth.tokenSecretPrevious()), clock);
+    }
+
+    /** Console sessions are signed with a key derived from the same secret, so every instance resumes them. */
+    @Singleton
+    OpenConsoleSessionUseCase consoleSessions(AuthConfiguration auth, TokenSecretStore store, ApiKeyService keys, Clock clock) {
+        return new ConsoleSessionService(tokenSecret(auth, store), keys, clock);
+    }
+
+    private static String tokenSecret(AuthConfiguration auth, TokenSecretStore store) {
         String configuredSecret = auth.tokenSecret();
-        String secret = configuredSecret == null || configuredSecret.isBlank() ? store.secretOrStore(generatedSecret()) : configuredSecret;
-        return new ClientTokenService(secret, Optional.ofNullable(auth.tokenSecretPrevious()), clock);
+        return configuredSecret == null || configuredSecret.isBlank() ? store.secretOrStore(generatedSecret()) : configuredSecret;
     }
 
     @Singleton

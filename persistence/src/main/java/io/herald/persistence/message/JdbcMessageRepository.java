@@ -205,6 +205,15 @@ class JdbcMessageRepository implements MessageRepository {
     }
 
     @Override
+    public Map<MessageStatus, Long> countByStatusSince(Instant since) {
+        Map<MessageStatus, Long> counts = new EnumMap<>(MessageStatus.class);
+        db.query("SELECT status, count(*) AS n FROM messages WHERE enqueued_at >= ? GROUP BY status",
+                statement -> statement.setObject(1, Db.timestamp(since)),
+                row -> counts.put(MessageStatus.valueOf(row.getString("status")), row.getLong("n")));
+        return counts;
+    }
+
+    @Override
     public List<HistoryEntry> history(MessageId id) {
         return db.query("SELECT type, at, details::text AS details FROM message_history WHERE message_id = ? ORDER BY id",
                 statement -> statement.setString(1, id.value()),

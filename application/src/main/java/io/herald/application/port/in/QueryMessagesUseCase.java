@@ -5,6 +5,7 @@ import io.herald.application.port.out.MessageRepository.MessageQuery;
 import io.herald.domain.message.HistoryEntry;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageId;
+import io.herald.domain.message.MessageStatus;
 import io.herald.domain.routing.Channel;
 
 import java.time.Instant;
@@ -19,6 +20,9 @@ public interface QueryMessagesUseCase {
     Page<Message> list(MessageQuery query);
 
     List<HistoryEntry> history(MessageId id);
+
+    /** How many messages enqueued since {@code since} stand at each status now: the console's overview. */
+    Map<MessageStatus, Long> countByStatusSince(Instant since);
 
     Map<Channel, Map<String, Object>> output(MessageId id);
 

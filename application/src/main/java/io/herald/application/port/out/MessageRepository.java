@@ -42,6 +42,9 @@ public interface MessageRepository {
 
     Page<Message> list(MessageQuery query);
 
+    /** How many messages enqueued since {@code since} stand at each status now (statuses with none are absent). */
+    Map<MessageStatus, Long> countByStatusSince(Instant since);
+
     List<HistoryEntry> history(MessageId id);
 
     void saveOutputs(List<Output> outputs);

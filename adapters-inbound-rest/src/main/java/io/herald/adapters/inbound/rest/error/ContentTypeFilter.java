@@ -15,7 +15,7 @@ import java.util.Locale;
 /**
  * A request with a body must say what it is (DESIGN §11), in a type its endpoint reads: JSON everywhere; also
  * {@code text/plain} on the Segment paths (browser SDKs send JSON as text/plain to avoid a CORS preflight); form
- * fields on Twilio's callbacks. Anything else is a 415, before the body is read. Requests without a body need none.
+ * fields on Twilio's callbacks and the console's forms. Anything else is a 415, before the body is read. Requests without a body need none.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class ContentTypeFilter {
@@ -36,6 +36,10 @@ final class ContentTypeFilter {
         boolean accepted;
         String expected;
         if (path.startsWith("/webhooks/twilio/")) {
+            accepted = type.equals(FORM);
+            expected = FORM;
+        } else if (path.startsWith("/console/")) {
+            // The operator console's forms (adapters-inbound-web), which checks their session and CSRF token itself.
             accepted = type.equals(FORM);
             expected = FORM;
         } else if (path.equals("/segment") || path.startsWith("/v1/")) {

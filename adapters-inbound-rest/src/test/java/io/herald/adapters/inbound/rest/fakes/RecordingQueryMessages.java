@@ -7,9 +7,11 @@ import io.herald.application.port.out.MessageRepository.MessageQuery;
 import io.herald.domain.message.HistoryEntry;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageId;
+import io.herald.domain.message.MessageStatus;
 import io.herald.domain.routing.Channel;
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,6 +52,12 @@ public class RecordingQueryMessages extends RecordingFake implements QueryMessag
 
     public MessageQuery onlyQuery() {
         return onlyCall("list").argument(0, MessageQuery.class);
+    }
+
+    @Override
+    public Map<MessageStatus, Long> countByStatusSince(Instant since) {
+        called("countByStatusSince", since);
+        return Map.of();
     }
 
     @Override

@@ -1,0 +1,82 @@
+package io.herald.adapters.inbound.web.session;
+
+import io.herald.adapters.inbound.web.page.Pages;
+import io.herald.application.port.in.OpenConsoleSessionUseCase;
+import io.herald.application.port.in.OpenConsoleSessionUseCase.ConsoleSession;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Sign-in with an admin key, and sign-out. The key is checked once and never kept: the cookie holds a signed session. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+class LoginController {
+
+    private final OpenConsoleSessionUseCase sessions;
+    private final Pages pages;
+
+    LoginController(OpenConsoleSessionUseCase sessions, Pages pages) {
+        this.sessions = sessions;
+        this.pages = pages;
+    }
+
+    @Get(ConsolePaths.LOGIN)
+    HttpResponse<String> form(@Nullable @QueryValue String next) {
+        return pages.render("login.jte", new LoginPage(safeNext(next), false));
+    }
+
+    @Post(uris = ConsolePaths.LOGIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> signIn(HttpRequest<?> request, @Body String form) {
+        FormFields fields = FormFields.parse(form);
+        String next = safeNext(fields.first("next").orElse(null));
+        return sessions.signIn(fields.first("key").orElse("")).<HttpResponse<?>>map(session -> HttpResponse.seeOther(URI.create(next))
+                        .cookie(sessionCookie(session).secure(overHttps(request))))
+                .orElseGet(() -> pages.render("login.jte", new LoginPage(next, true)).status(HttpStatus.UNAUTHORIZED));
+    }
+
+    @Post(uris = ConsolePaths.LOGOUT)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> signOut() {
+        return HttpResponse.seeOther(URI.create(ConsolePaths.LOGIN))
+                .cookie(baseCookie("").maxAge(0));
+    }
+
+    /** Behind a proxy that terminates TLS, the browser reached Herald over HTTPS although Herald saw plain HTTP. */
+    private static boolean overHttps(HttpRequest<?> request) {
+        return request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
+    }
+
+    private static Cookie sessionCookie(ConsoleSession session) {
+        return baseCookie(session.cookieValue()).maxAge(Duration.between(Instant.now(), session.expiresAt()));
+    }
+
+    private static Cookie baseCookie(String value) {
+        return Cookie.of(ConsolePaths.SESSION_COOKIE, value).path(ConsolePaths.CONSOLE).httpOnly(true).sameSite(SameSite.Strict);
+    }
+
+    /** Only a console path is a place to go after sign-in, so the login page cannot send anyone elsewhere. */
+    private static String safeNext(@Nullable String next) {
+        if (next == null || !next.startsWith(ConsolePaths.CONSOLE) || next.startsWith(ConsolePaths.LOGIN) || next.contains("//")
+                || next.contains("\\")) {
+            return ConsolePaths.CONSOLE;
+        }
+        return next;
+    }
+}

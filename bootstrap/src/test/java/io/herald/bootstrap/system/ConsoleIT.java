@@ -1,0 +1,206 @@
+package io.herald.bootstrap.system;
+
+import io.herald.bootstrap.support.Http;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The operator console served by the packaged jar: what an anonymous caller gets, and an operator's journey in a real
+ * headless chromium (sign in, watch a send arrive live, read its story and what the recipient saw, stand in for the
+ * recipient, look the user up), with screenshots of each page at a desktop and a phone size.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleIT {
+
+    private static final String KEY = "console-it-admin-key-0123456789";
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern SESSION = Pattern.compile("herald_console=([^;]+)");
+
+    private Path workingDirectory;
+    private HeraldProcess herald;
+    private Http api;
+
+    @BeforeAll
+    void start() throws IOException {
+        workingDirectory = Files.createTempDirectory("herald-console-it");
+        herald = new HeraldProcess(workingDirectory, Map.of("HERALD_AUTH_API_KEYS", KEY)).start();
+        api = Http.to(herald.uri()).withApiKey(KEY);
+    }
+
+    @AfterAll
+    void stop() {
+        herald.close();
+        HeraldProcess.deleteDirectory(workingDirectory);
+    }
+
+    @Test
+    void everyConsoleRouteWithoutASessionGoesToTheLoginPageAndNoKeyOpensIt() {
+        Http anonymous = Http.to(herald.uri());
+        for (String path : List.of("/console", "/console/messages", "/console/messages/any-id", "/console/messages/changes",
+                "/console/messages/any-id/preview/email", "/console/users", "/console/users/ada")) {
+            Http.Response response = anonymous.get(path);
+            assertThat(response.status()).as(path).isEqualTo(303);
+            assertThat(response.header("Location")).as(path).startsWith("/console/login?next=");
+        }
+        Http.Response post = anonymous.send("POST", "/console/messages/any-id/cancel", "_csrf=x", form());
+        assertThat(post.status()).isEqualTo(303);
+        assertThat(post.header("Location")).startsWith("/console/login");
+        assertThat(anonymous.send("GET", "/console", null, Map.of("Cookie", "herald_console=v1.forged.4102444800.tag.sig")).status())
+                .as("a forged session").isEqualTo(303);
+        assertThat(anonymous.send("GET", "/console", null, Map.of("Authorization", "Bearer " + KEY)).status())
+                .as("an API key is not a session").isEqualTo(303);
+        assertThat(anonymous.get("/console/login").status()).isEqualTo(200);
+        assertThat(anonymous.get("/console/assets/console.css").status()).isEqualTo(200);
+
+        Http.Response wrongKey = anonymous.send("POST", "/console/login", "key=not-the-key", form());
+        assertThat(wrongKey.status()).isEqualTo(401);
+        assertThat(wrongKey.header("Set-Cookie")).isNull();
+        assertThat(wrongKey.body()).contains("That is not an admin key");
+    }
+
+    @Test
+    void aFormPostWithoutTheSessionsCsrfTokenIsRefusedAndChangesNothing() {
+        String message = send("{\"to\":{\"email\":\"csrf@example.org\"},\"content\":{\"title\":\"Hi\",\"body\":\"Later\"},"
+                + "\"delay\":{\"duration\":600000}}");
+        Http.Response login = Http.to(herald.uri()).send("POST", "/console/login", "key=" + KEY, form());
+        assertThat(login.status()).isEqualTo(303);
+        Matcher session = SESSION.matcher(login.header("Set-Cookie"));
+        assertThat(session.find()).isTrue();
+        Map<String, String> cookie = Map.of("Cookie", "herald_console=" + session.group(1));
+        Http console = Http.to(herald.uri());
+        Matcher token = CSRF.matcher(console.send("GET", "/console/messages/" + message, null, cookie).body());
+        assertThat(token.find()).as("the page carries its token").isTrue();
+
+        for (String body : List.of("", "_csrf=", "_csrf=not-the-token")) {
+            Http.Response refused = console.send("POST", "/console/messages/" + message + "/cancel", body, with(cookie, form()));
+            assertThat(refused.status()).as("body '%s'", body).isEqualTo(403);
+        }
+        assertThat(api.get("/messages/" + message).json().path("status").asText()).isEqualTo("DELAYED");
+
+        Http.Response accepted = console.send("POST", "/console/messages/" + message + "/cancel", "_csrf=" + token.group(1), with(cookie, form()));
+        assertThat(accepted.status()).isEqualTo(303);
+        assertThat(api.get("/messages/" + message).json().path("status").asText()).isEqualTo("CANCELED");
+    }
+
+    @Test
+    void anOperatorFollowsASendFromTheLiveLogToTheRecipientsPage() {
+        WebDriver browser = HeadlessChromium.start();
+        try {
+            browser.get(herald.uri().resolve("/console/login") + "?next=/console/messages");
+            HeadlessChromium.screenshot(browser, "login", 1280, 800);
+            browser.findElement(By.id("key")).sendKeys(KEY);
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/console/messages"));
+            markPage(browser);
+
+            assertThat(api.put("/profiles/ada", "{\"profile\":{\"email\":\"ada@example.org\",\"name\":\"Ada Lovelace\",\"locale\":\"en-GB\"}}").status())
+                    .isEqualTo(200);
+            assertThat(api.put("/users/ada/preferences/product-news", "{\"topic\":{\"status\":\"OPTED_OUT\"}}").status()).isEqualTo(200);
+            String welcome = send("{\"to\":{\"user_id\":\"ada\"},\"content\":{\"title\":\"Welcome {{name}}\",\"body\":\"Your account is ready.\"},"
+                    + "\"data\":{\"name\":\"Ada\"}}");
+            By welcomeRow = By.cssSelector("tr[data-message-id='" + welcome + "']");
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(browser.findElement(welcomeRow).getText()).contains("sent").contains("ada").contains("console"));
+            assertThat(pageWasNotReloaded(browser)).as("the row arrived without a reload").isTrue();
+            for (int i = 0; i < 3; i++) {
+                send("{\"to\":{\"email\":\"user" + i + "@example.org\"},\"content\":{\"title\":\"Receipt " + i + "\",\"body\":\"Thanks\"}}");
+            }
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElements(By.cssSelector("tr[data-message-id]")).size() == 4);
+            HeadlessChromium.screenshot(browser, "messages", 1280, 800);
+            HeadlessChromium.screenshot(browser, "messages", 390, 844);
+            HeadlessChromium.resize(browser, 1280, 800);
+
+            // The live log may swap its rows while the link is clicked: click again on the fresh row then.
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> browser.findElement(welcomeRow).findElement(By.linkText(welcome)).click());
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/console/messages/" + welcome));
+            List<String> story = browser.findElements(By.cssSelector(".timeline li strong")).stream().map(WebElement::getText).toList();
+            assertThat(story).containsSubsequence("Enqueued", "Routed", "Rendered on email", "Sent on email by console");
+            assertThat(browser.findElement(By.cssSelector(".output-email .subject")).getText()).contains("Welcome Ada");
+            browser.switchTo().frame(browser.findElement(By.cssSelector("iframe[title='Email as rendered']")));
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("Your account is ready.");
+            browser.switchTo().defaultContent();
+
+            browser.findElement(By.xpath("//button[normalize-space()='Mark opened']")).click();
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> assertThat(browser.findElement(By.id("status")).getText()).contains("opened"));
+            assertThat(browser.findElements(By.cssSelector(".timeline li strong")).stream().map(WebElement::getText)).contains("Opened on email");
+            assertThat(api.get("/messages/" + welcome).json().path("status").asText()).isEqualTo("OPENED");
+            HeadlessChromium.screenshot(browser, "message", 1280, 800);
+            HeadlessChromium.screenshot(browser, "message", 390, 844);
+            HeadlessChromium.resize(browser, 1280, 800);
+
+            String later = send("{\"to\":{\"user_id\":\"ada\"},\"content\":{\"title\":\"Reminder\",\"body\":\"Soon\"},\"delay\":{\"duration\":2500}}");
+            browser.get(herald.uri().resolve("/console/messages/" + later).toString());
+            assertThat(browser.findElement(By.id("status")).getText()).contains("delayed");
+            markPage(browser);
+            await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> assertThat(browser.findElement(By.id("status")).getText()).contains("sent"));
+            assertThat(pageWasNotReloaded(browser)).as("the status changed without a reload").isTrue();
+
+            browser.findElement(By.cssSelector("#live a[href='/console/users/ada']")).click();
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/console/users/ada"));
+            String userPage = browser.findElement(By.tagName("main")).getText();
+            assertThat(userPage).contains("ada@example.org").contains("Ada Lovelace").contains("product-news").contains("opted out");
+            assertThat(browser.findElements(By.cssSelector("tr[data-message-id]")).stream().map(row -> row.getAttribute("data-message-id")))
+                    .containsExactly(later, welcome);
+            HeadlessChromium.screenshot(browser, "user", 1280, 800);
+            HeadlessChromium.screenshot(browser, "user", 390, 844);
+            HeadlessChromium.resize(browser, 1280, 800);
+
+            browser.findElement(By.linkText("Overview")).click();
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/console"));
+            assertThat(browser.findElement(By.cssSelector(".tiles")).getText()).contains("5\nSent").contains("1\nOpened");
+            HeadlessChromium.screenshot(browser, "overview", 1280, 800);
+            HeadlessChromium.screenshot(browser, "overview", 390, 844);
+            HeadlessChromium.resize(browser, 1280, 800);
+
+            browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().contains("/console/login"));
+            browser.get(herald.uri().resolve("/console/messages").toString());
+            assertThat(browser.getCurrentUrl()).as("signed out").contains("/console/login");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private String send(String message) {
+        Http.Response sent = api.post("/send", "{\"message\":" + message + "}");
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        return sent.json().path("requestId").asText();
+    }
+
+    /** Leaves a mark in the page's window that a reload would wipe. */
+    private static void markPage(WebDriver browser) {
+        ((JavascriptExecutor) browser).executeScript("window.heraldTestMark = 'still here';");
+    }
+
+    private static boolean pageWasNotReloaded(WebDriver browser) {
+        return "still here".equals(((JavascriptExecutor) browser).executeScript("return window.heraldTestMark;"));
+    }
+
+    private static Map<String, String> form() {
+        return Map.of("Content-Type", "application/x-www-form-urlencoded");
+    }
+
+    private static Map<String, String> with(Map<String, String> first, Map<String, String> second) {
+        Map<String, String> both = new java.util.HashMap<>(first);
+        both.putAll(second);
+        return both;
+    }
+}
