@@ -4,8 +4,12 @@ import io.herald.application.errors.NotFoundException;
 import io.herald.application.port.Page;
 import io.herald.application.port.in.ManageTemplatesUseCase;
 import io.herald.application.port.out.TemplateRepository;
+import io.herald.domain.json.JsonTrees;
+import io.herald.domain.routing.Channel;
 import io.herald.domain.template.Template;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 
 public final class TemplateService implements ManageTemplatesUseCase {
@@ -32,6 +36,18 @@ public final class TemplateService implements ManageTemplatesUseCase {
     @Override
     public Page<Template> list(Optional<String> cursor, int limit) {
         return templates.list(cursor, limit);
+    }
+
+    @Override
+    public Map<Channel, Map<String, Object>> preview(Template draft, Map<String, Object> data, Map<String, Object> profile) {
+        renderer.validate(draft);
+        Map<String, Object> context = JsonTrees.deepCopy(data);
+        context.put("profile", profile);
+        Map<Channel, Map<String, Object>> rendered = new EnumMap<>(Channel.class);
+        for (Channel channel : draft.channels().keySet()) {
+            rendered.put(channel, renderer.render(draft, channel, context));
+        }
+        return rendered;
     }
 
     @Override

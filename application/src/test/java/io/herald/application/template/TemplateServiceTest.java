@@ -59,4 +59,27 @@ class TemplateServiceTest {
 
         assertThat(repository.find("broken")).isEmpty();
     }
+
+    @Test
+    void aPreviewRendersEveryChannelOfADraftWithDataAndAProfileAndSavesNothing() {
+        Template draft = Template.parse("welcome", Map.of("channels", Map.of(
+                "email", Map.of("subject", "Welcome, {{first_name}}", "html", "<p>Hi {{profile.name}} & co</p>"),
+                "sms", Map.of("body", "Code {{code}}"))));
+
+        Map<Channel, Map<String, Object>> preview = templates.preview(draft, Map.of("first_name", "Ada", "code", 42),
+                Map.of("name", "Ada <Lovelace>"));
+
+        assertThat(preview.get(Channel.EMAIL)).containsEntry("subject", "Welcome, Ada")
+                .containsEntry("html", "<p>Hi Ada &lt;Lovelace&gt; & co</p>");
+        assertThat(preview.get(Channel.SMS)).containsEntry("body", "Code 42");
+        assertThat(templates.find("welcome")).as("a preview saves nothing").isEmpty();
+    }
+
+    @Test
+    void aDraftThatDoesNotCompileIsRefusedNamingTheField() {
+        Template broken = Template.parse("welcome", Map.of("channels", Map.of("email", Map.of("subject", "Hi {{#if name}}", "text", "x"))));
+
+        assertThatThrownBy(() -> templates.preview(broken, Map.of(), Map.of()))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("channels.email.subject");
+    }
 }

@@ -179,6 +179,64 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    void anOperatorWritesATemplateSeesItsErrorInlineFixesItAndSavesIt() {
+        WebDriver browser = HeadlessChromium.start();
+        try {
+            signIn(browser, "/console/templates");
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("No templates yet");
+            browser.findElement(By.name("new")).sendKeys("order-shipped");
+            browser.findElement(By.xpath("//button[normalize-space()='Create']")).click();
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(browser.findElement(By.cssSelector("#preview .output-email .subject")).getText()).contains("Welcome, Ada!"));
+
+            WebElement body = browser.findElement(By.id("body"));
+            body.clear();
+            body.sendKeys("{\"name\": \"Order shipped\", \"channels\": {\"email\": {\"subject\": \"Shipped, {{#if first_name}}\", \"text\": \"Hi\"}}}");
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(browser.findElement(By.id("template-error")).getText())
+                            .contains("channels.email.subject").contains("not a valid Handlebars template"));
+            HeadlessChromium.screenshot(browser, "template-error", 1280, 800);
+            HeadlessChromium.resize(browser, 1280, 800);
+
+            body.clear();
+            body.sendKeys("{\"name\": \"Order shipped\", \"events\": [\"Order Shipped\"], \"channels\": {"
+                    + "\"email\": {\"subject\": \"Shipped, {{first_name}}\", \"html\": \"<p>Order <b>{{order.id}}</b> is on its way</p>\"},"
+                    + " \"sms\": {\"body\": \"Order {{order.id}} shipped\"}}}");
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+                assertThat(browser.findElements(By.id("template-error"))).isEmpty();
+                assertThat(browser.findElement(By.cssSelector("#preview .output-email .subject")).getText()).contains("Shipped, Ada");
+                assertThat(browser.findElement(By.cssSelector("#preview .output-sms .bubble")).getText()).isEqualTo("Order 1042 shipped");
+            });
+            browser.switchTo().frame(browser.findElement(By.cssSelector("#preview iframe")));
+            assertThat(browser.findElement(By.tagName("b")).getText()).isEqualTo("1042");
+            browser.switchTo().defaultContent();
+            HeadlessChromium.screenshot(browser, "template", 1280, 800);
+            HeadlessChromium.screenshot(browser, "template", 390, 844);
+            HeadlessChromium.resize(browser, 1280, 800);
+
+            browser.findElement(By.xpath("//button[normalize-space()='Save template']")).click();
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(browser.findElement(By.cssSelector(".alert.ok")).getText()).contains("Saved"));
+            Http.Response saved = api.get("/templates/order-shipped");
+            assertThat(saved.status()).isEqualTo(200);
+            assertThat(saved.body()).contains("Shipped, {{first_name}}").contains("Order Shipped");
+
+            browser.findElement(By.linkText("Templates")).click();
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(browser.findElement(By.cssSelector("tr[data-template-id='order-shipped']")).getText()).contains("email, sms"));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private void signIn(WebDriver browser, String next) {
+        browser.get(herald.uri().resolve("/console/login") + "?next=" + next);
+        browser.findElement(By.id("key")).sendKeys(KEY);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith(next));
+    }
+
     private String send(String message) {
         Http.Response sent = api.post("/send", "{\"message\":" + message + "}");
         assertThat(sent.status()).as(sent.body()).isEqualTo(202);

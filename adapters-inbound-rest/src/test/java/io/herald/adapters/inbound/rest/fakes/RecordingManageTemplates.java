@@ -2,6 +2,7 @@ package io.herald.adapters.inbound.rest.fakes;
 
 import io.herald.application.port.Page;
 import io.herald.application.port.in.ManageTemplatesUseCase;
+import io.herald.domain.routing.Channel;
 import io.herald.domain.template.Template;
 import jakarta.inject.Singleton;
 
@@ -43,6 +44,12 @@ public class RecordingManageTemplates extends RecordingFake implements ManageTem
     public Page<Template> list(Optional<String> cursor, int limit) {
         called("list", cursor, limit);
         return page;
+    }
+
+    @Override
+    public Map<Channel, Map<String, Object>> preview(Template draft, Map<String, Object> data, Map<String, Object> profile) {
+        called("preview", draft, data, profile);
+        return Map.of();
     }
 
     @Override

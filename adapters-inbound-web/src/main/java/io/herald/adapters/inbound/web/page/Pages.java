@@ -23,12 +23,28 @@ public final class Pages {
 
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
 
+    /**
+     * A page that frames a draft email inline ({@code srcdoc}): a framed document of the page's own inherits the page's
+     * policy, so the email's inline styles need it to allow them. The frame is sandboxed (no script), and images still
+     * load only from the jar or as data, so no tracking pixel is fetched.
+     */
+    static final String POLICY_FRAMING_DRAFTS = POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+
     /** The page {@code template} (a path under src/main/jte) for {@code model}, its one parameter. */
     public MutableHttpResponse<String> render(String template, Object model) {
+        return render(template, model, POLICY);
+    }
+
+    /** A page that shows draft emails in a frame of its own: see {@link #POLICY_FRAMING_DRAFTS}. */
+    public MutableHttpResponse<String> renderFramingDrafts(String template, Object model) {
+        return render(template, model, POLICY_FRAMING_DRAFTS);
+    }
+
+    private MutableHttpResponse<String> render(String template, Object model, String policy) {
         StringOutput output = new StringOutput();
         engine.render(template, model, output);
         return HttpResponse.ok(output.toString()).contentType(HTML)
-                .header("Content-Security-Policy", POLICY)
+                .header("Content-Security-Policy", policy)
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "same-origin")
                 .header("X-Content-Type-Options", "nosniff")

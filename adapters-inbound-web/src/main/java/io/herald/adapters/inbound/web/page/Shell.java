@@ -10,6 +10,7 @@ public record Shell(String title, Section section, String csrfToken) {
     public enum Section {
         OVERVIEW("Overview", "/console"),
         MESSAGES("Messages", "/console/messages"),
+        TEMPLATES("Templates", "/console/templates"),
         USERS("Users", "/console/users");
 
         private final String label;
