@@ -19,10 +19,12 @@ import io.herald.domain.automation.AutomationRun;
 import io.herald.domain.automation.AutomationRunId;
 import io.herald.domain.automation.Checks;
 import io.herald.domain.automation.Located;
+import io.herald.domain.automation.StepStatus;
 import io.herald.domain.profile.Profile;
 import io.herald.domain.shared.InvalidValueException;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -99,6 +101,16 @@ public final class AutomationService implements ManageAutomationsUseCase, Invoke
     @Override
     public Optional<AutomationRun> find(AutomationRunId runId) {
         return runs.find(runId);
+    }
+
+    @Override
+    public List<AutomationRun> latestOf(String automationId, int limit) {
+        return runs.latestOf(automationId, limit);
+    }
+
+    @Override
+    public Map<Integer, Map<StepStatus, Long>> stepCountsOf(String automationId) {
+        return runs.stepCountsOf(automationId);
     }
 
     /** @param self the automation being saved, which must not invoke itself */

@@ -4,6 +4,7 @@ import io.herald.application.port.out.AutomationRunRepository;
 import io.herald.domain.automation.AutomationRun;
 import io.herald.domain.automation.AutomationRunId;
 import io.herald.domain.automation.Step;
+import io.herald.domain.automation.StepStatus;
 import io.herald.domain.automation.Steps;
 import io.herald.domain.profile.UserId;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,38 @@ public abstract class AutomationRunRepositoryContract {
     private static List<Object> state(AutomationRun run) {
         return List.of(run.id(), run.automationId(), run.steps(), run.recipient(), run.cancelationToken(), run.event(), run.depth(),
                 run.chain(), run.createdAt(), run.refs(), run.results(), run.status(), run.stepIndex(), run.data(), run.error(), run.updatedAt());
+    }
+
+    @Test
+    void anAutomationsRunsAreListedNewestFirstAndCountedStepByStep() {
+        AutomationRunRepository runs = emptyRepository();
+        Instant later = START.plusSeconds(1);
+        AutomationRun waiting = run("run-1", Optional.empty());
+        AutomationRun skipped = run("run-2", Optional.empty());
+        AutomationRun fresh = run("run-3", Optional.empty());
+        runs.insert(waiting);
+        runs.insert(skipped);
+        runs.insert(fresh);
+        runs.insert(AutomationRun.start(new AutomationRunId("run-4"), Optional.of("another"), STEPS, UserId.of("kim"), Optional.empty(),
+                Map.of(), Map.of(), 0, START));
+        waiting.begin(later);
+        waiting.sent(List.of("m-1"), later);
+        waiting.begin(later);
+        waiting.waitUntil(later.plus(Duration.ofHours(2)), later);
+        skipped.begin(later);
+        skipped.skip(later);
+        inTransaction(() -> {
+            runs.save(waiting);
+            runs.save(skipped);
+            return null;
+        });
+
+        assertThat(runs.latestOf("welcome-journey", 2)).extracting(run -> run.id().value()).containsExactly("run-3", "run-2");
+        assertThat(runs.stepCountsOf("welcome-journey")).isEqualTo(Map.of(
+                0, Map.of(StepStatus.DONE, 1L, StepStatus.SKIPPED, 1L, StepStatus.PENDING, 1L),
+                1, Map.of(StepStatus.WAITING, 1L, StepStatus.PENDING, 2L),
+                2, Map.of(StepStatus.PENDING, 3L)));
+        assertThat(runs.stepCountsOf("nothing-like-it")).isEmpty();
     }
 
     @Test

@@ -5,12 +5,18 @@ import io.herald.application.port.out.AutomationRunRepository;
 import io.herald.domain.automation.AutomationRun;
 import io.herald.domain.automation.AutomationRunId;
 import io.herald.domain.automation.RunStatus;
+import io.herald.domain.automation.StepStatus;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Collectors;
 
 /**
  * Keeps copies, as a database does: a run changed and not saved is not changed here. Locks are not modelled
@@ -64,6 +70,25 @@ public final class InMemoryAutomationRunRepository implements AutomationRunRepos
         if (runs.replace(run.id().value(), copy(run)) == null) {
             throw new IllegalStateException("no run " + run.id());
         }
+    }
+
+    @Override
+    public List<AutomationRun> latestOf(String automationId, int limit) {
+        List<AutomationRun> of = runs.values().stream().filter(run -> run.automationId().equals(Optional.of(automationId)))
+                .map(InMemoryAutomationRunRepository::copy).collect(Collectors.toCollection(ArrayList::new));
+        Collections.reverse(of);
+        return of.subList(0, Math.min(limit, of.size()));
+    }
+
+    @Override
+    public Map<Integer, Map<StepStatus, Long>> stepCountsOf(String automationId) {
+        Map<Integer, Map<StepStatus, Long>> counts = new TreeMap<>();
+        runs.values().stream().filter(run -> run.automationId().equals(Optional.of(automationId))).forEach(run -> {
+            for (int step = 0; step < run.results().size(); step++) {
+                counts.computeIfAbsent(step, ignored -> new EnumMap<>(StepStatus.class)).merge(run.results().get(step).status(), 1L, Long::sum);
+            }
+        });
+        return counts;
     }
 
     /** For {@link InMemoryRetentionStore}: runs created before {@code cutoff} that have ended. */

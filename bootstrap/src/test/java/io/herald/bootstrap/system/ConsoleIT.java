@@ -120,10 +120,13 @@ class ConsoleIT {
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
                     assertThat(browser.findElement(welcomeRow).getText()).contains("sent").contains("ada").contains("console"));
             assertThat(pageWasNotReloaded(browser)).as("the row arrived without a reload").isTrue();
+            List<String> receipts = new java.util.ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                send("{\"to\":{\"email\":\"user" + i + "@example.org\"},\"content\":{\"title\":\"Receipt " + i + "\",\"body\":\"Thanks\"}}");
+                receipts.add(send("{\"to\":{\"email\":\"user" + i + "@example.org\"},\"content\":{\"title\":\"Receipt " + i + "\",\"body\":\"Thanks\"}}"));
             }
-            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.findElements(By.cssSelector("tr[data-message-id]")).size() == 4);
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(browser.findElements(By.cssSelector("tr[data-message-id]")).stream().map(row -> row.getAttribute("data-message-id")))
+                            .containsAll(receipts).contains(welcome));
             HeadlessChromium.screenshot(browser, "messages", 1280, 800);
             HeadlessChromium.screenshot(browser, "messages", 390, 844);
             HeadlessChromium.resize(browser, 1280, 800);
@@ -165,7 +168,11 @@ class ConsoleIT {
 
             browser.findElement(By.linkText("Overview")).click();
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/console"));
-            assertThat(browser.findElement(By.cssSelector(".tiles")).getText()).contains("5\nSent").contains("1\nOpened");
+            // Every message of this test has been sent, and one opened; other tests of the class send through the same Herald.
+            long sentOrLater = List.of("SENT", "DELIVERED", "OPENED", "CLICKED").stream().mapToLong(this::countWithStatus).sum();
+            assertThat(browser.findElement(By.cssSelector(".tiles")).getText()).contains(sentOrLater + "\nSent")
+                    .contains(countWithStatus("OPENED") + countWithStatus("CLICKED") + "\nOpened");
+            assertThat(sentOrLater).isGreaterThanOrEqualTo(5);
             HeadlessChromium.screenshot(browser, "overview", 1280, 800);
             HeadlessChromium.screenshot(browser, "overview", 390, 844);
             HeadlessChromium.resize(browser, 1280, 800);
@@ -228,6 +235,73 @@ class ConsoleIT {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    void anAutomationsFlowShowsHowManyRunsPassedSkippedAndWaitAtEachStep() {
+        assertThat(api.put("/automations/onboarding", """
+                {"name": "Onboarding", "steps": [
+                  {"action": "send", "content": {"title": "Hi", "body": "Welcome aboard"}, "ref": "hello"},
+                  {"action": "send", "if": "data.plan == 'pro'", "content": {"title": "Pro tips", "body": "Three things"}},
+                  {"action": "delay", "duration": "2 hours"},
+                  {"action": "send", "content": {"title": "How is it going?", "body": "Tell us"}}]}""").status()).isEqualTo(200);
+        String pro = invoke("kim", "pro");
+        String free = invoke("lee", "free");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(api.get("/automations/runs/" + pro).json().path("status").asText()).isEqualToIgnoringCase("WAITING");
+            assertThat(api.get("/automations/runs/" + free).json().path("status").asText()).isEqualToIgnoringCase("WAITING");
+        });
+
+        WebDriver browser = HeadlessChromium.start();
+        try {
+            signIn(browser, "/console/automations");
+            browser.findElement(By.linkText("onboarding")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/console/automations/onboarding"));
+            assertThat(counts(browser, 1)).isEqualTo("0 waiting 2 passed 0 skipped 0 failed");
+            assertThat(counts(browser, 2)).isEqualTo("0 waiting 1 passed 1 skipped 0 failed");
+            assertThat(counts(browser, 3)).isEqualTo("2 waiting 0 passed 0 skipped 0 failed");
+            assertThat(counts(browser, 4)).isEqualTo("0 waiting 0 passed 0 skipped 0 failed");
+            assertThat(browser.findElement(By.cssSelector("li[data-step='2']")).getText()).contains("if data.plan == 'pro'");
+            assertThat(browser.findElements(By.cssSelector("tr[data-run-id]")).stream().map(row -> row.getAttribute("data-run-id")))
+                    .containsExactlyInAnyOrder(pro, free);
+            HeadlessChromium.screenshot(browser, "automation", 1280, 800);
+            HeadlessChromium.screenshot(browser, "automation", 390, 844);
+            HeadlessChromium.resize(browser, 1280, 800);
+
+            browser.findElement(By.linkText(pro)).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/console/automations/runs/" + pro));
+            assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("waiting");
+            List<WebElement> sent = browser.findElements(By.cssSelector("tr[data-step] a[href^='/console/messages/']"));
+            assertThat(sent).hasSize(2);
+            sent.get(0).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/console/messages/"));
+            assertThat(browser.findElement(By.cssSelector(".summary")).getText()).contains("kim");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** What the API reports: the number of messages with {@code status}, across pages. */
+    private long countWithStatus(String status) {
+        long count = 0;
+        String cursor = "";
+        do {
+            var page = api.get("/messages?status=" + status + "&limit=100" + (cursor.isEmpty() ? "" : "&cursor=" + cursor)).json();
+            count += page.path("results").size();
+            cursor = page.path("paging").path("more").asBoolean() ? page.path("paging").path("cursor").asText() : "";
+        } while (!cursor.isEmpty());
+        return count;
+    }
+
+    private String invoke(String recipient, String plan) {
+        Http.Response invoked = api.post("/automations/onboarding/invoke", "{\"recipient\": \"" + recipient + "\", \"data\": {\"plan\": \"" + plan
+                + "\"}, \"profile\": {\"email\": \"" + recipient + "@example.org\"}}");
+        assertThat(invoked.status()).as(invoked.body()).isEqualTo(202);
+        return invoked.json().path("runId").asText();
+    }
+
+    private static String counts(WebDriver browser, int step) {
+        return browser.findElement(By.cssSelector("li[data-step='" + step + "'] .counts")).getText().replace("\n", " ");
     }
 
     private void signIn(WebDriver browser, String next) {

@@ -5,6 +5,7 @@ import io.herald.application.port.out.AutomationRunRepository;
 import io.herald.domain.automation.AutomationRun;
 import io.herald.domain.automation.AutomationRunId;
 import io.herald.domain.automation.RunStatus;
+import io.herald.domain.automation.StepStatus;
 import io.herald.domain.automation.Steps;
 import io.herald.domain.json.JsonTrees;
 import io.herald.domain.profile.UserId;
@@ -17,9 +18,11 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 @Singleton
 @Transactional
@@ -63,6 +66,30 @@ class JdbcAutomationRunRepository implements AutomationRunRepository {
     public Optional<AutomationRun> find(AutomationRunId id) {
         return db.queryOne("SELECT " + COLUMNS + " FROM automation_runs WHERE run_id = ?",
                 statement -> statement.setString(1, id.value()), this::run);
+    }
+
+    @Override
+    public List<AutomationRun> latestOf(String automationId, int limit) {
+        return db.query("SELECT " + COLUMNS + " FROM automation_runs WHERE automation_id = ? ORDER BY run_id DESC LIMIT ?",
+                statement -> {
+                    statement.setString(1, automationId);
+                    statement.setInt(2, limit);
+                }, this::run);
+    }
+
+    /** Reads every run of the automation (by its index): a console page's figure, not a hot path. */
+    @Override
+    public Map<Integer, Map<StepStatus, Long>> stepCountsOf(String automationId) {
+        Map<Integer, Map<StepStatus, Long>> counts = new TreeMap<>();
+        db.query("""
+                SELECT step.index - 1 AS step, step.result->>'status' AS status, count(*) AS runs
+                FROM automation_runs run, jsonb_array_elements(run.state->'results') WITH ORDINALITY AS step(result, index)
+                WHERE run.automation_id = ?
+                GROUP BY 1, 2""",
+                statement -> statement.setString(1, automationId),
+                row -> counts.computeIfAbsent(row.getInt("step"), ignored -> new EnumMap<>(StepStatus.class))
+                        .put(StepStatus.valueOf(row.getString("status")), row.getLong("runs")));
+        return counts;
     }
 
     // A lock outside a transaction would be released as soon as it is taken: fail instead.

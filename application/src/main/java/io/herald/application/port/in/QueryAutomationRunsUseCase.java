@@ -2,11 +2,20 @@ package io.herald.application.port.in;
 
 import io.herald.domain.automation.AutomationRun;
 import io.herald.domain.automation.AutomationRunId;
+import io.herald.domain.automation.StepStatus;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@code GET /automations/runs/{run_id}}. */
 public interface QueryAutomationRunsUseCase {
 
     Optional<AutomationRun> find(AutomationRunId runId);
+
+    /** The newest runs of an automation, newest first: the console's automation page. */
+    List<AutomationRun> latestOf(String automationId, int limit);
+
+    /** For each step (by index), how many of the automation's runs have it waiting, done, skipped, failed…. */
+    Map<Integer, Map<StepStatus, Long>> stepCountsOf(String automationId);
 }

@@ -3,8 +3,10 @@ package io.herald.application.port.out;
 import io.herald.application.port.in.RedriveUseCase;
 import io.herald.domain.automation.AutomationRun;
 import io.herald.domain.automation.AutomationRunId;
+import io.herald.domain.automation.StepStatus;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Automation runs and their state. Saving a run writes all of it: status, step, data, step results. */
@@ -24,6 +26,12 @@ public interface AutomationRunRepository {
     List<AutomationRun> lockActiveByToken(String cancelationToken);
 
     void save(AutomationRun run);
+
+    /** The newest runs of an automation, newest first (by run id, which grows with time). */
+    List<AutomationRun> latestOf(String automationId, int limit);
+
+    /** For each step of an automation's runs (by index), how many runs have it in each status. */
+    Map<Integer, Map<StepStatus, Long>> stepCountsOf(String automationId);
 
     /**
      * How many runs the chain has started so far (see {@link AutomationRun#chain()}), with the chain locked until the

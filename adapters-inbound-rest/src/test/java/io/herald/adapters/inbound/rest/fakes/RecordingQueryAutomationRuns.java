@@ -3,8 +3,10 @@ package io.herald.adapters.inbound.rest.fakes;
 import io.herald.application.port.in.QueryAutomationRunsUseCase;
 import io.herald.domain.automation.AutomationRun;
 import io.herald.domain.automation.AutomationRunId;
+import io.herald.domain.automation.StepStatus;
 import jakarta.inject.Singleton;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +24,18 @@ public class RecordingQueryAutomationRuns extends RecordingFake implements Query
     public Optional<AutomationRun> find(AutomationRunId runId) {
         called("find", runId);
         return Optional.ofNullable(runs.get(runId));
+    }
+
+    @Override
+    public List<AutomationRun> latestOf(String automationId, int limit) {
+        called("latestOf", automationId, limit);
+        return List.of();
+    }
+
+    @Override
+    public Map<Integer, Map<StepStatus, Long>> stepCountsOf(String automationId) {
+        called("stepCountsOf", automationId);
+        return Map.of();
     }
 
     @Override

@@ -11,6 +11,7 @@ public record Shell(String title, Section section, String csrfToken) {
         OVERVIEW("Overview", "/console"),
         MESSAGES("Messages", "/console/messages"),
         TEMPLATES("Templates", "/console/templates"),
+        AUTOMATIONS("Automations", "/console/automations"),
         USERS("Users", "/console/users");
 
         private final String label;
