@@ -304,6 +304,50 @@ class ConsoleIT {
         return browser.findElement(By.cssSelector("li[data-step='" + step + "'] .counts")).getText().replace("\n", " ");
     }
 
+    @Test
+    void theApiReferenceIsAnOpenApi3DocumentWithTheCourierBodiesAndAPageThatRendersIt() {
+        Http anonymous = Http.to(herald.uri());
+        Http.Response document = anonymous.get("/openapi.yml");
+        assertThat(document.status()).isEqualTo(200);
+        Map<String, Object> openApi = new org.yaml.snakeyaml.Yaml().load(document.body());
+        assertThat(String.valueOf(openApi.get("openapi"))).startsWith("3.");
+        Map<String, Object> paths = map(openApi, "paths");
+        assertThat(paths).containsKeys("/send", "/profiles/{user_id}", "/messages", "/automations/invoke", "/automations/{automation_id}/invoke");
+        assertThat(requestSchema(paths, "/send", "post")).isEqualTo("#/components/schemas/SendRequest");
+        assertThat(requestSchema(paths, "/profiles/{user_id}", "put")).isEqualTo("#/components/schemas/ProfileBody");
+        assertThat(requestSchema(paths, "/profiles/{user_id}", "patch")).isEqualTo("#/components/schemas/ProfilePatch");
+        assertThat(requestSchema(paths, "/automations/invoke", "post")).isEqualTo("#/components/schemas/InvokeRequest");
+        Map<String, Object> schemas = map(map(openApi, "components"), "schemas");
+        assertThat(map(map(schemas, "SendRequest"), "properties")).containsKey("message");
+        assertThat(map(map(schemas, "InvokeRequest"), "properties")).containsKeys("recipient", "data", "profile", "automation");
+        String listed = String.valueOf(map(map(map(map(map(paths, "/messages"), "get"), "responses"), "200"), "content"));
+        assertThat(listed).contains("#/components/schemas/MessageList");
+        java.util.regex.Matcher refs = Pattern.compile("#/components/schemas/([A-Za-z.]+)").matcher(document.body());
+        while (refs.find()) {
+            assertThat(schemas).as("every reference resolves").containsKey(refs.group(1));
+        }
+
+        WebDriver browser = HeadlessChromium.start();
+        try {
+            browser.get(herald.uri().resolve("/docs").toString());
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Herald").contains("/send"));
+            HeadlessChromium.screenshot(browser, "docs", 1280, 800);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> parent, String key) {
+        assertThat(parent).containsKey(key);
+        return (Map<String, Object>) parent.get(key);
+    }
+
+    private static String requestSchema(Map<String, Object> paths, String path, String method) {
+        return String.valueOf(map(map(map(map(map(map(paths, path), method), "requestBody"), "content"), "application/json"), "schema").get("$ref"));
+    }
+
     private void signIn(WebDriver browser, String next) {
         browser.get(herald.uri().resolve("/console/login") + "?next=" + next);
         browser.findElement(By.id("key")).sendKeys(KEY);

@@ -1,5 +1,6 @@
 package io.herald.adapters.inbound.rest.auth;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.herald.adapters.inbound.rest.json.JsonBody;
 import io.herald.application.port.in.IssueClientTokenUseCase;
 import io.herald.application.port.in.IssueClientTokenUseCase.IssueClientTokenCommand;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /** Courier's {@code POST /auth/issue-token} {@code {"scope", "expires_in"}} → {@code {"token"}} (admin keys only). */
+@Tag(name = "Auth")
 @Controller("/auth")
 class AuthController {
 

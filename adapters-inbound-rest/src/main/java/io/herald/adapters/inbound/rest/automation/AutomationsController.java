@@ -1,5 +1,11 @@
 package io.herald.adapters.inbound.rest.automation;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.herald.adapters.inbound.rest.reference.Schemas;
 import io.herald.adapters.inbound.rest.json.JsonBody;
 import io.herald.adapters.inbound.rest.json.Paging;
 import io.herald.application.errors.NotFoundException;
@@ -34,6 +40,7 @@ import java.util.Optional;
  * Automations: Herald's saved definitions ({@code {name, trigger: {event, if}, cancelation_token, steps}}), Courier's
  * invoke endpoints (202 {@code {"runId"}}), and the state of a run.
  */
+@Tag(name = "Automations")
 @Controller("/automations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AutomationsController {
@@ -74,6 +81,9 @@ class AutomationsController {
 
     /** Ad hoc: {@code {"automation": {"cancelation_token", "steps"}, "data", "profile", "recipient", "template"}}. */
     @Post("/invoke")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = Schemas.InvokeRequest.class)))
+    @ApiResponse(responseCode = "202", description = "the run started",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Schemas.InvokeAccepted.class)))
     HttpResponse<Map<String, String>> invokeAdHoc(@Body Map<String, Object> body) {
         JsonFields fields = JsonBody.of(body);
         if (!fields.has(AdHocAutomation.ROOT)) {
@@ -86,6 +96,9 @@ class AutomationsController {
 
     /** A saved automation: {@code {"recipient", "data", "profile"}}. */
     @Post("/{automation_id}/invoke")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = Schemas.InvokeRequest.class)))
+    @ApiResponse(responseCode = "202", description = "the run started",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Schemas.InvokeAccepted.class)))
     HttpResponse<Map<String, String>> invokeSaved(@PathVariable("automation_id") String automationId, @Body Map<String, Object> body) {
         JsonFields fields = JsonBody.of(body);
         return accepted(invoke.invoke(InvokeAutomationCommand.saved(automationId, recipient(fields),

@@ -1,5 +1,6 @@
 package io.herald.adapters.inbound.rest.inbound;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.herald.adapters.inbound.rest.json.JsonBody;
 import io.herald.adapters.inbound.rest.json.UserIds;
 import io.herald.application.port.in.ListInboundEventsQuery;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Courier's inbound track API, and Herald's log of every inbound event with what it triggered. */
+@Tag(name = "Inbound events")
 @Controller("/inbound")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class InboundController {

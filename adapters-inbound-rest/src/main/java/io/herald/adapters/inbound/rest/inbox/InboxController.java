@@ -1,5 +1,6 @@
 package io.herald.adapters.inbound.rest.inbox;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.herald.adapters.inbound.rest.json.Paging;
 import io.herald.adapters.inbound.rest.json.UserIds;
 import io.herald.application.port.in.ManageInboxUseCase;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The in-app inbox of a user: its messages, and what the user did with them. */
+@Tag(name = "Inbox")
 @Controller("/users/{user_id}/inbox")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class InboxController {

@@ -1,5 +1,6 @@
 package io.herald.adapters.inbound.rest.list;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.herald.adapters.inbound.rest.json.JsonBody;
 import io.herald.adapters.inbound.rest.json.Paging;
 import io.herald.adapters.inbound.rest.json.UserIds;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Courier's Lists API, and a profile's lists ({@code /profiles/{user_id}/lists}). */
+@Tag(name = "Lists")
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ListsController {

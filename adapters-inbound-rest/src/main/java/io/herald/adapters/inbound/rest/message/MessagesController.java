@@ -1,5 +1,10 @@
 package io.herald.adapters.inbound.rest.message;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.herald.adapters.inbound.rest.reference.Schemas;
 import io.herald.adapters.inbound.rest.json.Paging;
 import io.herald.application.port.in.CancelMessageUseCase;
 import io.herald.application.port.in.QueryMessagesUseCase;
@@ -22,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Courier's Messages API. */
+@Tag(name = "Messages")
 @Controller("/messages")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class MessagesController {
@@ -35,6 +41,8 @@ class MessagesController {
     }
 
     @Get
+    @ApiResponse(responseCode = "200", description = "newest first",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Schemas.MessageList.class)))
     Map<String, Object> list(@Nullable @QueryValue String recipient, @Nullable @QueryValue String status,
                              @Nullable @QueryValue String notification, @Nullable @QueryValue("request_id") String requestId,
                              @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
@@ -44,6 +52,8 @@ class MessagesController {
     }
 
     @Get("/{message_id}")
+    @ApiResponse(responseCode = "200", description = "the message, with every channel and provider it was tried on",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Schemas.MessageDetails.class)))
     Map<String, Object> get(@PathVariable("message_id") String messageId) {
         MessageId id = new MessageId(messageId);
         Map<String, Object> view = MessageViews.details(messages.find(id));

@@ -1,5 +1,6 @@
 package io.herald.adapters.inbound.rest.operations;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.herald.application.port.in.AuthenticateCallerUseCase;
 import io.herald.application.port.in.AuthenticateCallerUseCase.Scheme;
 import io.herald.application.port.in.QueryHealthUseCase;
@@ -24,6 +25,7 @@ import java.util.Set;
  * {@code GET /health} (DESIGN §10): open and minimal ({@code {"status":"UP"}}, or 503 DOWN when the database does
  * not answer) for load balancers; with an admin key it also says what the instance is struggling with.
  */
+@Tag(name = "Operations")
 @Controller("/health")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class HealthController {

@@ -1,5 +1,6 @@
 package io.herald.adapters.inbound.rest.operations;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.herald.adapters.inbound.rest.json.JsonBody;
 import io.herald.application.port.in.RedriveUseCase;
 import io.herald.application.port.in.RedriveUseCase.MessageFilter;
@@ -27,6 +28,7 @@ import java.util.Optional;
  * each with optional filters in a JSON body; times ({@code from}, {@code to}) as ISO-8601 or epoch milliseconds.
  * Each answers {@code {"redriven": n}}.
  */
+@Tag(name = "Operations")
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class RedriveController {

@@ -1,5 +1,6 @@
 package io.herald.adapters.inbound.rest.preference;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.herald.adapters.inbound.rest.json.JsonBody;
 import io.herald.adapters.inbound.rest.json.UserIds;
 import io.herald.application.port.in.ManagePreferencesUseCase;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Courier's user preferences: {@code /users/{user_id}/preferences[/{topic_id}]}. */
+@Tag(name = "Preferences")
 @Controller("/users/{user_id}/preferences")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PreferencesController {

@@ -1,5 +1,10 @@
 package io.herald.adapters.inbound.rest.profile;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.herald.adapters.inbound.rest.reference.Schemas;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.herald.adapters.inbound.rest.json.JsonBody;
 import io.herald.adapters.inbound.rest.json.UserIds;
 import io.herald.application.errors.NotFoundException;
@@ -24,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Courier's Profiles API: {@code /profiles/{user_id}}. */
+@Tag(name = "Profiles")
 @Controller("/profiles/{user_id}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ProfilesController {
@@ -49,18 +55,21 @@ class ProfilesController {
     }
 
     @Post
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = Schemas.ProfileBody.class)))
     Map<String, String> merge(@PathVariable("user_id") String userId, @Body Map<String, Object> body) {
         profiles.merge(UserIds.fromPath(userId), JsonBody.of(body).requiredMap("profile"));
         return SUCCESS;
     }
 
     @Put
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = Schemas.ProfileBody.class)))
     Map<String, String> replace(@PathVariable("user_id") String userId, @Body Map<String, Object> body) {
         profiles.replace(UserIds.fromPath(userId), JsonBody.of(body).requiredMap("profile"));
         return SUCCESS;
     }
 
     @Patch
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = Schemas.ProfilePatch.class)))
     Map<String, String> patch(@PathVariable("user_id") String userId, @Body Map<String, Object> body) {
         JsonFields fields = JsonBody.of(body);
         JsonPatch patch = JsonPatch.of(fields.optionalList("patch")

@@ -1,5 +1,6 @@
 package io.herald.adapters.inbound.rest.profile;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.herald.adapters.inbound.rest.json.JsonBody;
 import io.herald.adapters.inbound.rest.json.UserIds;
 import io.herald.application.errors.NotFoundException;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Courier's user tokens API: {@code /users/{user_id}/tokens}. */
+@Tag(name = "Push tokens")
 @Controller("/users/{user_id}/tokens")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PushTokensController {

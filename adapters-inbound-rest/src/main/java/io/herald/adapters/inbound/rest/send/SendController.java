@@ -1,5 +1,11 @@
 package io.herald.adapters.inbound.rest.send;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.herald.adapters.inbound.rest.reference.Schemas;
 import io.herald.application.port.in.SendMessageCommand;
 import io.herald.application.port.in.SendMessageUseCase;
 import io.herald.domain.json.JsonTrees;
@@ -26,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Courier's send API: {@code POST /send} {@code {"message": {…}}} → 202 {@code {"requestId"}}. */
+@Tag(name = "Send")
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SendController {
@@ -39,6 +46,9 @@ class SendController {
     }
 
     @Post("/send")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = Schemas.SendRequest.class)))
+    @ApiResponse(responseCode = "202", description = "stored: the message will be delivered",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Schemas.SendAccepted.class)))
     HttpResponse<Map<String, String>> send(@Nullable @Header("Idempotency-Key") String idempotencyKey, @Nullable @Body byte[] body) {
         if (body == null || body.length == 0) {
             throw new InvalidValueException("body is required: {\"message\": {...}}");

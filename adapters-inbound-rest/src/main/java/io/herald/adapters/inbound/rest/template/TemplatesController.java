@@ -1,5 +1,6 @@
 package io.herald.adapters.inbound.rest.template;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.herald.adapters.inbound.rest.json.JsonBody;
 import io.herald.adapters.inbound.rest.json.Paging;
 import io.herald.application.errors.NotFoundException;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Herald's templates: content per channel (Handlebars), topic, mapped events, routing. */
+@Tag(name = "Templates")
 @Controller("/templates")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class TemplatesController {

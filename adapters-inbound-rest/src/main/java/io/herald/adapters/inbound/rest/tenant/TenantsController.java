@@ -1,5 +1,6 @@
 package io.herald.adapters.inbound.rest.tenant;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.herald.adapters.inbound.rest.json.UserIds;
 import io.herald.application.errors.NotFoundException;
 import io.herald.application.port.Page;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** Courier's tenant reads. Tenants and memberships come from Segment group calls. */
+@Tag(name = "Tenants")
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class TenantsController {
