@@ -4,7 +4,7 @@
 # Usage: bench/startup.sh [runs]   (build first: ./mvnw -q -B package -DskipTests)
 set -euo pipefail
 runs=${1:-5}
-jar=$(cd "$(dirname "$0")/.." && pwd)/bootstrap/target/herald.jar
+jar=${HERALD_JAR:-$(cd "$(dirname "$0")/.." && pwd)/bootstrap/target/herald.jar}   # HERALD_JAR=... measures another build
 [ -f "$jar" ] || { echo "missing $jar: build it first" >&2; exit 1; }
 port=18089
 work=$(mktemp -d)
