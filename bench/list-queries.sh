@@ -4,7 +4,8 @@
 # filtered first pages over HTTP: with PostgreSQL's own choice of plans, and again with generic plans forced on every
 # connection (plan_cache_mode = force_generic_plan), which is what a statement pgjdbc prepared on the server may get.
 # Finally it prints EXPLAIN (ANALYZE, BUFFERS), under a generic plan, of each statement as Herald sent it (SQL and
-# parameters from PostgreSQL's statement log), and the size on disk per message.
+# parameters from PostgreSQL's statement log), and the size on disk per message. Between the two timings it times the
+# console's message log (GET /console/messages) on the same data.
 # Needs a built jar (./mvnw -q -B package -DskipTests), psql and curl.
 # Usage: bench/list-queries.sh [messages] [requests-per-shape]   (JAR=path/to/herald.jar times another build)
 set -euo pipefail
@@ -172,14 +173,17 @@ run() { # shape count -> one line per request: HTTP status and time_total in sec
   for ((i = 0; i < $2; i++)); do printf 'url = "http://localhost:%s/messages?%s"\noutput = "/dev/null"\n' "$port" "$(query_of "$1" "$i")" >>"$cfg"; done
   curl -s -K "$cfg" -H "Authorization: Bearer bench" -w '%{http_code} %{time_total}\n'
 }
+percentiles() { # shape -> its line of p50, p99 and max from $work/times (one "status seconds" line per request)
+  awk '{print $2 * 1000}' "$work/times" | sort -n | awk -v s="$1" '{t[NR] = $1}
+    END {p50 = t[int(NR * 0.50 + 0.999)]; p99 = t[int(NR * 0.99 + 0.999)]; printf "  %-17s p50 %7.2f ms   p99 %7.2f ms   max %7.2f ms\n", s, p50, p99, t[NR]}'
+}
 measure() { # label: warms every shape up (past pgjdbc's prepareThreshold of 5 on every pooled connection), then times it
   echo "$1, $requests requests per shape after a warm-up of 100, GET /messages (limit 20), curl time_total (load $(cut -d" " -f1 /proc/loadavg)):"
   for shape in "${shapes[@]}"; do run "$shape" 100 >/dev/null; done
   for shape in "${shapes[@]}"; do
     run "$shape" "$requests" >"$work/times"
     if grep -qv '^200 ' "$work/times"; then echo "  $shape: non-200 answers:"; grep -v '^200 ' "$work/times" | sort | uniq -c; exit 1; fi
-    awk '{print $2 * 1000}' "$work/times" | sort -n | awk -v s="$shape" '{t[NR] = $1}
-      END {p50 = t[int(NR * 0.50 + 0.999)]; p99 = t[int(NR * 0.99 + 0.999)]; printf "  %-17s p50 %7.2f ms   p99 %7.2f ms   max %7.2f ms\n", s, p50, p99, t[NR]}'
+    percentiles "$shape"
   done
 }
 
@@ -189,6 +193,26 @@ pgport=$(pgport)
 
 run newest 1000 >/dev/null   # JIT warm-up
 measure "PostgreSQL's own plan choice (plan_cache_mode = $(sql 'SHOW plan_cache_mode'))"
+
+# The operator console's message log: the same queries (50 rows a page) rendered as HTML, signed in with a session.
+console_cookie=$(curl -s -D - -o /dev/null -X POST "http://localhost:$port/console/login" -H 'Content-Type: application/x-www-form-urlencoded' \
+  --data 'key=bench' | grep -o 'herald_console=[^;]*')
+console_run() { # shape count -> one line per request, as run does, for GET /console/messages
+  local cfg=$work/console-$1.curl query
+  : >"$cfg"
+  for ((i = 0; i < $2; i++)); do
+    query=$(query_of "$1" "$i"); query=${query/notification=/template=}
+    printf 'url = "http://localhost:%s/console/messages?%s"\noutput = "/dev/null"\n' "$port" "$query" >>"$cfg"
+  done
+  curl -s -K "$cfg" -H "Cookie: $console_cookie" -w '%{http_code} %{time_total}\n'
+}
+echo "The console's message log, $requests requests per shape after a warm-up of 100, GET /console/messages (50 rows, HTML), curl time_total:"
+for shape in newest recipient status template status+recipient; do console_run "$shape" 100 >/dev/null; done
+for shape in newest recipient status template status+recipient; do
+  console_run "$shape" "$requests" >"$work/times"
+  if grep -qv '^200 ' "$work/times"; then echo "  $shape: non-200 answers:"; grep -v '^200 ' "$work/times" | sort | uniq -c; exit 1; fi
+  percentiles "$shape"
+done
 sql "ALTER SYSTEM SET plan_cache_mode = force_generic_plan" && sql "SELECT pg_reload_conf()" >/dev/null
 measure "Generic plans forced on every connection (ALTER SYSTEM SET plan_cache_mode = force_generic_plan)"
 sql "ALTER SYSTEM RESET plan_cache_mode" && sql "SELECT pg_reload_conf()" >/dev/null

@@ -16,8 +16,14 @@ public final class ConsolePaths {
     private ConsolePaths() {
     }
 
-    /** The login page and the static files it needs: reachable without a session. */
+    /**
+     * The login page and the static files it needs: reachable without a session. A path with a dot segment is never
+     * open, so {@code /console/assets/../messages} cannot pass for a static file whatever the router makes of it.
+     */
     static boolean isOpen(String path) {
+        if (path.contains("/.") || path.contains("\\")) {
+            return false;
+        }
         return path.equals(LOGIN) || path.startsWith(ASSETS + "/") || path.startsWith(WEBJARS + "/");
     }
 }

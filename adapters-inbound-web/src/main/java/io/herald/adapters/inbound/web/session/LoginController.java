@@ -72,7 +72,7 @@ class LoginController {
     }
 
     /** Only a console path is a place to go after sign-in, so the login page cannot send anyone elsewhere. */
-    private static String safeNext(@Nullable String next) {
+    static String safeNext(@Nullable String next) {
         if (next == null || !next.startsWith(ConsolePaths.CONSOLE) || next.startsWith(ConsolePaths.LOGIN) || next.contains("//")
                 || next.contains("\\")) {
             return ConsolePaths.CONSOLE;
