@@ -348,6 +348,40 @@ class ConsoleIT {
         return String.valueOf(map(map(map(map(map(map(paths, path), method), "requestBody"), "content"), "application/json"), "schema").get("$ref"));
     }
 
+    @Test
+    void theEventsPageShowsWhatCameInFromSegmentAndTheProvidersPageHowEachProviderIsDoing() {
+        assertThat(api.post("/v1/identify", "{\"userId\": \"noor\", \"traits\": {\"email\": \"noor@example.org\"}}").status()).isEqualTo(200);
+        assertThat(api.post("/v1/track", "{\"userId\": \"noor\", \"event\": \"Nothing Mapped\", \"properties\": {}}").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(api.get("/inbound/events?status=RECEIVED").json().path("results").size()).isZero());
+
+        WebDriver browser = HeadlessChromium.start();
+        try {
+            signIn(browser, "/console/events");
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+                String events = browser.findElement(By.tagName("tbody")).getText();
+                assertThat(events).contains("identify").contains("track").contains("Nothing Mapped").contains("noor");
+            });
+            browser.findElement(By.cssSelector("select[name=status] option[value=UNMAPPED]")).click();
+            browser.findElement(By.xpath("//button[normalize-space()='Filter']")).click();
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+                assertThat(browser.getCurrentUrl()).contains("status=UNMAPPED");
+                assertThat(browser.findElements(By.cssSelector("tr[data-event-id]"))).isNotEmpty()
+                        .allSatisfy(row -> assertThat(row.getText()).contains("unmapped"));
+            });
+            HeadlessChromium.screenshot(browser, "events", 1280, 800);
+            HeadlessChromium.resize(browser, 1280, 800);
+
+            browser.findElement(By.linkText("Providers")).click();
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(browser.findElement(By.cssSelector("tr[data-provider='console']")).getText()).contains("closed").contains("email"));
+            assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(KEY);
+            HeadlessChromium.screenshot(browser, "providers", 1280, 800);
+        } finally {
+            browser.quit();
+        }
+    }
+
     private void signIn(WebDriver browser, String next) {
         browser.get(herald.uri().resolve("/console/login") + "?next=" + next);
         browser.findElement(By.id("key")).sendKeys(KEY);

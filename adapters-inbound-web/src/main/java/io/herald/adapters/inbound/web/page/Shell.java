@@ -12,7 +12,9 @@ public record Shell(String title, Section section, String csrfToken) {
         MESSAGES("Messages", "/console/messages"),
         TEMPLATES("Templates", "/console/templates"),
         AUTOMATIONS("Automations", "/console/automations"),
-        USERS("Users", "/console/users");
+        USERS("Users", "/console/users"),
+        EVENTS("Events", "/console/events"),
+        PROVIDERS("Providers", "/console/providers");
 
         private final String label;
         private final String path;
