@@ -74,6 +74,8 @@ class ConsoleIT {
         assertThat(wrongKey.status()).isEqualTo(401);
         assertThat(wrongKey.header("Set-Cookie")).isNull();
         assertThat(wrongKey.body()).contains("That is not an admin key");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(herald.output()).contains("Console sign-in refused"));
+        assertThat(herald.output()).as("the key presented is never logged").doesNotContain("not-the-key");
     }
 
     @Test

@@ -19,6 +19,9 @@ import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +30,8 @@ import java.time.Instant;
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 class LoginController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoginController.class);
 
     private final OpenConsoleSessionUseCase sessions;
     private final Pages pages;
@@ -48,7 +53,11 @@ class LoginController {
         String next = safeNext(fields.first("next").orElse(null));
         return sessions.signIn(fields.first("key").orElse("")).<HttpResponse<?>>map(session -> HttpResponse.seeOther(URI.create(next))
                         .cookie(sessionCookie(session).secure(overHttps(request))))
-                .orElseGet(() -> pages.render("login.jte", new LoginPage(next, true)).status(HttpStatus.UNAUTHORIZED));
+                .orElseGet(() -> {
+                    // The key itself is never logged: an operator sees that someone tried, and from where.
+                    LOG.warn("Console sign-in refused: not an admin key (from {})", request.getRemoteAddress().getAddress().getHostAddress());
+                    return pages.render("login.jte", new LoginPage(next, true)).status(HttpStatus.UNAUTHORIZED);
+                });
     }
 
     @Post(uris = ConsolePaths.LOGOUT)
