@@ -6,10 +6,7 @@ import io.herald.application.port.out.Clock;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.shared.InvalidValueException;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +52,7 @@ public final class ClientTokenService implements IssueClientTokenUseCase {
         String payload = "{\"scope\":\"" + scope + "\",\"iat\":" + now.getEpochSecond() + ",\"exp\":"
                 + now.plus(command.expiresIn()).getEpochSecond() + "}";
         String signed = HEADER + "." + ENCODE.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        return signed + "." + ENCODE.encodeToString(hmac(secret, signed));
+        return signed + "." + ENCODE.encodeToString(HmacSha256.of(secret, signed));
     }
 
     /** The token's user and scopes, or empty when it is not a token Herald signed, or has expired. */
@@ -75,7 +72,7 @@ public final class ClientTokenService implements IssueClientTokenUseCase {
         String signed = parts[0] + "." + parts[1];
         boolean valid = false;
         for (byte[] key : verifying) {
-            valid |= MessageDigest.isEqual(hmac(key, signed), signature);
+            valid |= MessageDigest.isEqual(HmacSha256.of(key, signed), signature);
         }
         if (!valid) {
             return Optional.empty();
@@ -86,16 +83,6 @@ public final class ClientTokenService implements IssueClientTokenUseCase {
         }
         Scopes scopes = Scopes.parse(fields.group(1));
         return Optional.of(new ClientUser(scopes.user(), scopes.grants()));
-    }
-
-    private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
-        }
     }
 
     /** Courier's scope string: exactly one {@code user_id:<id>} and any of the known grants. */

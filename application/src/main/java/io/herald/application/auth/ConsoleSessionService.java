@@ -3,10 +3,7 @@ package io.herald.application.auth;
 import io.herald.application.port.in.OpenConsoleSessionUseCase;
 import io.herald.application.port.out.Clock;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -35,7 +32,7 @@ public final class ConsoleSessionService implements OpenConsoleSessionUseCase {
     private final SecureRandom random = new SecureRandom();
 
     public ConsoleSessionService(String tokenSecret, ApiKeyService keys, Clock clock) {
-        this.signingKey = hmac(tokenSecret.getBytes(StandardCharsets.UTF_8), "herald console sessions");
+        this.signingKey = HmacSha256.of(tokenSecret.getBytes(StandardCharsets.UTF_8), "herald console sessions");
         this.keys = keys;
         this.clock = clock;
     }
@@ -50,7 +47,7 @@ public final class ConsoleSessionService implements OpenConsoleSessionUseCase {
         random.nextBytes(id);
         Instant expires = clock.now().plus(LIFETIME);
         String signed = VERSION + "." + ENCODE.encodeToString(id) + "." + expires.getEpochSecond() + "." + keyTag(digest.get());
-        return Optional.of(session(signed + "." + ENCODE.encodeToString(hmac(signingKey, signed)), ENCODE.encodeToString(id), expires));
+        return Optional.of(session(signed + "." + ENCODE.encodeToString(HmacSha256.of(signingKey, signed)), ENCODE.encodeToString(id), expires));
     }
 
     @Override
@@ -69,7 +66,7 @@ public final class ConsoleSessionService implements OpenConsoleSessionUseCase {
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
-        if (!MessageDigest.isEqual(hmac(signingKey, signed), signature)) {
+        if (!MessageDigest.isEqual(HmacSha256.of(signingKey, signed), signature)) {
             return Optional.empty();
         }
         Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[2]));
@@ -81,20 +78,10 @@ public final class ConsoleSessionService implements OpenConsoleSessionUseCase {
     }
 
     private ConsoleSession session(String cookieValue, String id, Instant expires) {
-        return new ConsoleSession(cookieValue, ENCODE.encodeToString(hmac(signingKey, "csrf." + id)), expires);
+        return new ConsoleSession(cookieValue, ENCODE.encodeToString(HmacSha256.of(signingKey, "csrf." + id)), expires);
     }
 
     private String keyTag(byte[] keyDigest) {
-        return ENCODE.encodeToString(Arrays.copyOf(hmac(signingKey, "key." + HexFormat.of().formatHex(keyDigest)), 12));
-    }
-
-    private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
-        }
+        return ENCODE.encodeToString(Arrays.copyOf(HmacSha256.of(signingKey, "key." + HexFormat.of().formatHex(keyDigest)), 12));
     }
 }

@@ -16,9 +16,7 @@ import io.herald.application.port.in.OpenConsoleSessionUseCase.ConsoleSession;
 import io.herald.application.port.in.QueryHealthUseCase;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.InboundEventLog.InboundEventRecord;
-import io.herald.domain.delivery.CircuitBreaker;
 import io.herald.domain.inbound.InboundEventStatus;
-import io.herald.domain.routing.Channel;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -35,7 +33,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** What came in from Segment and what became of it, and how each provider is doing (DESIGN §10, §12). */
 @Controller(ConsolePaths.CONSOLE)
@@ -79,17 +76,8 @@ class OperationsPagesController {
     HttpResponse<String> providers(@RequestAttribute(ConsolePaths.SESSION_ATTRIBUTE) ConsoleSession session) {
         QueryHealthUseCase.Report report = health.report();
         Instant now = clock.now();
-        List<ProviderRow> rows = report.providers().stream().map(provider -> {
-            QueryHealthUseCase.ProviderStatus status = provider.status();
-            String tone = status.circuit() == CircuitBreaker.State.CLOSED ? (status.failures() > 0 ? "warn" : "ok") : "bad";
-            return new ProviderRow(status.provider(), provider.channels().stream().map(Channel::wireName).sorted().collect(Collectors.joining(", ")),
-                    status.circuit().name().toLowerCase(Locale.ROOT).replace('_', ' '), tone, status.attempts(), status.failures(),
-                    status.consecutiveFailures(), status.lastSuccess().map(at -> Times.ago(at, now)).orElse("never"),
-                    status.lastFailure().map(at -> Times.ago(at, now)).orElse("never"), status.lastError().orElse(""));
-        }).toList();
-        String backlog = report.backlog().map(due -> due.due() == 0 ? "none" : due.due() + " due, the oldest for " + due.oldestDueAge().toSeconds() + " s")
-                .orElse("unknown: the database does not answer");
+        List<ProviderRow> rows = report.providers().stream().map(provider -> ProviderRow.of(provider, now)).toList();
         return pages.render("providers.jte", new ProvidersPage(new Shell("Providers", Section.PROVIDERS, session.csrfToken()),
-                report.schedulerEnabled(), backlog, rows));
+                report.schedulerEnabled(), OperationsPages.backlog(report), rows));
     }
 }

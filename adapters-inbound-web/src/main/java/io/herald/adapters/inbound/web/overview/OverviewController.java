@@ -1,6 +1,8 @@
 package io.herald.adapters.inbound.web.overview;
 
 import io.herald.adapters.inbound.web.message.MessageRow;
+import io.herald.adapters.inbound.web.operations.OperationsPages;
+import io.herald.adapters.inbound.web.operations.OperationsPages.ProviderRow;
 import io.herald.adapters.inbound.web.page.Pages;
 import io.herald.adapters.inbound.web.page.Shell;
 import io.herald.adapters.inbound.web.page.Shell.Section;
@@ -10,9 +12,7 @@ import io.herald.application.port.in.QueryHealthUseCase;
 import io.herald.application.port.in.QueryMessagesUseCase;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.MessageRepository.MessageQuery;
-import io.herald.domain.delivery.CircuitBreaker;
 import io.herald.domain.message.MessageStatus;
-import io.herald.domain.routing.Channel;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -23,10 +23,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 @Controller(ConsolePaths.CONSOLE)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -60,17 +58,9 @@ class OverviewController {
                 new OverviewPage.Tile("Unroutable", sum(counts, MessageStatus.UNROUTABLE, MessageStatus.UNMAPPED), "UNROUTABLE", "warn"),
                 new OverviewPage.Tile("In progress", sum(counts, MessageStatus.ENQUEUED, MessageStatus.DELAYED, MessageStatus.ROUTED), "", "plain"));
         QueryHealthUseCase.Report report = health.report();
-        String backlog = report.backlog().map(due -> due.due() == 0 ? "none"
-                : due.due() + " due, the oldest for " + due.oldestDueAge().toSeconds() + " s").orElse("unknown: the database does not answer");
+        String backlog = OperationsPages.backlog(report);
         boolean backlogWarning = report.backlog().map(due -> due.oldestDueAge().compareTo(Duration.ofSeconds(30)) > 0).orElse(true);
-        List<OverviewPage.ProviderView> providers = report.providers().stream().map(provider -> {
-            QueryHealthUseCase.ProviderStatus status = provider.status();
-            String circuit = status.circuit().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-            String tone = status.circuit() == CircuitBreaker.State.CLOSED ? (status.failures() > 0 ? "warn" : "ok") : "bad";
-            return new OverviewPage.ProviderView(status.provider(),
-                    provider.channels().stream().map(Channel::wireName).sorted().collect(Collectors.joining(", ")), circuit, tone,
-                    status.attempts(), status.failures(), status.lastError().orElse(""));
-        }).toList();
+        List<ProviderRow> providers = report.providers().stream().map(provider -> ProviderRow.of(provider, now)).toList();
         List<MessageRow> latest = messages.list(new MessageQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), 8)).items().stream().map(message -> MessageRow.of(message, now)).toList();
         return pages.render("overview.jte", new OverviewPage(new Shell("Overview", Section.OVERVIEW, session.csrfToken()), tiles,

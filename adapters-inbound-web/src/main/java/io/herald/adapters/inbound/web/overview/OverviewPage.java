@@ -1,6 +1,7 @@
 package io.herald.adapters.inbound.web.overview;
 
 import io.herald.adapters.inbound.web.message.MessageRow;
+import io.herald.adapters.inbound.web.operations.OperationsPages.ProviderRow;
 import io.herald.adapters.inbound.web.page.Shell;
 
 import java.util.List;
@@ -11,14 +12,10 @@ import java.util.List;
  *
  * @param backlog the due work no instance has started, in words ("none" when nothing waits)
  */
-public record OverviewPage(Shell shell, List<Tile> tiles, String backlog, boolean backlogWarning, List<ProviderView> providers,
+public record OverviewPage(Shell shell, List<Tile> tiles, String backlog, boolean backlogWarning, List<ProviderRow> providers,
                            List<MessageRow> latest) {
 
     /** @param tone ok, bad, warn or plain */
     public record Tile(String label, long count, String status, String tone) {
-    }
-
-    public record ProviderView(String name, String channels, String circuit, String tone, long attempts, long failures,
-                               String lastError) {
     }
 }
