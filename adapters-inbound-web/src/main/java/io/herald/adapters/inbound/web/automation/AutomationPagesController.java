@@ -8,6 +8,7 @@ import io.herald.adapters.inbound.web.automation.AutomationPages.RunRow;
 import io.herald.adapters.inbound.web.automation.AutomationPages.RunStep;
 import io.herald.adapters.inbound.web.automation.AutomationPages.StepView;
 import io.herald.adapters.inbound.web.page.NotFoundPage;
+import io.herald.adapters.inbound.web.page.Links;
 import io.herald.adapters.inbound.web.page.Pages;
 import io.herald.adapters.inbound.web.page.Shell;
 import io.herald.adapters.inbound.web.page.Shell.Section;
@@ -70,7 +71,7 @@ class AutomationPagesController {
         List<Row> rows = page.items().stream().map(automation -> new Row(automation.id(), automation.name(), trigger(automation),
                 automation.steps().size())).toList();
         return pages.render("automations.jte", new ListPage(shell("Automations", session), rows,
-                page.cursor().map(more -> "/console/automations?cursor=" + more).orElse(null)));
+                page.cursor().map(more -> "/console/automations?" + Links.param("cursor", more)).orElse(null)));
     }
 
     @Get("/{id}")

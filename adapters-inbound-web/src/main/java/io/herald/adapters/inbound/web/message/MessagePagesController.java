@@ -2,6 +2,7 @@ package io.herald.adapters.inbound.web.message;
 
 import io.herald.adapters.inbound.web.page.Changes;
 import io.herald.adapters.inbound.web.page.NotFoundPage;
+import io.herald.adapters.inbound.web.page.Links;
 import io.herald.adapters.inbound.web.page.Pages;
 import io.herald.adapters.inbound.web.page.Shell;
 import io.herald.adapters.inbound.web.page.Shell.Section;
@@ -82,7 +83,7 @@ class MessagePagesController {
         MessageFilters filters = new MessageFilters(status, recipient, template);
         Page<Message> page = messages.list(query(filters, Optional.ofNullable(cursor).filter(value -> !value.isBlank()), PAGE_SIZE));
         Instant now = clock.now();
-        String next = page.cursor().map(more -> "/console/messages?" + join(filters.query(), "cursor=" + more)).orElse(null);
+        String next = page.cursor().map(more -> "/console/messages?" + join(filters.query(), Links.param("cursor", more))).orElse(null);
         MessagesPage model = new MessagesPage(new Shell("Messages", Section.MESSAGES, session.csrfToken()), filters,
                 page.items().stream().map(message -> MessageRow.of(message, now)).toList(), next, cursor == null || cursor.isBlank(),
                 Changes.version(logFingerprint(page)));

@@ -4,6 +4,7 @@ import io.herald.adapters.inbound.web.operations.OperationsPages.EventRow;
 import io.herald.adapters.inbound.web.operations.OperationsPages.EventsPage;
 import io.herald.adapters.inbound.web.operations.OperationsPages.ProviderRow;
 import io.herald.adapters.inbound.web.operations.OperationsPages.ProvidersPage;
+import io.herald.adapters.inbound.web.page.Links;
 import io.herald.adapters.inbound.web.page.Pages;
 import io.herald.adapters.inbound.web.page.Shell;
 import io.herald.adapters.inbound.web.page.Shell.Section;
@@ -26,8 +27,6 @@ import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -67,7 +66,7 @@ class OperationsPagesController {
                 event.userId(), event.status().name(), event.messageIds(), event.automationRunIds(),
                 event.error() == null ? "" : event.error(), event.attempts())).toList();
         String next = page.cursor().map(more -> "/console/events?" + (filter.isPresent() ? "status=" + wanted + "&" : "")
-                + "cursor=" + URLEncoder.encode(more, StandardCharsets.UTF_8)).orElse(null);
+                + Links.param("cursor", more)).orElse(null);
         return pages.render("events.jte", new EventsPage(new Shell("Inbound events", Section.EVENTS, session.csrfToken()),
                 filter.map(Enum::name).orElse(""), STATUSES, rows, next));
     }

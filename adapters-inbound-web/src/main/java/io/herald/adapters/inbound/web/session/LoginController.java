@@ -22,9 +22,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.herald.application.port.out.Clock;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 
 /** Sign-in with an admin key, and sign-out. The key is checked once and never kept: the cookie holds a signed session. */
 @Controller
@@ -34,10 +34,12 @@ class LoginController {
     private static final Logger LOG = LoggerFactory.getLogger(LoginController.class);
 
     private final OpenConsoleSessionUseCase sessions;
+    private final Clock clock;
     private final Pages pages;
 
-    LoginController(OpenConsoleSessionUseCase sessions, Pages pages) {
+    LoginController(OpenConsoleSessionUseCase sessions, Clock clock, Pages pages) {
         this.sessions = sessions;
+        this.clock = clock;
         this.pages = pages;
     }
 
@@ -72,8 +74,8 @@ class LoginController {
         return request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
     }
 
-    private static Cookie sessionCookie(ConsoleSession session) {
-        return baseCookie(session.cookieValue()).maxAge(Duration.between(Instant.now(), session.expiresAt()));
+    private Cookie sessionCookie(ConsoleSession session) {
+        return baseCookie(session.cookieValue()).maxAge(Duration.between(clock.now(), session.expiresAt()));
     }
 
     private static Cookie baseCookie(String value) {

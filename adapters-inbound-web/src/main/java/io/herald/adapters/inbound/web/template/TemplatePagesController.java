@@ -1,6 +1,7 @@
 package io.herald.adapters.inbound.web.template;
 
 import io.herald.adapters.inbound.web.message.OutputView;
+import io.herald.adapters.inbound.web.page.Links;
 import io.herald.adapters.inbound.web.page.Pages;
 import io.herald.adapters.inbound.web.page.PrettyJson;
 import io.herald.adapters.inbound.web.page.Shell;
@@ -81,7 +82,7 @@ class TemplatePagesController {
                 template.channels().keySet().stream().map(Channel::wireName).sorted().collect(Collectors.joining(", ")),
                 template.topic().orElse(""))).toList();
         return pages.render("templates.jte", new TemplatesPage(new Shell("Templates", Section.TEMPLATES, session.csrfToken()), rows,
-                page.cursor().map(more -> "/console/templates?cursor=" + more).orElse(null)));
+                page.cursor().map(more -> "/console/templates?" + Links.param("cursor", more)).orElse(null)));
     }
 
     @Get("/{id}")
