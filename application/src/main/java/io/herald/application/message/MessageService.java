@@ -9,6 +9,11 @@ import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.MessageRepository.DeliveryAttempt;
 import io.herald.application.port.out.Transactions;
+import io.herald.application.port.out.MessageRepository.Funnel;
+import io.herald.application.port.out.MessageRepository.FunnelCounts;
+import io.herald.application.port.out.MessageRepository.FunnelDay;
+import io.herald.application.port.out.MessageRepository.FunnelDimension;
+import io.herald.application.port.out.MessageRepository.FunnelQuery;
 import io.herald.application.port.out.MessageRepository.MessageQuery;
 import io.herald.domain.message.HistoryEntry;
 import io.herald.domain.message.Message;
@@ -17,11 +22,15 @@ import io.herald.domain.message.MessageStatus;
 import io.herald.domain.routing.Channel;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 public final class MessageService implements QueryMessagesUseCase, CancelMessageUseCase {
 
@@ -48,6 +57,27 @@ public final class MessageService implements QueryMessagesUseCase, CancelMessage
     @Override
     public Map<MessageStatus, Long> countByStatusSince(Instant since) {
         return messages.countByStatusSince(since);
+    }
+
+    @Override
+    public FunnelReport funnel(int days, FunnelDimension by, Optional<String> value) {
+        if (days < 1 || days > MAX_FUNNEL_DAYS) {
+            throw new IllegalArgumentException("A funnel covers 1 to " + MAX_FUNNEL_DAYS + " days, not " + days);
+        }
+        LocalDate lastDay = LocalDate.ofInstant(clock.now(), ZoneOffset.UTC);
+        LocalDate firstDay = lastDay.minusDays(days - 1L);
+        Funnel funnel = messages.funnel(new FunnelQuery(firstDay.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), by, value, FUNNEL_GROUPS));
+        Map<LocalDate, FunnelCounts> counted = new HashMap<>();
+        funnel.days().forEach(day -> counted.put(day.day(), day.counts()));
+        List<FunnelDay> everyDay = new ArrayList<>(days);
+        FunnelCounts total = FunnelCounts.NONE;
+        for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
+            FunnelCounts counts = counted.getOrDefault(day, FunnelCounts.NONE);
+            everyDay.add(new FunnelDay(day, counts));
+            total = total.plus(counts);
+        }
+        return new FunnelReport(firstDay, lastDay, everyDay, funnel.groups(), total);
     }
 
     @Override

@@ -4,6 +4,12 @@ import io.herald.application.port.Page;
 import io.herald.application.port.in.RedriveUseCase.MessageFilter;
 import io.herald.application.port.in.RedriveUseCase.Window;
 import io.herald.application.port.out.MessageRepository.DeliveryAttempt;
+import io.herald.application.port.out.MessageRepository.Funnel;
+import io.herald.application.port.out.MessageRepository.FunnelCounts;
+import io.herald.application.port.out.MessageRepository.FunnelDay;
+import io.herald.application.port.out.MessageRepository.FunnelDimension;
+import io.herald.application.port.out.MessageRepository.FunnelGroup;
+import io.herald.application.port.out.MessageRepository.FunnelQuery;
 import io.herald.application.port.out.MessageRepository.MessageQuery;
 import io.herald.application.port.out.MessageRepository.Output;
 import io.herald.application.port.out.MessageRepository;
@@ -23,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +99,52 @@ public abstract class MessageRepositoryContract {
                 .containsExactlyInAnyOrderEntriesOf(Map.of(MessageStatus.CANCELED, 1L, MessageStatus.ROUTED, 1L, MessageStatus.ENQUEUED, 1L));
         assertThat(messages.countByStatusSince(NOW.plusSeconds(2))).containsExactlyInAnyOrderEntriesOf(Map.of(MessageStatus.ENQUEUED, 1L));
         assertThat(messages.countByStatusSince(LATER)).isEmpty();
+    }
+
+    @Test
+    void theFunnelCountsEachMilestoneAsTheApiReportsItPerDayOfEnqueueAndPerTemplateChannelOrProvider() {
+        MessageRepository messages = emptyRepository();
+        Instant nextDay = NOW.plus(Duration.ofDays(1));
+        messages.insertAll(List.of(withTemplate("m-1", "alex", "welcome", "r-1", NOW), withTemplate("m-2", "kim", "welcome", "r-2", NOW),
+                withTemplate("m-3", "sam", "receipt", "r-3", nextDay), toAddress("m-4", "jo@example.org", NOW),
+                withTemplate("m-5", "lee", "welcome", "r-5", NOW.minus(Duration.ofDays(2)))));
+        inTransaction(() -> {
+            List<Message> locked = messages.lockAll(List.of(id("m-1"), id("m-2"), id("m-3"), id("m-5")));
+            for (Message message : locked) {
+                message.mapped(message.spec().template().orElseThrow(), LATER);
+                routed(message, LATER);
+                message.rendered(Channel.EMAIL, LATER);
+                message.sent("0", "sendgrid", "sg-" + message.id().value(), LATER);
+            }
+            locked.get(0).engaged(MessageStatus.DELIVERED, Channel.EMAIL, "sendgrid", LATER);
+            locked.get(0).engaged(MessageStatus.OPENED, Channel.EMAIL, "sendgrid", LATER);
+            locked.get(1).engaged(MessageStatus.OPENED, Channel.EMAIL, "sendgrid", LATER);
+            locked.get(2).bounced(MessageReason.BOUNCED, "mailbox full", Channel.EMAIL, "sendgrid", LATER);
+            messages.saveAll(locked);
+            return null;
+        });
+        Instant firstDay = Instant.parse("2026-03-01T00:00:00Z");
+        Instant afterSecondDay = Instant.parse("2026-03-03T00:00:00Z");
+
+        Funnel byTemplate = messages.funnel(new FunnelQuery(firstDay, afterSecondDay, FunnelDimension.TEMPLATE, Optional.empty(), 10));
+
+        assertThat(byTemplate.days()).containsExactly(
+                new FunnelDay(LocalDate.parse("2026-03-01"), new FunnelCounts(3, 2, 1, 2, 0, 0)),
+                new FunnelDay(LocalDate.parse("2026-03-02"), new FunnelCounts(1, 1, 0, 0, 0, 1)));
+        assertThat(byTemplate.groups()).containsExactly(
+                new FunnelGroup(Optional.of("welcome"), new FunnelCounts(2, 2, 1, 2, 0, 0)),
+                new FunnelGroup(Optional.of("receipt"), new FunnelCounts(1, 1, 0, 0, 0, 1)),
+                new FunnelGroup(Optional.empty(), new FunnelCounts(1, 0, 0, 0, 0, 0)));
+        assertThat(messages.funnel(new FunnelQuery(firstDay, afterSecondDay, FunnelDimension.TEMPLATE, Optional.empty(), 1)).groups())
+                .extracting(FunnelGroup::value).containsExactly(Optional.of("welcome"));
+        Funnel sendgrid = messages.funnel(new FunnelQuery(firstDay, afterSecondDay, FunnelDimension.PROVIDER, Optional.of("sendgrid"), 10));
+        assertThat(sendgrid.days()).extracting(day -> day.counts().enqueued()).containsExactly(2L, 1L);
+        assertThat(sendgrid.groups()).containsExactly(new FunnelGroup(Optional.of("sendgrid"), new FunnelCounts(3, 3, 1, 2, 0, 1)));
+        assertThat(messages.funnel(new FunnelQuery(firstDay, afterSecondDay, FunnelDimension.CHANNEL, Optional.empty(), 10)).groups())
+                .containsExactly(new FunnelGroup(Optional.of("email"), new FunnelCounts(3, 3, 1, 2, 0, 1)),
+                        new FunnelGroup(Optional.empty(), new FunnelCounts(1, 0, 0, 0, 0, 0)));
+        assertThat(messages.funnel(new FunnelQuery(afterSecondDay, afterSecondDay.plus(Duration.ofDays(1)), FunnelDimension.TEMPLATE,
+                Optional.empty(), 10))).isEqualTo(new Funnel(List.of(), List.of()));
     }
 
     @Test

@@ -14,6 +14,8 @@ import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.Channel;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -126,6 +128,37 @@ public final class InMemoryMessageRepository implements MessageRepository {
     public synchronized Map<MessageStatus, Long> countByStatusSince(Instant since) {
         return messages.values().stream().filter(message -> !message.enqueuedAt().isBefore(since))
                 .collect(Collectors.groupingBy(Message::status, () -> new EnumMap<>(MessageStatus.class), Collectors.counting()));
+    }
+
+    @Override
+    public synchronized Funnel funnel(FunnelQuery query) {
+        Map<LocalDate, FunnelCounts> days = new TreeMap<>();
+        Map<Optional<String>, FunnelCounts> groups = new HashMap<>();
+        for (Message message : messages.values()) {
+            Optional<String> value = switch (query.by()) {
+                case TEMPLATE -> message.templateId();
+                case CHANNEL -> message.channel().map(Channel::wireName);
+                case PROVIDER -> message.provider();
+            };
+            if (message.enqueuedAt().isBefore(query.from()) || !message.enqueuedAt().isBefore(query.to())
+                    || query.value().isPresent() && !query.value().equals(value)) {
+                continue;
+            }
+            FunnelCounts one = new FunnelCounts(1, reached(message, MessageStatus.SENT), reached(message, MessageStatus.DELIVERED),
+                    reached(message, MessageStatus.OPENED), reached(message, MessageStatus.CLICKED),
+                    message.status() == MessageStatus.UNDELIVERABLE ? 1 : 0);
+            days.merge(LocalDate.ofInstant(message.enqueuedAt(), ZoneOffset.UTC), one, FunnelCounts::plus);
+            groups.merge(value, one, FunnelCounts::plus);
+        }
+        return new Funnel(days.entrySet().stream().map(day -> new FunnelDay(day.getKey(), day.getValue())).toList(),
+                groups.entrySet().stream().map(group -> new FunnelGroup(group.getKey(), group.getValue()))
+                        .sorted(Comparator.comparingLong((FunnelGroup group) -> -group.counts().enqueued())
+                                .thenComparing(group -> group.value().orElse("\uffff")))
+                        .limit(query.groups()).toList());
+    }
+
+    private static long reached(Message message, MessageStatus milestone) {
+        return message.reachedAt(milestone).isPresent() ? 1 : 0;
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.Channel;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,12 @@ public interface MessageRepository {
 
     /** How many messages enqueued since {@code since} stand at each status now (statuses with none are absent). */
     Map<MessageStatus, Long> countByStatusSince(Instant since);
+
+    /**
+     * The messages enqueued in {@code [from, to)} by how far they got, per day of enqueue (UTC, only days with messages)
+     * and per value of one dimension (the {@code groups} most used values, most messages first).
+     */
+    Funnel funnel(FunnelQuery query);
 
     List<HistoryEntry> history(MessageId id);
 
@@ -79,6 +86,41 @@ public interface MessageRepository {
 
     record MessageQuery(Optional<String> recipient, Optional<MessageStatus> status, Optional<String> notification,
                         Optional<String> requestId, Optional<String> cursor, int limit) {
+    }
+
+    /**
+     * @param value only the messages with this value of {@code by} (the template, channel or provider), when given
+     * @param groups at most this many values of {@code by}
+     */
+    record FunnelQuery(Instant from, Instant to, FunnelDimension by, Optional<String> value, int groups) {
+    }
+
+    enum FunnelDimension {
+        TEMPLATE, CHANNEL, PROVIDER
+    }
+
+    /**
+     * How many messages reached each milestone, each counted on its own as the Messages API reports its time: a message
+     * opened without a delivery receipt counts as opened and not as delivered.
+     */
+    record FunnelCounts(long enqueued, long sent, long delivered, long opened, long clicked, long undeliverable) {
+
+        public static final FunnelCounts NONE = new FunnelCounts(0, 0, 0, 0, 0, 0);
+
+        public FunnelCounts plus(FunnelCounts other) {
+            return new FunnelCounts(enqueued + other.enqueued, sent + other.sent, delivered + other.delivered,
+                    opened + other.opened, clicked + other.clicked, undeliverable + other.undeliverable);
+        }
+    }
+
+    record FunnelDay(LocalDate day, FunnelCounts counts) {
+    }
+
+    /** @param value empty for the messages without one (not yet routed, or sent without a template) */
+    record FunnelGroup(Optional<String> value, FunnelCounts counts) {
+    }
+
+    record Funnel(List<FunnelDay> days, List<FunnelGroup> groups) {
     }
 
     /** One call to a provider for one leaf of a message's routing. */

@@ -3,6 +3,7 @@ package io.herald.adapters.inbound.rest.fakes;
 import io.herald.application.errors.NotFoundException;
 import io.herald.application.port.Page;
 import io.herald.application.port.in.QueryMessagesUseCase;
+import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.MessageRepository.MessageQuery;
 import io.herald.domain.message.HistoryEntry;
 import io.herald.domain.message.Message;
@@ -14,6 +15,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Knows the messages a test gives it; any other id is a NotFoundException, as the use case promises. */
@@ -58,6 +60,11 @@ public class RecordingQueryMessages extends RecordingFake implements QueryMessag
     public Map<MessageStatus, Long> countByStatusSince(Instant since) {
         called("countByStatusSince", since);
         return Map.of();
+    }
+
+    @Override
+    public FunnelReport funnel(int days, MessageRepository.FunnelDimension by, Optional<String> value) {
+        throw new UnsupportedOperationException("the REST API has no funnel");
     }
 
     @Override
