@@ -55,7 +55,7 @@ class ConsoleIT {
     void everyConsoleRouteWithoutASessionGoesToTheLoginPageAndNoKeyOpensIt() {
         Http anonymous = Http.to(herald.uri());
         for (String path : List.of("/console", "/console/messages", "/console/messages/any-id", "/console/messages/changes",
-                "/console/messages/any-id/preview/email", "/console/users", "/console/users/ada")) {
+                "/console/messages/any-id/preview/email", "/console/users", "/console/users/ada", "/console/analytics")) {
             Http.Response response = anonymous.get(path);
             assertThat(response.status()).as(path).isEqualTo(303);
             assertThat(response.header("Location")).as(path).startsWith("/console/login?next=");
@@ -382,6 +382,108 @@ class ConsoleIT {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    void theAnalyticsPageCountsEachStepOfTheFunnelAsTheMessagesApiReportsItPerTemplateAndChannel() {
+        assertThat(api.put("/templates/weekly-digest", "{\"name\": \"Weekly digest\", \"channels\": {\"email\": "
+                + "{\"subject\": \"Your week\", \"text\": \"Three things happened\"}}}").status()).isEqualTo(200);
+        WebDriver browser = HeadlessChromium.start();
+        try {
+            List<String> digests = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                digests.add(send("{\"to\":{\"email\":\"reader" + i + "@example.org\"},\"template\":\"weekly-digest\"}"));
+            }
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(digests)
+                    .allSatisfy(id -> assertThat(api.get("/messages/" + id).json().path("status").asText()).isEqualTo("SENT")));
+            signIn(browser, "/console/messages/" + digests.get(0));
+            for (String[] engagement : List.of(new String[] {digests.get(0), "opened"}, new String[] {digests.get(1), "opened"},
+                    new String[] {digests.get(1), "clicked"})) {
+                browser.get(herald.uri().resolve("/console/messages/" + engagement[0]).toString());
+                browser.findElement(By.xpath("//button[normalize-space()='Mark " + engagement[1] + "']")).click();
+                await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                        assertThat(browser.findElement(By.id("status")).getText()).contains(engagement[1]));
+            }
+
+            browser.findElement(By.linkText("Analytics")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/console/analytics"));
+            Map<String, Long> everything = reported("");
+            assertThat(stages(browser)).as("the funnel of every message, as GET /messages reports them").isEqualTo(everything);
+            assertThat(groupFigures(browser, "weekly-digest")).as("enqueued, sent, delivered, opened, clicked, undeliverable")
+                    .isEqualTo(List.of("4", "4", "0", "2", "1", "0"));
+            assertThat(browser.findElements(By.cssSelector("svg[role=img] rect[class^=bar-] title"))).as("four bars a day for 14 days")
+                    .hasSize(4 * 14);
+            HeadlessChromium.screenshot(browser, "analytics", 1280, 800);
+            HeadlessChromium.screenshot(browser, "analytics-whole", 1280, 1500);
+            HeadlessChromium.screenshot(browser, "analytics", 390, 844);
+            HeadlessChromium.resize(browser, 1280, 800);
+
+            browser.findElement(By.linkText("weekly-digest")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("value=weekly-digest"));
+            assertThat(stages(browser)).isEqualTo(reported("notification=weekly-digest"));
+            assertThat(browser.findElement(By.cssSelector("li[data-stage=opened] .stage-share")).getText()).isEqualTo("50.0% of sent");
+            String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+            assertThat(browser.findElements(By.cssSelector("tr[data-day='" + today + "'] td")).stream()
+                    .map(cell -> cell.getAttribute("textContent").trim()).toList()).containsExactly("4", "4", "0", "2", "1", "0", "50.0%");
+
+            browser.findElement(By.cssSelector("select[name=by] option[value=channel]")).click();
+            browser.findElement(By.name("value")).clear();
+            browser.findElement(By.cssSelector("select[name=days] option[value='7']")).click();
+            browser.findElement(By.xpath("//button[normalize-space()='Show']")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("by=channel"));
+            assertThat(browser.findElement(By.id("groups-heading")).getText()).isEqualTo("By channel");
+            Map<String, Long> byEmail = reported("", message -> "email".equals(message.path("channel").asText()));
+            assertThat(groupFigures(browser, "email")).as("every message routed went out by email")
+                    .startsWith(String.valueOf(byEmail.get("Enqueued")), String.valueOf(byEmail.get("Sent")));
+            assertThat(browser.findElements(By.cssSelector("svg[role=img] rect[class^=bar-]"))).hasSize(4 * 7);
+
+            browser.get(herald.uri().resolve("/console/analytics?by=template&value=no-such-template&days=365").toString());
+            assertThat(browser.findElement(By.cssSelector(".empty")).getText()).contains("No messages were enqueued in this period");
+            assertThat(browser.findElement(By.cssSelector("select[name=days] option[selected]")).getAttribute("value"))
+                    .as("a period the form does not offer shows the default").isEqualTo("14");
+        } finally {
+            browser.quit();
+            api.delete("/templates/weekly-digest");
+        }
+    }
+
+    /** The summary funnel's counts by step name. */
+    private static Map<String, Long> stages(WebDriver browser) {
+        Map<String, Long> stages = new java.util.LinkedHashMap<>();
+        for (WebElement stage : browser.findElements(By.cssSelector(".funnel li"))) {
+            stages.put(stage.findElement(By.className("stage-name")).getText(),
+                    Long.parseLong(stage.findElement(By.className("stage-count")).getText().replace(",", "")));
+        }
+        return stages;
+    }
+
+    private static List<String> groupFigures(WebDriver browser, String group) {
+        return browser.findElements(By.cssSelector("tr[data-group='" + group + "'] td")).stream().limit(6).map(WebElement::getText).toList();
+    }
+
+    /** The funnel as counted from {@code GET /messages}: every message listed, and those with each milestone's time. */
+    private Map<String, Long> reported(String filter) {
+        return reported(filter, message -> true);
+    }
+
+    private Map<String, Long> reported(String filter, java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> which) {
+        Map<String, Long> counted = new java.util.LinkedHashMap<>();
+        List.of("Enqueued", "Sent", "Delivered", "Opened", "Clicked").forEach(step -> counted.put(step, 0L));
+        String cursor = "";
+        do {
+            var page = api.get("/messages?limit=100" + (filter.isEmpty() ? "" : "&" + filter) + (cursor.isEmpty() ? "" : "&cursor=" + cursor)).json();
+            for (var message : page.path("results")) {
+                if (!which.test(message)) {
+                    continue;
+                }
+                counted.merge("Enqueued", 1L, Long::sum);
+                for (String step : List.of("Sent", "Delivered", "Opened", "Clicked")) {
+                    counted.merge(step, message.hasNonNull(step.toLowerCase(java.util.Locale.ROOT)) ? 1L : 0L, Long::sum);
+                }
+            }
+            cursor = page.path("paging").path("more").asBoolean() ? page.path("paging").path("cursor").asText() : "";
+        } while (!cursor.isEmpty());
+        return counted;
     }
 
     private void signIn(WebDriver browser, String next) {

@@ -13,6 +13,7 @@ public record Shell(String title, Section section, String csrfToken) {
         TEMPLATES("Templates", "/console/templates"),
         AUTOMATIONS("Automations", "/console/automations"),
         USERS("Users", "/console/users"),
+        ANALYTICS("Analytics", "/console/analytics"),
         EVENTS("Events", "/console/events"),
         PROVIDERS("Providers", "/console/providers");
 
