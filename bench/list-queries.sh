@@ -5,7 +5,7 @@
 # connection (plan_cache_mode = force_generic_plan), which is what a statement pgjdbc prepared on the server may get.
 # Finally it prints EXPLAIN (ANALYZE, BUFFERS), under a generic plan, of each statement as Herald sent it (SQL and
 # parameters from PostgreSQL's statement log), and the size on disk per message. Between the two timings it times the
-# console's message log (GET /console/messages) on the same data.
+# console's message log (GET /console/messages) and its analytics page (GET /console/analytics) on the same data.
 # Needs a built jar (./mvnw -q -B package -DskipTests), psql and curl.
 # Usage: bench/list-queries.sh [messages] [requests-per-shape]   (JAR=path/to/herald.jar times another build)
 set -euo pipefail
@@ -213,6 +213,29 @@ for shape in newest recipient status template status+recipient; do
   if grep -qv '^200 ' "$work/times"; then echo "  $shape: non-200 answers:"; grep -v '^200 ' "$work/times" | sort | uniq -c; exit 1; fi
   percentiles "$shape"
 done
+
+# The console's analytics page: the funnel of the last N days aggregates every message enqueued in them (two
+# statements over the enqueued_at index, days and groups), so its cost grows with the period's messages.
+analytics_run() { # query count -> one line per request
+  local cfg=$work/analytics.curl
+  : >"$cfg"
+  for ((i = 0; i < $2; i++)); do printf 'url = "http://localhost:%s/console/analytics?%s"\noutput = "/dev/null"\n' "$port" "$1" >>"$cfg"; done
+  curl -s -K "$cfg" -H "Cookie: $console_cookie" -w '%{http_code} %{time_total}\n'
+}
+echo "The console's analytics page, 20 requests per query after a warm-up of 5, GET /console/analytics, curl time_total:"
+for query in "days=7" "days=30" "days=90" "by=channel&days=30" "by=provider&days=90" "value=${templates[0]}&days=30" "by=channel&value=push&days=90"; do
+  analytics_run "$query" 5 >/dev/null
+  analytics_run "$query" 20 >"$work/times"
+  if grep -qv '^200 ' "$work/times"; then echo "  $query: non-200 answers:"; grep -v '^200 ' "$work/times" | sort | uniq -c; exit 1; fi
+  percentiles "$query"
+done
+echo "EXPLAIN (ANALYZE, BUFFERS) of the funnel's two statements for the last 30 days by template:"
+funnel_counts="count(*) AS enqueued, count(*) FILTER (WHERE milestones ->> 'SENT' IS NOT NULL) AS sent,
+  count(*) FILTER (WHERE milestones ->> 'DELIVERED' IS NOT NULL) AS delivered, count(*) FILTER (WHERE milestones ->> 'OPENED' IS NOT NULL) AS opened,
+  count(*) FILTER (WHERE milestones ->> 'CLICKED' IS NOT NULL) AS clicked, count(*) FILTER (WHERE status = 'UNDELIVERABLE') AS undeliverable"
+range="FROM messages WHERE enqueued_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' - interval '29 days' AND enqueued_at < now() + interval '1 day'"
+sql "EXPLAIN (ANALYZE, BUFFERS) SELECT (enqueued_at AT TIME ZONE 'UTC')::date AS day, $funnel_counts $range GROUP BY 1 ORDER BY 1" | grep -vE '^\s*$'
+sql "EXPLAIN (ANALYZE, BUFFERS) SELECT template_id AS value, $funnel_counts $range GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 25" | grep -vE '^\s*$'
 sql "ALTER SYSTEM SET plan_cache_mode = force_generic_plan" && sql "SELECT pg_reload_conf()" >/dev/null
 measure "Generic plans forced on every connection (ALTER SYSTEM SET plan_cache_mode = force_generic_plan)"
 sql "ALTER SYSTEM RESET plan_cache_mode" && sql "SELECT pg_reload_conf()" >/dev/null

@@ -102,6 +102,60 @@ public abstract class MessageRepositoryContract {
     }
 
     @Test
+    void messagesAreListedByTheChannelAndProviderTheyWentOutOnAndByWhenTheyWereEnqueued() {
+        MessageRepository messages = emptyRepository();
+        Instant hourLater = NOW.plus(Duration.ofHours(1));
+        Instant twoHoursLater = NOW.plus(Duration.ofHours(2));
+        Message bySendgrid = withTemplate(at(NOW), "alex", "welcome", "q-1", NOW);
+        Message byConsole = withTemplate(at(hourLater), "kim", "welcome", "q-2", hourLater);
+        Message notSent = withTemplate(at(hourLater.plusMillis(1)), "alex", "welcome", "q-3", hourLater.plusMillis(1));
+        Message laterBySendgrid = withTemplate(at(twoHoursLater), "alex", "digest", "q-4", twoHoursLater);
+        messages.insertAll(List.of(bySendgrid, byConsole, notSent, laterBySendgrid));
+        inTransaction(() -> {
+            List<Message> locked = messages.lockAll(List.of(bySendgrid.id(), byConsole.id(), notSent.id(), laterBySendgrid.id()));
+            locked.forEach(message -> routed(message, message.enqueuedAt()));
+            locked.get(0).sent("0", "sendgrid", "sg-1", NOW);
+            locked.get(1).sent("0", "console", "console-1", hourLater);
+            locked.get(3).sent("0", "sendgrid", "sg-2", twoHoursLater);
+            messages.saveAll(locked);
+            return null;
+        });
+        String first = bySendgrid.id().value();
+        String second = byConsole.id().value();
+        String third = notSent.id().value();
+        String fourth = laterBySendgrid.id().value();
+
+        assertThat(ids(messages.list(sifted(Optional.of(Channel.EMAIL), Optional.empty(), Optional.empty(), Optional.empty(), 10)).items()))
+                .containsExactly(fourth, second, first);
+        Page<Message> bySms = messages.list(sifted(Optional.of(Channel.SMS), Optional.empty(), Optional.empty(), Optional.empty(), 10));
+        assertThat(bySms.items()).isEmpty();
+        assertThat(bySms.hasMore()).isFalse();
+        Page<Message> sendgrid = messages.list(sifted(Optional.empty(), Optional.of("sendgrid"), Optional.empty(), Optional.empty(), 1));
+        assertThat(ids(sendgrid.items())).containsExactly(fourth);
+        MessageQuery sendgridAfter = new MessageQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("sendgrid"), Optional.empty(), Optional.empty(), sendgrid.cursor(), 1);
+        assertThat(ids(messages.list(sendgridAfter).items())).containsExactly(first);
+        assertThat(ids(messages.list(sifted(Optional.empty(), Optional.empty(), Optional.of(hourLater), Optional.empty(), 10)).items()))
+                .containsExactly(fourth, third, second);
+        assertThat(ids(messages.list(sifted(Optional.empty(), Optional.empty(), Optional.of(hourLater), Optional.of(twoHoursLater), 10))
+                .items())).containsExactly(third, second);
+        MessageQuery alexBySendgridBefore = new MessageQuery(Optional.of("alex"), Optional.empty(), Optional.of("welcome"), Optional.empty(),
+                Optional.of(Channel.EMAIL), Optional.of("sendgrid"), Optional.empty(), Optional.of(hourLater), Optional.empty(), 10);
+        assertThat(ids(messages.list(alexBySendgridBefore).items())).containsExactly(first);
+    }
+
+    /** An id as Herald makes them, carrying its enqueue time. */
+    private static String at(Instant enqueuedAt) {
+        return MessageId.firstAt(enqueuedAt).value() + "-00";
+    }
+
+    private static MessageQuery sifted(Optional<Channel> channel, Optional<String> provider, Optional<Instant> from, Optional<Instant> until,
+                                       int limit) {
+        return new MessageQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), channel, provider, from, until,
+                Optional.empty(), limit);
+    }
+
+    @Test
     void theFunnelCountsEachMilestoneAsTheApiReportsItPerDayOfEnqueueAndPerTemplateChannelOrProvider() {
         MessageRepository messages = emptyRepository();
         Instant nextDay = NOW.plus(Duration.ofDays(1));

@@ -116,6 +116,10 @@ public final class InMemoryMessageRepository implements MessageRepository {
                 .filter(m -> query.status().map(m.status()::equals).orElse(true))
                 .filter(m -> query.notification().map(template -> m.templateId().equals(Optional.of(template))).orElse(true))
                 .filter(m -> query.requestId().map(m.requestId()::equals).orElse(true))
+                .filter(m -> query.channel().map(channel -> m.channel().equals(Optional.of(channel))).orElse(true))
+                .filter(m -> query.provider().map(provider -> m.provider().equals(Optional.of(provider))).orElse(true))
+                .filter(m -> query.enqueuedFrom().map(from -> !m.enqueuedAt().isBefore(from)).orElse(true))
+                .filter(m -> query.enqueuedUntil().map(m.enqueuedAt()::isBefore).orElse(true))
                 .limit(query.limit() + 1L).map(InMemoryMessageRepository::copy).toList();
         if (matching.size() <= query.limit()) {
             return new Page<>(matching, null);

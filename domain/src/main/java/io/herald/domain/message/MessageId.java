@@ -26,6 +26,14 @@ public record MessageId(String value) implements Comparable<MessageId> {
         return new MessageId("1-" + String.format("%012x", now.toEpochMilli()) + "-" + HexFormat.of().formatHex(random));
     }
 
+    /**
+     * The lowest id a message enqueued at {@code at} or later can have, and above every id of a message enqueued
+     * before it: ids carry their enqueue time in their order, so a time range of messages is a range of ids.
+     */
+    public static MessageId firstAt(Instant at) {
+        return new MessageId("1-" + String.format("%012x", at.toEpochMilli()));
+    }
+
     @Override
     public int compareTo(MessageId other) {
         return value.compareTo(other.value);

@@ -15,6 +15,7 @@ import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.routing.DeliveryPlan;
 import io.herald.persistence.support.Db;
+import io.herald.persistence.support.Conditions;
 import io.herald.persistence.support.KeysetPage;
 import io.herald.persistence.support.StoredFormat;
 import io.micronaut.transaction.TransactionDefinition;
@@ -202,13 +203,40 @@ class JdbcMessageRepository implements MessageRepository {
                 .filter("request_id", query.requestId())
                 .filter("recipient", query.recipient())
                 .filter("template_id", query.notification())
-                .filter("status", query.status().map(Enum::name));
+                .filter("status", query.status().map(Enum::name))
+                .and("message_id >= ?", query.enqueuedFrom().map(at -> MessageId.firstAt(at).value()))
+                .and("message_id < ?", query.enqueuedUntil().map(at -> MessageId.firstAt(at).value()));
+        if (query.sifts()) {
+            return sifted(query, page);
+        }
         List<Message> rows = db.query("SELECT " + COLUMNS + " FROM messages" + page.sql(query.limit() + 1), page::bind, this::message);
-        if (rows.size() <= query.limit()) {
+        return pageOf(rows, query.limit());
+    }
+
+    private static Page<Message> pageOf(List<Message> rows, int limit) {
+        if (rows.size() <= limit) {
             return new Page<>(rows, null);
         }
-        List<Message> items = rows.subList(0, query.limit());
-        return new Page<>(items, Db.cursor(items.get(query.limit() - 1).id().value()));
+        List<Message> items = rows.subList(0, limit);
+        return new Page<>(items, Db.cursor(items.get(limit - 1).id().value()));
+    }
+
+    /**
+     * Channel and provider have no index (two more on the hottest table would cost every send), so they sift the first
+     * {@link MessageQuery#SIFTED} messages the indexed filters walk to. When those hold too few matches, the page ends
+     * early with a cursor at the last message looked at: the work per page stays bounded whatever the filter.
+     */
+    private Page<Message> sifted(MessageQuery query, KeysetPage page) {
+        Conditions sift = new Conditions().and("channel = ?", query.channel().map(Channel::wireName)).and("provider = ?", query.provider());
+        Db.Binder binder = statement -> sift.bind(statement, page.bind(statement));
+        List<Message> rows = db.query("SELECT " + COLUMNS + " FROM (SELECT * FROM messages" + page.sql(MessageQuery.SIFTED) + ") AS walked"
+                + sift.sql() + page.order() + " LIMIT " + (query.limit() + 1), binder, this::message);
+        if (rows.size() > query.limit()) {
+            return pageOf(rows, query.limit());
+        }
+        List<String> lastWalked = db.query("SELECT min(message_id) AS last FROM (SELECT message_id FROM messages"
+                + page.sql(MessageQuery.SIFTED) + ") AS walked HAVING count(*) = " + MessageQuery.SIFTED, page::bind, row -> row.getString("last"));
+        return new Page<>(rows, lastWalked.isEmpty() ? null : Db.cursor(lastWalked.get(0)));
     }
 
     @Override

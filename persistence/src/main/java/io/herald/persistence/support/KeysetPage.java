@@ -87,11 +87,19 @@ public final class KeysetPage {
 
     /** What follows {@code FROM table}: the conditions, the order and {@code LIMIT limit}. */
     public String sql(int limit) {
-        String order = leading == null ? key + direction : leading + direction + ", " + key + direction;
-        return conditions.sql() + " ORDER BY " + order + " LIMIT " + limit;
+        return conditions.sql() + order() + " LIMIT " + limit;
     }
 
-    public void bind(PreparedStatement statement) throws SQLException {
-        conditions.bind(statement, 1);
+    /**
+     * The page's {@code ORDER BY}. A query over the page's rows (a subquery) that orders them the same way reads them
+     * in the order they come, without sorting.
+     */
+    public String order() {
+        return " ORDER BY " + (leading == null ? key + direction : leading + direction + ", " + key + direction);
+    }
+
+    /** Binds the page's values from the first parameter on; returns the index of the next parameter. */
+    public int bind(PreparedStatement statement) throws SQLException {
+        return conditions.bind(statement, 1);
     }
 }

@@ -84,8 +84,31 @@ public interface MessageRepository {
     record Output(MessageId messageId, Channel channel, Map<String, Object> content, Instant renderedAt) {
     }
 
+    /**
+     * One page of the message list, newest first. {@code recipient}, {@code status}, {@code notification} and
+     * {@code requestId} are read through their indexes; {@code channel} and {@code provider} are not indexed, so they
+     * sift at most {@link #SIFTED} messages of those the other filters select per page: a page may then hold fewer
+     * than {@code limit} messages and still have a cursor, from which the search goes on.
+     *
+     * @param enqueuedFrom only messages enqueued at or after it
+     * @param enqueuedUntil only messages enqueued before it
+     */
     record MessageQuery(Optional<String> recipient, Optional<MessageStatus> status, Optional<String> notification,
-                        Optional<String> requestId, Optional<String> cursor, int limit) {
+                        Optional<String> requestId, Optional<Channel> channel, Optional<String> provider,
+                        Optional<Instant> enqueuedFrom, Optional<Instant> enqueuedUntil, Optional<String> cursor, int limit) {
+
+        /** How many messages one page looks through for its channel and provider. */
+        public static final int SIFTED = 10_000;
+
+        public MessageQuery(Optional<String> recipient, Optional<MessageStatus> status, Optional<String> notification,
+                            Optional<String> requestId, Optional<String> cursor, int limit) {
+            this(recipient, status, notification, requestId, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    cursor, limit);
+        }
+
+        public boolean sifts() {
+            return channel.isPresent() || provider.isPresent();
+        }
     }
 
     /**

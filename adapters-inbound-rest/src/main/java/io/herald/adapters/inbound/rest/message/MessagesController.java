@@ -21,6 +21,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -45,9 +48,12 @@ class MessagesController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Schemas.MessageList.class)))
     Map<String, Object> list(@Nullable @QueryValue String recipient, @Nullable @QueryValue String status,
                              @Nullable @QueryValue String notification, @Nullable @QueryValue("request_id") String requestId,
+                             @Nullable @QueryValue String provider, @Nullable @QueryValue("enqueued_after") String enqueuedAfter,
                              @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
         var page = messages.list(new MessageQuery(Optional.ofNullable(recipient), Optional.ofNullable(status).map(MessagesController::status),
-                Optional.ofNullable(notification), Optional.ofNullable(requestId), Optional.ofNullable(cursor), Paging.limit(limit)));
+                Optional.ofNullable(notification), Optional.ofNullable(requestId), Optional.empty(), Optional.ofNullable(provider),
+                Optional.ofNullable(enqueuedAfter).map(MessagesController::instant), Optional.empty(), Optional.ofNullable(cursor),
+                Paging.limit(limit)));
         return Paging.of(page, "results", MessageViews::details);
     }
 
@@ -77,6 +83,16 @@ class MessagesController {
     @Post("/{message_id}/cancel")
     Map<String, Object> cancel(@PathVariable("message_id") String messageId) {
         return MessageViews.details(cancel.cancel(new MessageId(messageId)));
+    }
+
+    /** Courier's {@code enqueued_after} is a date and time; epoch milliseconds, as the message views give times, work too. */
+    private static Instant instant(String text) {
+        try {
+            return text.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(text)) : OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new InvalidValueException("enqueued_after must be an ISO-8601 date and time with an offset "
+                    + "(2026-12-03T08:00:00Z) or epoch milliseconds");
+        }
     }
 
     private static MessageStatus status(String text) {

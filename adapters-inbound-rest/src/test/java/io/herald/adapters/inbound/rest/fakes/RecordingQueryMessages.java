@@ -52,6 +52,11 @@ public class RecordingQueryMessages extends RecordingFake implements QueryMessag
         this.legs = legs;
     }
 
+    /** Every list query asked, in order. */
+    public List<MessageQuery> queries() {
+        return calls().stream().filter(call -> call.method().equals("list")).map(call -> call.argument(0, MessageQuery.class)).toList();
+    }
+
     public MessageQuery onlyQuery() {
         return onlyCall("list").argument(0, MessageQuery.class);
     }

@@ -31,6 +31,7 @@ import static io.herald.adapters.inbound.rest.support.Api.asAdmin;
 import static io.herald.adapters.inbound.rest.support.ApiErrors.assertApiError;
 import static io.herald.adapters.inbound.rest.support.ApiErrors.assertBadRequest;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 @MicronautTest
 class MessagesControllerTest extends ApiTest {
@@ -79,6 +80,17 @@ class MessagesControllerTest extends ApiTest {
 
         assertThat(messages.onlyQuery()).isEqualTo(new MessageQuery(Optional.of("user_123"), Optional.of(MessageStatus.DELIVERED),
                 Optional.of("order-completed"), Optional.of("req-1"), Optional.of("c1"), 10));
+    }
+
+    @Test
+    void theProviderAndTheEarliestEnqueueTimeGoIntoTheQueryAsCourierNamesThem() {
+        api.get("/messages?provider=sendgrid&enqueued_after=2026-12-03T08:00:00Z");
+        api.get("/messages?enqueued_after=1764748800000");
+
+        assertThat(messages.queries()).extracting(MessageQuery::provider, MessageQuery::enqueuedFrom).containsExactly(
+                tuple(Optional.of("sendgrid"), Optional.of(Instant.parse("2026-12-03T08:00:00Z"))),
+                tuple(Optional.empty(), Optional.of(Instant.ofEpochMilli(1_764_748_800_000L))));
+        assertBadRequest(api.get("/messages?enqueued_after=yesterday"), "enqueued_after must be an ISO-8601 date and time");
     }
 
     @Test
