@@ -447,6 +447,56 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    void theMessageLogFiltersByChannelProviderAndEnqueueTime() {
+        String bySms = send("{\"to\":{\"phone_number\":\"+15555550123\"},\"content\":{\"title\":\"Code\",\"body\":\"Your code is 4242\"}}");
+        String byEmail = send("{\"to\":{\"email\":\"filters@example.org\"},\"content\":{\"title\":\"Hi\",\"body\":\"There\"}}");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(List.of(bySms, byEmail))
+                .allSatisfy(id -> assertThat(api.get("/messages/" + id).json().path("status").asText()).isEqualTo("SENT")));
+        WebDriver browser = HeadlessChromium.start();
+        try {
+            signIn(browser, "/console/messages");
+            browser.findElement(By.cssSelector("select[name=channel] option[value=sms]")).click();
+            browser.findElement(By.name("provider")).sendKeys("console");
+            browser.findElement(By.xpath("//button[normalize-space()='Filter']")).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("channel=sms"));
+            List<String> smsListed = listedIds(browser);
+            assertThat(smsListed).contains(bySms).doesNotContain(byEmail)
+                    .containsExactlyElementsOf(apiIds(message -> "sms".equals(message.path("channel").asText())));
+            HeadlessChromium.screenshot(browser, "messages-filtered", 1280, 800);
+
+            browser.get(herald.uri().resolve("/console/messages?channel=push").toString());
+            assertThat(browser.findElement(By.cssSelector(".empty")).getText()).contains("No message matches these filters");
+
+            String sent = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(java.time.ZoneOffset.UTC)
+                    .format(java.time.Instant.ofEpochMilli(api.get("/messages/" + bySms).json().path("enqueued").asLong()));
+            browser.get(herald.uri().resolve("/console/messages?from=" + sent).toString());
+            assertThat(listedIds(browser)).as("enqueued from the second of the SMS on").contains(bySms, byEmail)
+                    .containsExactlyElementsOf(apiIds(message -> !message.path("enqueued").asText().isEmpty()
+                            && message.path("enqueued").asLong() >= java.time.Instant.parse(sent + "Z").toEpochMilli()));
+            browser.get(herald.uri().resolve("/console/messages?until=" + sent).toString());
+            assertThat(listedIds(browser)).as("enqueued before it").doesNotContain(bySms, byEmail);
+            assertThat(browser.findElement(By.name("until")).getAttribute("value")).as("the form shows the filter").startsWith(sent.substring(0, 16));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static List<String> listedIds(WebDriver browser) {
+        return browser.findElements(By.cssSelector("tr[data-message-id]")).stream().map(row -> row.getAttribute("data-message-id")).toList();
+    }
+
+    /** The ids GET /messages lists (its first 100, newest first) that {@code which} keeps. */
+    private List<String> apiIds(java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> which) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (var message : api.get("/messages?limit=100").json().path("results")) {
+            if (which.test(message)) {
+                ids.add(message.path("id").asText());
+            }
+        }
+        return ids;
+    }
+
     /** The summary funnel's counts by step name. */
     private static Map<String, Long> stages(WebDriver browser) {
         Map<String, Long> stages = new java.util.LinkedHashMap<>();

@@ -56,7 +56,7 @@ import java.util.stream.Collectors;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class MessagePagesController {
 
-    private static final int PAGE_SIZE = 50;
+    static final int PAGE_SIZE = 50;
     private static final String CONSOLE_PROVIDER = "console";
 
     private final QueryMessagesUseCase messages;
@@ -79,8 +79,10 @@ class MessagePagesController {
     @Get
     HttpResponse<String> log(HttpRequest<?> request, @RequestAttribute(ConsolePaths.SESSION_ATTRIBUTE) ConsoleSession session,
                              @Nullable @QueryValue String status, @Nullable @QueryValue String recipient,
-                             @Nullable @QueryValue String template, @Nullable @QueryValue String cursor) {
-        MessageFilters filters = new MessageFilters(status, recipient, template);
+                             @Nullable @QueryValue String template, @Nullable @QueryValue String channel,
+                             @Nullable @QueryValue String provider, @Nullable @QueryValue String from, @Nullable @QueryValue String until,
+                             @Nullable @QueryValue String cursor) {
+        MessageFilters filters = new MessageFilters(status, recipient, template, channel, provider, from, until);
         Page<Message> page = messages.list(query(filters, Optional.ofNullable(cursor).filter(value -> !value.isBlank()), PAGE_SIZE));
         Instant now = clock.now();
         String next = page.cursor().map(more -> "/console/messages?" + join(filters.query(), Links.param("cursor", more))).orElse(null);
@@ -93,8 +95,10 @@ class MessagePagesController {
     /** Tells an open log that its newest page changed: a new message, or a status moved. */
     @Get(value = "/changes", produces = MediaType.TEXT_EVENT_STREAM)
     Publisher<Event<String>> logChanges(@Nullable @QueryValue String status, @Nullable @QueryValue String recipient,
-                                        @Nullable @QueryValue String template, @Nullable @QueryValue String seen) {
-        MessageFilters filters = new MessageFilters(status, recipient, template);
+                                        @Nullable @QueryValue String template, @Nullable @QueryValue String channel,
+                                        @Nullable @QueryValue String provider, @Nullable @QueryValue String from,
+                                        @Nullable @QueryValue String until, @Nullable @QueryValue String seen) {
+        MessageFilters filters = new MessageFilters(status, recipient, template, channel, provider, from, until);
         return changes.watch(seen, () -> logFingerprint(messages.list(query(filters, Optional.empty(), PAGE_SIZE))));
     }
 
@@ -196,7 +200,7 @@ class MessagePagesController {
     }
 
     private static MessageQuery query(MessageFilters filters, Optional<String> cursor, int limit) {
-        return new MessageQuery(filters.recipientFilter(), filters.statusFilter(), filters.templateFilter(), Optional.empty(), cursor, limit);
+        return filters.query(cursor, limit);
     }
 
     private static String join(String query, String more) {

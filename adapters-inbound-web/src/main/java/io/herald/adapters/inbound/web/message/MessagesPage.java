@@ -13,4 +13,14 @@ import java.util.List;
  */
 public record MessagesPage(Shell shell, MessageFilters filters, List<MessageRow> rows, String nextPage, boolean firstPage,
                            String version) {
+
+    /** Rows a full page holds. */
+    public int pageSize() {
+        return MessagePagesController.PAGE_SIZE;
+    }
+
+    /** How many messages a page with a channel or provider filter looks through, as shown. */
+    public String siftedPerPage() {
+        return String.format(java.util.Locale.ENGLISH, "%,d", io.herald.application.port.out.MessageRepository.MessageQuery.SIFTED);
+    }
 }
