@@ -3,6 +3,7 @@ package io.herald.application.contract;
 import io.herald.application.port.Page;
 import io.herald.application.port.in.RedriveUseCase.MessageFilter;
 import io.herald.application.port.in.RedriveUseCase.Window;
+import io.herald.application.port.out.FunnelRollups;
 import io.herald.application.port.out.MessageRepository.DeliveryAttempt;
 import io.herald.application.port.out.MessageRepository.Funnel;
 import io.herald.application.port.out.MessageRepository.FunnelCounts;
@@ -51,6 +52,9 @@ public abstract class MessageRepositoryContract {
     private static final Instant LATER = NOW.plusSeconds(5);
 
     protected abstract MessageRepository emptyRepository();
+
+    /** The funnel's counted days kept beside {@code messages}. */
+    protected abstract FunnelRollups rollupsOf(MessageRepository messages);
 
     protected <T> T inTransaction(Supplier<T> work) {
         return work.get();
@@ -155,9 +159,9 @@ public abstract class MessageRepositoryContract {
                 Optional.empty(), limit);
     }
 
-    @Test
-    void theFunnelCountsEachMilestoneAsTheApiReportsItPerDayOfEnqueueAndPerTemplateChannelOrProvider() {
-        MessageRepository messages = emptyRepository();
+    /** Day one (2026-03-01): two welcomes sent (one delivered and opened, one opened), one message to an address not sent;
+     * day two: a receipt bounced; two days before: a welcome sent. */
+    private void sendTheFunnelsMessages(MessageRepository messages) {
         Instant nextDay = NOW.plus(Duration.ofDays(1));
         messages.insertAll(List.of(withTemplate("m-1", "alex", "welcome", "r-1", NOW), withTemplate("m-2", "kim", "welcome", "r-2", NOW),
                 withTemplate("m-3", "sam", "receipt", "r-3", nextDay), toAddress("m-4", "jo@example.org", NOW),
@@ -177,6 +181,58 @@ public abstract class MessageRepositoryContract {
             messages.saveAll(locked);
             return null;
         });
+    }
+
+    @Test
+    void aCountedDayIsReadAsItWasCountedUntilItIsCountedAgainAndTheOtherDaysAsTheyStand() {
+        MessageRepository messages = emptyRepository();
+        FunnelRollups rollups = rollupsOf(messages);
+        sendTheFunnelsMessages(messages);
+        LocalDate dayOne = LocalDate.parse("2026-03-01");
+        Instant firstDay = Instant.parse("2026-03-01T00:00:00Z");
+        Instant afterSecondDay = Instant.parse("2026-03-03T00:00:00Z");
+        List<FunnelQuery> queries = List.of(new FunnelQuery(firstDay, afterSecondDay, FunnelDimension.TEMPLATE, Optional.empty(), 10),
+                new FunnelQuery(firstDay, afterSecondDay, FunnelDimension.CHANNEL, Optional.empty(), 10),
+                new FunnelQuery(firstDay, afterSecondDay, FunnelDimension.PROVIDER, Optional.of("sendgrid"), 10),
+                new FunnelQuery(firstDay, afterSecondDay, FunnelDimension.TEMPLATE, Optional.of("welcome"), 1));
+        List<Funnel> asTheyStand = queries.stream().map(messages::funnel).toList();
+
+        inTransaction(() -> {
+            rollups.count(dayOne, LATER);
+            rollups.count(dayOne.minusDays(5), LATER);
+            return null;
+        });
+
+        assertThat(queries.stream().map(messages::funnel).toList()).isEqualTo(asTheyStand);
+        assertThat(inTransaction(() -> rollups.countedBetween(dayOne.minusDays(10), dayOne)))
+                .containsExactly(Map.entry(dayOne.minusDays(5), LATER), Map.entry(dayOne, LATER));
+
+        messages.insertAll(List.of(toAddress("m-6", "late@example.org", NOW.plusSeconds(60)),
+                withTemplate("m-7", "sam", "receipt", "r-7", NOW.plus(Duration.ofDays(1)))));
+        Funnel meanwhile = messages.funnel(queries.get(0));
+
+        assertThat(meanwhile.days()).extracting(day -> day.counts().enqueued()).containsExactly(3L, 2L);
+        assertThat(messages.funnel(new FunnelQuery(firstDay.plusSeconds(3600), afterSecondDay, FunnelDimension.TEMPLATE,
+                Optional.empty(), 10)).days()).extracting(day -> day.counts().enqueued()).containsExactly(4L, 2L);
+        assertThat(meanwhile.groups()).containsExactly(
+                new FunnelGroup(Optional.of("receipt"), new FunnelCounts(2, 1, 0, 0, 0, 1)),
+                new FunnelGroup(Optional.of("welcome"), new FunnelCounts(2, 2, 1, 2, 0, 0)),
+                new FunnelGroup(Optional.empty(), new FunnelCounts(1, 0, 0, 0, 0, 0)));
+
+        inTransaction(() -> {
+            rollups.count(dayOne, LATER.plusSeconds(60));
+            return null;
+        });
+
+        assertThat(messages.funnel(queries.get(0)).days()).extracting(day -> day.counts().enqueued()).containsExactly(4L, 2L);
+        assertThat(inTransaction(() -> rollups.forgetBefore(dayOne))).isEqualTo(1);
+        assertThat(inTransaction(() -> rollups.countedBetween(dayOne.minusDays(10), dayOne))).containsOnlyKeys(dayOne);
+    }
+
+    @Test
+    void theFunnelCountsEachMilestoneAsTheApiReportsItPerDayOfEnqueueAndPerTemplateChannelOrProvider() {
+        MessageRepository messages = emptyRepository();
+        sendTheFunnelsMessages(messages);
         Instant firstDay = Instant.parse("2026-03-01T00:00:00Z");
         Instant afterSecondDay = Instant.parse("2026-03-03T00:00:00Z");
 

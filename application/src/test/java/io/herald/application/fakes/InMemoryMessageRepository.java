@@ -2,6 +2,7 @@ package io.herald.application.fakes;
 
 import io.herald.application.port.Page;
 import io.herald.application.port.in.RedriveUseCase;
+import io.herald.application.port.out.FunnelRollups;
 import io.herald.application.port.out.MessageRepository;
 import io.herald.domain.delivery.AttemptOutcome;
 import io.herald.domain.json.JsonTrees;
@@ -134,31 +135,102 @@ public final class InMemoryMessageRepository implements MessageRepository {
                 .collect(Collectors.groupingBy(Message::status, () -> new EnumMap<>(MessageStatus.class), Collectors.counting()));
     }
 
+    /** One message as the funnel counts it. */
+    private record FunnelPoint(LocalDate day, Optional<String> template, Optional<String> channel, Optional<String> provider,
+                               FunnelCounts counts) {
+
+        static FunnelPoint of(Message message) {
+            return new FunnelPoint(LocalDate.ofInstant(message.enqueuedAt(), ZoneOffset.UTC), message.templateId(),
+                    message.channel().map(Channel::wireName), message.provider(),
+                    new FunnelCounts(1, reached(message, MessageStatus.SENT), reached(message, MessageStatus.DELIVERED),
+                            reached(message, MessageStatus.OPENED), reached(message, MessageStatus.CLICKED),
+                            message.status() == MessageStatus.UNDELIVERABLE ? 1 : 0));
+        }
+
+        Optional<String> valueOf(FunnelDimension by) {
+            return switch (by) {
+                case TEMPLATE -> template;
+                case CHANNEL -> channel;
+                case PROVIDER -> provider;
+            };
+        }
+    }
+
+    private record CountedDay(Instant at, List<FunnelPoint> points) {
+    }
+
+    private final Map<LocalDate, CountedDay> countedDays = new TreeMap<>();
+
+    /** The funnel's counted days over these messages, as a database keeps them beside its messages. */
+    public FunnelRollups rollups() {
+        return new FunnelRollups() {
+            @Override
+            public Map<LocalDate, Instant> countedBetween(LocalDate first, LocalDate last) {
+                synchronized (InMemoryMessageRepository.this) {
+                    Map<LocalDate, Instant> counted = new TreeMap<>();
+                    countedDays.forEach((day, count) -> {
+                        if (!day.isBefore(first) && !day.isAfter(last)) {
+                            counted.put(day, count.at());
+                        }
+                    });
+                    return counted;
+                }
+            }
+
+            @Override
+            public void count(LocalDate day, Instant at) {
+                synchronized (InMemoryMessageRepository.this) {
+                    countedDays.put(day, new CountedDay(at, messages.values().stream().map(FunnelPoint::of)
+                            .filter(point -> point.day().equals(day)).toList()));
+                }
+            }
+
+            @Override
+            public int forgetBefore(LocalDate day) {
+                synchronized (InMemoryMessageRepository.this) {
+                    int before = countedDays.size();
+                    countedDays.keySet().removeIf(counted -> counted.isBefore(day));
+                    return before - countedDays.size();
+                }
+            }
+        };
+    }
+
     @Override
     public synchronized Funnel funnel(FunnelQuery query) {
+        List<FunnelPoint> points = new ArrayList<>();
+        countedDays.forEach((day, counted) -> {
+            if (wholly(day, query)) {
+                points.addAll(counted.points());
+            }
+        });
+        for (Message message : messages.values()) {
+            FunnelPoint point = FunnelPoint.of(message);
+            boolean inRange = !message.enqueuedAt().isBefore(query.from()) && message.enqueuedAt().isBefore(query.to());
+            if (inRange && !(countedDays.containsKey(point.day()) && wholly(point.day(), query))) {
+                points.add(point);
+            }
+        }
         Map<LocalDate, FunnelCounts> days = new TreeMap<>();
         Map<Optional<String>, FunnelCounts> groups = new HashMap<>();
-        for (Message message : messages.values()) {
-            Optional<String> value = switch (query.by()) {
-                case TEMPLATE -> message.templateId();
-                case CHANNEL -> message.channel().map(Channel::wireName);
-                case PROVIDER -> message.provider();
-            };
-            if (message.enqueuedAt().isBefore(query.from()) || !message.enqueuedAt().isBefore(query.to())
-                    || query.value().isPresent() && !query.value().equals(value)) {
+        for (FunnelPoint point : points) {
+            Optional<String> value = point.valueOf(query.by());
+            if (query.value().isPresent() && !query.value().equals(value)) {
                 continue;
             }
-            FunnelCounts one = new FunnelCounts(1, reached(message, MessageStatus.SENT), reached(message, MessageStatus.DELIVERED),
-                    reached(message, MessageStatus.OPENED), reached(message, MessageStatus.CLICKED),
-                    message.status() == MessageStatus.UNDELIVERABLE ? 1 : 0);
-            days.merge(LocalDate.ofInstant(message.enqueuedAt(), ZoneOffset.UTC), one, FunnelCounts::plus);
-            groups.merge(value, one, FunnelCounts::plus);
+            days.merge(point.day(), point.counts(), FunnelCounts::plus);
+            groups.merge(value, point.counts(), FunnelCounts::plus);
         }
         return new Funnel(days.entrySet().stream().map(day -> new FunnelDay(day.getKey(), day.getValue())).toList(),
                 groups.entrySet().stream().map(group -> new FunnelGroup(group.getKey(), group.getValue()))
                         .sorted(Comparator.comparingLong((FunnelGroup group) -> -group.counts().enqueued())
                                 .thenComparing(group -> group.value().orElse("\uffff")))
                         .limit(query.groups()).toList());
+    }
+
+    private static boolean wholly(LocalDate day, FunnelQuery query) {
+        return !day.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(query.from())
+                && !day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(query.to());
     }
 
     private static long reached(Message message, MessageStatus milestone) {

@@ -23,6 +23,7 @@ import io.herald.application.contract.WebhookReceiptsContract;
 import io.herald.application.port.out.AutomationRepository;
 import io.herald.application.port.out.AutomationRunRepository;
 import io.herald.application.port.out.FeedbackOutbox;
+import io.herald.application.port.out.FunnelRollups;
 import io.herald.application.port.out.GeneratedApiKeyStore;
 import io.herald.application.port.out.IdempotencyStore;
 import io.herald.application.port.out.InboundEventLog;
@@ -148,6 +149,11 @@ class InMemoryRepositoriesTest {
         @Override
         protected MessageRepository emptyRepository() {
             return new InMemoryMessageRepository();
+        }
+
+        @Override
+        protected FunnelRollups rollupsOf(MessageRepository messages) {
+            return ((InMemoryMessageRepository) messages).rollups();
         }
     }
 

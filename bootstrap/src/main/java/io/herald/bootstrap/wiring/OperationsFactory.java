@@ -2,10 +2,12 @@ package io.herald.bootstrap.wiring;
 
 import io.herald.application.delivery.ProviderHealth;
 import io.herald.application.delivery.Providers;
+import io.herald.application.message.FunnelCounting;
 import io.herald.application.operations.HealthService;
 import io.herald.application.operations.RedriveService;
 import io.herald.application.operations.RetentionService;
 import io.herald.application.port.in.ApplyRetentionUseCase;
+import io.herald.application.port.in.CountFunnelUseCase;
 import io.herald.application.port.in.QueryHealthUseCase;
 import io.herald.application.port.in.RedriveUseCase;
 import io.herald.application.port.out.AutomationRunRepository;
@@ -13,6 +15,7 @@ import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.DurableScheduler;
 import io.herald.application.port.out.EngagementFeedback;
 import io.herald.application.port.out.FeedbackOutbox;
+import io.herald.application.port.out.FunnelRollups;
 import io.herald.application.port.out.InboundEventLog;
 import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.OperationalStatus;
@@ -24,7 +27,7 @@ import jakarta.inject.Singleton;
 
 import java.util.Optional;
 
-/** Operating Herald: health and re-drive. */
+/** Operating Herald: health, re-drive, retention and the funnel's counted days. */
 @Factory
 class OperationsFactory {
 
@@ -40,6 +43,12 @@ class OperationsFactory {
         return new RetentionService(store, transactions,
                 new RetentionService.Retention(retention.messages(), retention.inboundEvents(), retention.automationRuns()),
                 retention.batchSize(), clock);
+    }
+
+    /** Not transactional as a whole: it commits a day at a time. */
+    @Singleton
+    CountFunnelUseCase funnelCounting(FunnelRollups rollups, Transactions transactions, Clock clock) {
+        return new FunnelCounting(rollups, transactions, clock);
     }
 
     /** Not transactional as a whole: it commits a page at a time. */

@@ -125,6 +125,12 @@ class EveryAdapterJarIT {
     }
 
     @Test
+    void theRecurringJobsRunInTheJar() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(herald.output()).as("the funnel's past days, counted at start-up (ADR 0016)").contains("Funnel: counted 89 days"));
+    }
+
+    @Test
     void detailedHealthListsEveryConfiguredProvider() {
         JsonNode components = api.get("/health").json().path("components");
         assertThat(components.path("providers").fieldNames()).toIterable()

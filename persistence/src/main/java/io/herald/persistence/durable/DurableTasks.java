@@ -7,6 +7,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.herald.application.port.in.AdvanceAutomationRunUseCase;
 import io.herald.application.port.in.ApplyRetentionUseCase;
+import io.herald.application.port.in.CountFunnelUseCase;
 import io.herald.application.port.in.DeliverFeedbackUseCase;
 import io.herald.application.port.in.DeliverMessagesUseCase;
 import io.herald.application.port.in.ExpandListSendUseCase;
@@ -28,7 +29,7 @@ import java.util.Optional;
  */
 @Singleton
 @Requires(beans = {DeliverMessagesUseCase.class, DeliverFeedbackUseCase.class, AdvanceAutomationRunUseCase.class,
-        ExpandListSendUseCase.class, ApplyRetentionUseCase.class})
+        ExpandListSendUseCase.class, ApplyRetentionUseCase.class, CountFunnelUseCase.class})
 class DurableTasks {
 
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
@@ -39,9 +40,10 @@ class DurableTasks {
     private final OneTimeTask<ListSendPage> expandListSend;
     private final RecurringTask<Void> deliverFeedback;
     private final RecurringTask<Void> applyRetention;
+    private final RecurringTask<Void> countFunnel;
 
     DurableTasks(DeliverMessagesUseCase delivery, DeliverFeedbackUseCase feedback, AdvanceAutomationRunUseCase automations,
-                 ExpandListSendUseCase listSends, ApplyRetentionUseCase retention) {
+                 ExpandListSendUseCase listSends, ApplyRetentionUseCase retention, CountFunnelUseCase funnel) {
         this.deliverMessages = Tasks.oneTime(TaskDescriptors.DELIVER_MESSAGES)
                 .onFailure(new CappedBackoff<>(FIRST_RETRY, MAX_RETRY))
                 .execute((instance, context) -> delivery.deliver(instance.getData().ids().stream().map(MessageId::new).toList()));
@@ -59,6 +61,8 @@ class DurableTasks {
                 .execute((instance, context) -> feedback.deliverAllDue());
         this.applyRetention = Tasks.recurring(TaskDescriptors.APPLY_RETENTION, FixedDelay.ofHours(24))
                 .execute((instance, context) -> retention.applyRetention());
+        this.countFunnel = Tasks.recurring(TaskDescriptors.COUNT_FUNNEL, FixedDelay.ofMinutes(1))
+                .execute((instance, context) -> funnel.countDueDays());
     }
 
     /** Work scheduled when something calls for it. */
@@ -68,6 +72,6 @@ class DurableTasks {
 
     /** Work that runs on a schedule from start-up on, on one instance at a time. */
     List<RecurringTask<?>> recurring() {
-        return List.of(deliverFeedback, applyRetention);
+        return List.of(deliverFeedback, applyRetention, countFunnel);
     }
 }

@@ -25,6 +25,8 @@ final class TaskDescriptors {
     static final String DELIVER_FEEDBACK = "deliver-engagement-feedback";
     /** Recurring, on one instance at a time: what is past its retention, once a day. */
     static final String APPLY_RETENTION = "apply-retention";
+    /** Recurring, on one instance at a time: the funnel's past days that are due to be counted (ADR 0016), every minute. */
+    static final String COUNT_FUNNEL = "count-funnel-days";
 
     private TaskDescriptors() {
     }

@@ -25,7 +25,6 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -48,20 +47,16 @@ class JdbcMessageRepository implements MessageRepository {
             + "milestones::text AS milestones";
     private static final String ATTEMPT_COLUMNS = "message_id, leaf_id, channel, provider, attempt, outcome, provider_message_id, "
             + "error, engagement, at";
-    private static final String FUNNEL_COUNTS = "count(*) AS enqueued, "
-            + "count(*) FILTER (WHERE milestones ->> 'SENT' IS NOT NULL) AS sent, "
-            + "count(*) FILTER (WHERE milestones ->> 'DELIVERED' IS NOT NULL) AS delivered, "
-            + "count(*) FILTER (WHERE milestones ->> 'OPENED' IS NOT NULL) AS opened, "
-            + "count(*) FILTER (WHERE milestones ->> 'CLICKED' IS NOT NULL) AS clicked, "
-            + "count(*) FILTER (WHERE status = 'UNDELIVERABLE') AS undeliverable";
     /** The engagement a sent attempt reaches only moves forward along this order. */
     private static final List<String> ENGAGEMENT_ORDER = java.util.stream.Stream.of(MessageStatus.SENT, MessageStatus.DELIVERED,
             MessageStatus.OPENED, MessageStatus.CLICKED).map(Enum::name).toList();
 
     private final Db db;
+    private final JdbcFunnel funnel;
 
-    JdbcMessageRepository(Db db) {
+    JdbcMessageRepository(Db db, JdbcFunnel funnel) {
         this.db = db;
+        this.funnel = funnel;
     }
 
     @Override
@@ -248,38 +243,9 @@ class JdbcMessageRepository implements MessageRepository {
         return counts;
     }
 
-    /**
-     * Each milestone counted from the stored milestones, as the Messages API reports them. The range walks the index on
-     * {@code enqueued_at}; the groups are the most used values first, so a workspace with thousands of templates still
-     * answers a bounded list.
-     */
     @Override
     public Funnel funnel(FunnelQuery query) {
-        String column = switch (query.by()) {
-            case TEMPLATE -> "template_id";
-            case CHANNEL -> "channel";
-            case PROVIDER -> "provider";
-        };
-        String where = " FROM messages WHERE enqueued_at >= ? AND enqueued_at < ?" + (query.value().isPresent() ? " AND " + column + " = ?" : "");
-        Db.Binder range = statement -> {
-            statement.setObject(1, Db.timestamp(query.from()));
-            statement.setObject(2, Db.timestamp(query.to()));
-            if (query.value().isPresent()) {
-                statement.setString(3, query.value().get());
-            }
-        };
-        List<FunnelDay> days = db.query("SELECT (enqueued_at AT TIME ZONE 'UTC')::date AS day, " + FUNNEL_COUNTS + where
-                        + " GROUP BY 1 ORDER BY 1", range,
-                row -> new FunnelDay(row.getObject("day", LocalDate.class), funnelCounts(row)));
-        List<FunnelGroup> groups = db.query("SELECT " + column + " AS value, " + FUNNEL_COUNTS + where
-                        + " GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT " + query.groups(), range,
-                row -> new FunnelGroup(Optional.ofNullable(row.getString("value")), funnelCounts(row)));
-        return new Funnel(days, groups);
-    }
-
-    private static FunnelCounts funnelCounts(ResultSet row) throws SQLException {
-        return new FunnelCounts(row.getLong("enqueued"), row.getLong("sent"), row.getLong("delivered"), row.getLong("opened"),
-                row.getLong("clicked"), row.getLong("undeliverable"));
+        return funnel.read(query);
     }
 
     @Override

@@ -23,6 +23,7 @@ import io.herald.application.contract.WebhookReceiptsContract;
 import io.herald.application.port.out.AutomationRepository;
 import io.herald.application.port.out.AutomationRunRepository;
 import io.herald.application.port.out.FeedbackOutbox;
+import io.herald.application.port.out.FunnelRollups;
 import io.herald.application.port.out.GeneratedApiKeyStore;
 import io.herald.application.port.out.IdempotencyStore;
 import io.herald.application.port.out.IdentityMerger;
@@ -100,6 +101,9 @@ class PostgresRepositoriesTest implements PostgresTest {
 
     @Inject
     MessageRepository messages;
+
+    @Inject
+    FunnelRollups funnelRollups;
 
     @Inject
     IdentityMerger identityMerger;
@@ -272,6 +276,11 @@ class PostgresRepositoriesTest implements PostgresTest {
         protected MessageRepository emptyRepository() {
             SharedPostgres.truncateAllTables();
             return messages;
+        }
+
+        @Override
+        protected FunnelRollups rollupsOf(MessageRepository messages) {
+            return funnelRollups;
         }
 
         @Override

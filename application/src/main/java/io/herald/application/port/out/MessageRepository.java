@@ -48,7 +48,8 @@ public interface MessageRepository {
 
     /**
      * The messages enqueued in {@code [from, to)} by how far they got, per day of enqueue (UTC, only days with messages)
-     * and per value of one dimension (the {@code groups} most used values, most messages first).
+     * and per value of one dimension (the {@code groups} most used values, most messages first). A day counted by
+     * {@link FunnelRollups} is read as it was last counted; the rest as the messages stand now.
      */
     Funnel funnel(FunnelQuery query);
 
