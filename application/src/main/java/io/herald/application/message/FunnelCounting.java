@@ -45,6 +45,7 @@ public final class FunnelCounting implements CountFunnelUseCase {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate yesterday = today.minusDays(1);
         LocalDate first = today.minusDays(QueryMessagesUseCase.MAX_FUNNEL_DAYS - 1L);
+        long started = System.nanoTime();
         Map<LocalDate, Instant> counted = transactions.inTransaction(() -> rollups.countedBetween(first, yesterday));
         int days = 0;
         for (LocalDate day = yesterday; !day.isBefore(first); day = day.minusDays(1)) {
@@ -59,7 +60,8 @@ public final class FunnelCounting implements CountFunnelUseCase {
         }
         int forgotten = transactions.inTransaction(() -> rollups.forgetBefore(first));
         if (days > 1 || forgotten > 0) {
-            LOG.info("Funnel: counted {} days, forgot {} days before {}", days, forgotten, first);
+            LOG.info("Funnel: counted {} days in {} ms, forgot {} days before {}", days, (System.nanoTime() - started) / 1_000_000,
+                    forgotten, first);
         }
         return days;
     }

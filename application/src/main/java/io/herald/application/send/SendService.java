@@ -1,8 +1,10 @@
 package io.herald.application.send;
 
+import io.herald.application.errors.NotFoundException;
 import io.herald.application.errors.ConflictException;
 import io.herald.application.port.in.ExpandListSendUseCase;
 import io.herald.application.port.in.SendMessageCommand;
+import io.herald.application.port.in.ResendMessageUseCase;
 import io.herald.application.port.in.SendMessageUseCase;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.DurableScheduler;
@@ -35,7 +37,7 @@ import java.util.TreeMap;
  * Accepts sends: one message per recipient (a list stands for its subscribers), stored as ENQUEUED (or
  * DELAYED) with its delivery scheduled, in one transaction. Everything after that is the delivery pipeline's.
  */
-public final class SendService implements SendMessageUseCase, BatchSend, ExpandListSendUseCase {
+public final class SendService implements SendMessageUseCase, BatchSend, ExpandListSendUseCase, ResendMessageUseCase {
 
     /** How long an Idempotency-Key's first response is replayed. */
     public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
@@ -137,6 +139,17 @@ public final class SendService implements SendMessageUseCase, BatchSend, ExpandL
         List<Message> created = messagesFor(perRecipient, event, automationRunId, now);
         store(created, List.of(), now);
         return created;
+    }
+
+    @Override
+    public MessageId resend(MessageId original) {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.now();
+            Message message = messages.find(original).orElseThrow(() -> new NotFoundException("No message '" + original + "'"));
+            List<Message> created = messagesFor(List.of(message.spec().resent()), null, message.event(), Optional.empty(), now);
+            store(created, List.of(), now);
+            return created.get(0).id();
+        });
     }
 
     /** A send's messages to its own recipients now, and to each list it names a page at a time, by durable work. */

@@ -22,6 +22,7 @@ import io.herald.application.message.MessageService;
 import io.herald.application.port.in.CancelMessageUseCase;
 import io.herald.application.port.in.DeliverMessagesUseCase;
 import io.herald.application.port.in.ExpandListSendUseCase;
+import io.herald.application.port.in.ResendMessageUseCase;
 import io.herald.application.port.in.ManageListsUseCase;
 import io.herald.application.port.in.ManagePreferencesUseCase;
 import io.herald.application.port.in.ManageTemplatesUseCase;
@@ -121,7 +122,7 @@ class SendFactory {
      * through the {@link Transactions} port; {@link SendService#enqueue} joins the caller's.
      */
     @Singleton
-    @Bean(typed = {SendService.class, ExpandListSendUseCase.class})
+    @Bean(typed = {SendService.class, ExpandListSendUseCase.class, ResendMessageUseCase.class})
     SendService sendService(MessageRepository messages, TemplateRepository templates, ListRepository lists,
                             IdempotencyStore idempotency, DurableScheduler scheduler, TemplateRenderer renderer,
                             SendConfiguration send, Transactions transactions, Clock clock) {

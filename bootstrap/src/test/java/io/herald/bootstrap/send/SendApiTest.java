@@ -61,6 +61,29 @@ class SendApiTest implements HeraldTest {
     }
 
     @Test
+    void aResendIsANewMessageToTheSameRecipientRenderedAgainAndSentNowWithoutTheOriginalsDelay() {
+        String original = api.send("{\"to\": {\"user_id\": \"alex\"}, \"template\": \"welcome\", \"data\": {\"first_name\": \"Alex\"}, "
+                + "\"delay\": {\"duration\": 500}}");
+        api.awaitStatus(original, "SENT");
+        api.post("/profiles/alex", "{\"profile\": {\"name\": \"Alexandra\"}}");
+
+        Http.Response resent = api.http().post("/messages/" + original + "/resend", "");
+
+        assertThat(resent.status()).as(resent.body()).isEqualTo(202);
+        String copy = resent.json().path("message_id").asText();
+        assertThat(copy).isNotEqualTo(original);
+        JsonNode message = api.awaitStatus(copy, "SENT");
+        assertThat(message.path("recipient").asText()).isEqualTo("alex");
+        assertThat(message.path("notification").asText()).isEqualTo("welcome");
+        assertThat(message.path("requestId").asText()).isEqualTo(copy);
+        assertThat(Http.texts(api.history(copy), "type")).doesNotContain("DELAYED").contains("RENDERED", "SENT");
+        assertThat(api.output(copy).get(0).path("content").path("html").asText()).as("rendered for the profile as it is now")
+                .isEqualTo("<p>Hi Alexandra</p>");
+        assertThat(api.message(original).path("status").asText()).as("the original stays as it was").isEqualTo("SENT");
+        assertThat(api.http().post("/messages/1-unknown/resend", "").status()).isEqualTo(404);
+    }
+
+    @Test
     void routingAllSendsOnEveryRoutableChannelAndHtmlIsEscapedOnlyInEmailHtml() {
         api.post("/profiles/alex", "{\"profile\": {\"name\": \"Alex & Sam\"}}");
 

@@ -158,12 +158,19 @@ class ConsoleIT {
             await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> assertThat(browser.findElement(By.id("status")).getText()).contains("sent"));
             assertThat(pageWasNotReloaded(browser)).as("the status changed without a reload").isTrue();
 
+            browser.findElement(By.xpath("//button[normalize-space()='Resend']")).click();
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().contains("/console/messages/")
+                    && !browser.getCurrentUrl().endsWith("/" + later));
+            String resent = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> assertThat(browser.findElement(By.id("status")).getText()).contains("sent"));
+            assertThat(api.get("/messages/" + resent).json().path("recipient").asText()).as("the resend, through the API").isEqualTo("ada");
+
             browser.findElement(By.cssSelector("#live a[href='/console/users/ada']")).click();
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/console/users/ada"));
             String userPage = browser.findElement(By.tagName("main")).getText();
             assertThat(userPage).contains("ada@example.org").contains("Ada Lovelace").contains("product-news").contains("opted out");
             assertThat(browser.findElements(By.cssSelector("tr[data-message-id]")).stream().map(row -> row.getAttribute("data-message-id")))
-                    .containsExactly(later, welcome);
+                    .containsExactly(resent, later, welcome);
             HeadlessChromium.screenshot(browser, "user", 1280, 800);
             HeadlessChromium.screenshot(browser, "user", 390, 844);
             HeadlessChromium.resize(browser, 1280, 800);

@@ -112,6 +112,14 @@ public record MessageSpec(
                 escalation, metadata, topicId, single);
     }
 
+    /** A resend of this message: the same recipient, content, data and routing, due now (without its delay and expiry). */
+    public MessageSpec resent() {
+        Map<String, Object> again = JsonTrees.deepCopy(raw);
+        again.remove("delay");
+        again.remove("expiry");
+        return parse(again);
+    }
+
     /** The single recipient of a per-recipient spec. */
     public Recipient recipient() {
         if (to.size() != 1) {

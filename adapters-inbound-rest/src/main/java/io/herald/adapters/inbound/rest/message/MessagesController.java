@@ -8,16 +8,19 @@ import io.herald.adapters.inbound.rest.reference.Schemas;
 import io.herald.adapters.inbound.rest.json.Paging;
 import io.herald.application.port.in.CancelMessageUseCase;
 import io.herald.application.port.in.QueryMessagesUseCase;
+import io.herald.application.port.in.ResendMessageUseCase;
 import io.herald.application.port.out.MessageRepository.MessageQuery;
 import io.herald.domain.message.MessageId;
 import io.herald.domain.message.MessageStatus;
 import io.herald.domain.shared.InvalidValueException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -37,10 +40,12 @@ class MessagesController {
 
     private final QueryMessagesUseCase messages;
     private final CancelMessageUseCase cancel;
+    private final ResendMessageUseCase resend;
 
-    MessagesController(QueryMessagesUseCase messages, CancelMessageUseCase cancel) {
+    MessagesController(QueryMessagesUseCase messages, CancelMessageUseCase cancel, ResendMessageUseCase resend) {
         this.messages = messages;
         this.cancel = cancel;
+        this.resend = resend;
     }
 
     @Get
@@ -83,6 +88,15 @@ class MessagesController {
     @Post("/{message_id}/cancel")
     Map<String, Object> cancel(@PathVariable("message_id") String messageId) {
         return MessageViews.details(cancel.cancel(new MessageId(messageId)));
+    }
+
+    /** Courier's resend: a new message, its id in {@code message_id}; it is sent as a send is (202, like {@code POST /send}). */
+    @Post("/{message_id}/resend")
+    @Status(HttpStatus.ACCEPTED)
+    @ApiResponse(responseCode = "202", description = "the new message's id",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Schemas.Resent.class)))
+    Map<String, Object> resend(@PathVariable("message_id") String messageId) {
+        return Map.of("message_id", resend.resend(new MessageId(messageId)).value());
     }
 
     /** Courier's {@code enqueued_after} is a date and time; epoch milliseconds, as the message views give times, work too. */

@@ -85,6 +85,10 @@ public final class Schemas {
                                  Long clicked, Long canceled, String error) {
     }
 
+    @Schema(name = "Resent", description = "POST /messages/{message_id}/resend")
+    public record Resent(@Schema(description = "the new message's id", requiredMode = Schema.RequiredMode.REQUIRED) String message_id) {
+    }
+
     @Schema(name = "InvokeRequest", description = "POST /automations/invoke (ad hoc steps) or /automations/{id}/invoke")
     public record InvokeRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String recipient,
                                 @Schema(description = "the run's data") Map<String, Object> data,

@@ -2,6 +2,7 @@ package io.herald.adapters.inbound.rest.message;
 
 import io.herald.adapters.inbound.rest.ApiTest;
 import io.herald.adapters.inbound.rest.fakes.RecordingCancelMessage;
+import io.herald.adapters.inbound.rest.fakes.RecordingResendMessage;
 import io.herald.adapters.inbound.rest.fakes.RecordingQueryMessages;
 import io.herald.adapters.inbound.rest.support.Json;
 import io.herald.adapters.inbound.rest.support.Reply;
@@ -31,6 +32,7 @@ import static io.herald.adapters.inbound.rest.support.Api.asAdmin;
 import static io.herald.adapters.inbound.rest.support.ApiErrors.assertApiError;
 import static io.herald.adapters.inbound.rest.support.ApiErrors.assertBadRequest;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 @MicronautTest
@@ -47,6 +49,9 @@ class MessagesControllerTest extends ApiTest {
 
     @Inject
     RecordingCancelMessage cancel;
+
+    @Inject
+    RecordingResendMessage resend;
 
     private static MessageSpec toAlex() {
         return MessageSpec.parse(Map.of("to", Map.of("user_id", "user_123"), "template", "order-completed"));
@@ -223,5 +228,23 @@ class MessagesControllerTest extends ApiTest {
         Reply reply = api.send(asAdmin(HttpRequest.POST("/messages/1-x/cancel", "")));
 
         assertApiError(reply, 409, "conflict", "Message 1-x was already sent");
+    }
+
+    @Test
+    void aResendAnswersTheNewMessagesIdAsCourierDoes() {
+        resend.answer(BOUNCED_ID);
+
+        Reply reply = api.send(asAdmin(HttpRequest.POST("/messages/" + DELIVERED_ID.value() + "/resend", "")));
+
+        assertThat(reply.status()).isEqualTo(202);
+        assertThat(resend.onlyCall("resend").arguments()).containsExactly(DELIVERED_ID);
+        assertThat(reply.object()).containsExactly(entry("message_id", BOUNCED_ID.value()));
+    }
+
+    @Test
+    void anUnknownMessageCannotBeResent() {
+        Reply reply = api.send(asAdmin(HttpRequest.POST("/messages/1-nope/resend", "")));
+
+        assertApiError(reply, 404, "not_found", "No message '1-nope'");
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record MessagePage(Shell shell, MessageRow message, String reason, String error, String requestId, String event,
                           String automationRun, List<TimelineEntry> timeline, List<OutputView> outputs, List<LegView> legs,
-                          boolean testable, boolean cancelable, String version) {
+                          boolean testable, boolean cancelable, boolean resendable, String version) {
 
     /** One channel and provider the message was tried on. */
     public record LegView(String channel, String provider, int attempts, String outcome, String lastAttempt) {

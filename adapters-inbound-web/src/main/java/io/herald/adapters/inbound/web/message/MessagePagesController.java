@@ -12,6 +12,7 @@ import io.herald.application.errors.ConflictException;
 import io.herald.application.errors.NotFoundException;
 import io.herald.application.port.Page;
 import io.herald.application.port.in.CancelMessageUseCase;
+import io.herald.application.port.in.ResendMessageUseCase;
 import io.herald.application.port.in.OpenConsoleSessionUseCase.ConsoleSession;
 import io.herald.application.port.in.QueryMessagesUseCase;
 import io.herald.application.port.in.RecordEngagementUseCase;
@@ -61,15 +62,17 @@ class MessagePagesController {
 
     private final QueryMessagesUseCase messages;
     private final CancelMessageUseCase cancel;
+    private final ResendMessageUseCase resend;
     private final RecordEngagementUseCase engagement;
     private final Clock clock;
     private final Pages pages;
     private final Changes changes;
 
-    MessagePagesController(QueryMessagesUseCase messages, CancelMessageUseCase cancel, RecordEngagementUseCase engagement,
-                           Clock clock, Pages pages, Changes changes) {
+    MessagePagesController(QueryMessagesUseCase messages, CancelMessageUseCase cancel, ResendMessageUseCase resend,
+                           RecordEngagementUseCase engagement, Clock clock, Pages pages, Changes changes) {
         this.messages = messages;
         this.cancel = cancel;
+        this.resend = resend;
         this.engagement = engagement;
         this.clock = clock;
         this.pages = pages;
@@ -160,6 +163,13 @@ class MessagePagesController {
         }
     }
 
+    /** The same message again, now, as {@code POST /messages/{id}/resend} sends it; the console opens the new one. */
+    @Post("/{id}/resend")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> resend(@PathVariable String id) {
+        return backTo(resend.resend(new MessageId(id)).value());
+    }
+
     /** The console provider never hears back from a recipient: this stands in for one, to try engagement branches. */
     @Post("/{id}/mark/{kind}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -196,7 +206,7 @@ class MessagePagesController {
         return new MessagePage(new Shell("Message " + id.value(), Section.MESSAGES, session.csrfToken()), MessageRow.of(message, now),
                 message.reason().map(Enum::name).orElse(""), message.error().orElse(""), message.requestId(),
                 message.event().orElse(""), message.automationRunId().orElse(""), timeline, outputs, legs, testable,
-                message.status().isBeforeSending(), version);
+                message.status().isBeforeSending(), !message.status().isBeforeSending(), version);
     }
 
     private static MessageQuery query(MessageFilters filters, Optional<String> cursor, int limit) {
