@@ -8,6 +8,7 @@ import io.herald.domain.delivery.DeliveryResult;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.Channel;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,6 +40,11 @@ public final class InboxSender implements ChannelSender {
     @Override
     public boolean local() {
         return true;
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return Map.of("delivers", "into the user's in-app inbox in Herald's database (GET /users/{user_id}/inbox)");
     }
 
     @Override

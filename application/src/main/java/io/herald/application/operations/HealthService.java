@@ -43,6 +43,7 @@ public final class HealthService implements QueryHealthUseCase {
         Optional<OperationalStatus.Backlog> backlog = up ? Optional.of(status.backlog(now)) : Optional.empty();
         Optional<FeedbackOutbox.Status> lag = up && feedbackOn ? Optional.of(feedback.status()) : Optional.empty();
         return new Report(up, schedulerEnabled, backlog, lag, providers.configured().entrySet().stream()
-                .map(entry -> new Provider(entry.getValue(), providerHealth.status(entry.getKey(), now))).toList());
+                .map(entry -> new Provider(entry.getValue(), providerHealth.status(entry.getKey(), now),
+                        providers.sender(entry.getKey()).settings())).toList());
     }
 }

@@ -165,12 +165,23 @@ class ConsoleIT {
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> assertThat(browser.findElement(By.id("status")).getText()).contains("sent"));
             assertThat(api.get("/messages/" + resent).json().path("recipient").asText()).as("the resend, through the API").isEqualTo("ada");
 
+            assertThat(api.put("/users/ada/tokens/fcm-token-0123456789abcdef", "{\"provider_key\":\"firebase-fcm\","
+                    + "\"device\":{\"platform\":\"android\",\"model\":\"Pixel 8\"}}").status()).isBetween(200, 204);
+            assertThat(api.put("/lists/beta-testers/subscriptions/ada", "{}").status()).isBetween(200, 204);
+            String note = send("{\"to\":{\"user_id\":\"ada\"},\"content\":{\"title\":\"Your export is ready\",\"body\":\"Download it\"},"
+                    + "\"routing\":{\"method\":\"single\",\"channels\":[\"inbox\"]}}");
+            await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(api.get("/messages/" + note).json().path("status").asText()));
+
             browser.findElement(By.cssSelector("#live a[href='/console/users/ada']")).click();
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/console/users/ada"));
             String userPage = browser.findElement(By.tagName("main")).getText();
             assertThat(userPage).contains("ada@example.org").contains("Ada Lovelace").contains("product-news").contains("opted out");
+            assertThat(userPage).as("the device, by the end of its token only").contains("firebase-fcm").contains("…abcdef")
+                    .contains("android Pixel 8").doesNotContain("fcm-token-0123456789abcdef").contains("beta-testers");
+            assertThat(browser.findElement(By.cssSelector("tr[data-inbox-id='" + note + "']")).getText())
+                    .contains("Your export is ready").contains("unread");
             assertThat(browser.findElements(By.cssSelector("tr[data-message-id]")).stream().map(row -> row.getAttribute("data-message-id")))
-                    .containsExactly(resent, later, welcome);
+                    .containsExactly(note, resent, later, welcome);
             HeadlessChromium.screenshot(browser, "user", 1280, 800);
             HeadlessChromium.screenshot(browser, "user", 390, 844);
             HeadlessChromium.resize(browser, 1280, 800);

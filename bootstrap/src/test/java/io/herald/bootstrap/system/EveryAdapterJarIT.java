@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -122,6 +124,24 @@ class EveryAdapterJarIT {
         assertThat(herald.output()).contains("Channel email: sendgrid").contains("Channel push: fcm")
                 .contains("Feedback to Segment: on, to " + segment.endpoint()).doesNotContain(ProviderStubs.SENDGRID_API_KEY)
                 .doesNotContain(ProviderStubs.TWILIO_AUTH_TOKEN);
+    }
+
+    @Test
+    void theConsolesProvidersPageShowsHowEachProviderIsConfiguredAndNoCredential() {
+        Http.Response login = Http.to(herald.uri()).send("POST", "/console/login", "key=" + API_KEY,
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(login.status()).isEqualTo(303);
+        Matcher session = Pattern.compile("herald_console=([^;]+)").matcher(login.header("Set-Cookie"));
+        assertThat(session.find()).isTrue();
+
+        Http.Response page = Http.to(herald.uri()).send("GET", "/console/providers", null, Map.of("Cookie", "herald_console=" + session.group(1)));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("data-provider-settings=\"sendgrid\"").contains("noreply@herald.example.com")
+                .contains("data-provider-settings=\"twilio\"").contains("+15550000000").contains(ProviderStubs.TWILIO_CALLBACK_URL)
+                .contains("data-provider-settings=\"fcm\"").contains(PROJECT).contains("signed events verified");
+        assertThat(page.body()).as("no credential").doesNotContain(ProviderStubs.SENDGRID_API_KEY).doesNotContain(ProviderStubs.TWILIO_AUTH_TOKEN)
+                .doesNotContain(ProviderStubs.TWILIO_ACCOUNT_SID).doesNotContain("PRIVATE KEY").doesNotContain(API_KEY);
     }
 
     @Test

@@ -7,7 +7,10 @@ import io.herald.domain.routing.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,6 +27,15 @@ public abstract class RemoteSender implements ChannelSender {
     protected RemoteSender(String name, Channel channel) {
         this.name = name;
         this.channel = channel;
+    }
+
+    /** Settings to show, as name-value pairs in order (see {@link ChannelSender#settings}). */
+    protected static Map<String, String> shown(String... namesAndValues) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            shown.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return Collections.unmodifiableMap(shown);
     }
 
     /** One try at handing the delivery to the provider; expected failures are returned, not thrown. */

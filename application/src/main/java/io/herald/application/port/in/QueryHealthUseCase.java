@@ -7,6 +7,7 @@ import io.herald.domain.routing.Channel;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,7 +29,12 @@ public interface QueryHealthUseCase {
                   List<Provider> providers) {
     }
 
-    record Provider(Set<Channel> channels, ProviderStatus status) {
+    /** @param settings what it was configured with, never a credential ({@link io.herald.application.port.out.ChannelSender#settings}) */
+    record Provider(Set<Channel> channels, ProviderStatus status, Map<String, String> settings) {
+
+        public Provider(Set<Channel> channels, ProviderStatus status) {
+            this(channels, status, Map.of());
+        }
     }
 
     /** How one provider has been doing on this instance over the last 15 minutes, and its circuit. */

@@ -35,6 +35,14 @@ public interface ChannelSender {
     DeliveryResult send(Delivery delivery);
 
     /**
+     * What it was configured with, for operators to read (the console's providers page), in the order to show:
+     * never a credential's value, only whether it is set.
+     */
+    default Map<String, String> settings() {
+        return Map.of();
+    }
+
+    /**
      * @param address  the email address, phone number, or user id (inbox) it goes to
      * @param pushTokens the recipient's usable push tokens (push only)
      * @param content  the rendered fields of the channel (email: subject, html, text; sms: body; …)

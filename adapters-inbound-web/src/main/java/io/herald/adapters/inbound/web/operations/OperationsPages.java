@@ -9,6 +9,7 @@ import io.herald.domain.routing.Channel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The view models of the inbound events page and the providers page. */
@@ -29,8 +30,10 @@ public final class OperationsPages {
     }
 
     /** @param tone ok (closed, no failures), warn (closed, some failures) or bad (open or half open) */
+    /** @param settings what the provider was configured with, never a credential's value */
     public record ProviderRow(String name, String channels, String circuit, String tone, long attempts, long failures,
-                              int consecutiveFailures, String lastSuccess, String lastFailure, String lastError) {
+                              int consecutiveFailures, String lastSuccess, String lastFailure, String lastError,
+                              Map<String, String> settings) {
 
         public static ProviderRow of(QueryHealthUseCase.Provider provider, Instant now) {
             QueryHealthUseCase.ProviderStatus status = provider.status();
@@ -38,7 +41,8 @@ public final class OperationsPages {
             return new ProviderRow(status.provider(), provider.channels().stream().map(Channel::wireName).sorted().collect(Collectors.joining(", ")),
                     status.circuit().name().toLowerCase(Locale.ROOT).replace('_', ' '), tone, status.attempts(), status.failures(),
                     status.consecutiveFailures(), status.lastSuccess().map(at -> Times.ago(at, now)).orElse("never"),
-                    status.lastFailure().map(at -> Times.ago(at, now)).orElse("never"), status.lastError().orElse(""));
+                    status.lastFailure().map(at -> Times.ago(at, now)).orElse("never"), status.lastError().orElse(""),
+                    provider.settings());
         }
     }
 

@@ -6,13 +6,27 @@ import io.herald.adapters.inbound.web.page.Shell;
 import java.util.List;
 
 /**
- * "What did we send this person and what happened": the profile (if one is stored), preferences and every message.
+ * "What did we send this person and what happened": the profile (if one is stored), preferences, where messages can
+ * reach them (devices, lists, tenants), their inbox and every message.
  *
  * @param profile  the profile's attributes as lines, empty when no profile is stored
  * @param moreMessages the log filtered to this user, when there are more messages than shown here; else null
+ * @param lists at most {@link #SHOWN} of them; {@code moreLists} says whether there are more (and tenants, inbox alike)
  */
 public record UserPage(Shell shell, String userId, boolean hasProfile, List<Attribute> profile, String lastActive,
-                       List<Preference> preferences, List<MessageRow> messages, String moreMessages) {
+                       List<Preference> preferences, List<Device> devices, List<String> lists, boolean moreLists,
+                       List<String> tenants, boolean moreTenants, List<InboxItem> inbox, boolean moreInbox,
+                       List<MessageRow> messages, String moreMessages) {
+
+    public static final int SHOWN = 10;
+
+    /** A push token, shown by its last characters only: the whole token addresses the device. */
+    public record Device(String provider, String token, String device, String status) {
+    }
+
+    /** @param state unread, read or archived */
+    public record InboxItem(String messageId, String title, String state, String created) {
+    }
 
     public record Attribute(String name, String value) {
     }

@@ -8,6 +8,13 @@ import io.herald.adapters.inbound.web.page.Times;
 import io.herald.adapters.inbound.web.session.ConsolePaths;
 import io.herald.application.port.Page;
 import io.herald.application.port.in.ManagePreferencesUseCase;
+import io.herald.application.port.in.ManageInboxUseCase;
+import io.herald.application.port.in.ManageListsUseCase;
+import io.herald.application.port.in.ManagePushTokensUseCase;
+import io.herald.application.port.in.QueryTenantsUseCase;
+import io.herald.application.port.out.InboxRepository.InboxEntry;
+import io.herald.domain.list.SubscriptionList;
+import io.herald.domain.profile.PushToken;
 import io.herald.application.port.in.ManageProfilesUseCase;
 import io.herald.application.port.in.OpenConsoleSessionUseCase.ConsoleSession;
 import io.herald.application.port.in.QueryMessagesUseCase;
@@ -33,7 +40,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 /** A user seen from every side (DESIGN §12): it works for any user id with messages, even one with no stored profile. */
@@ -46,14 +55,23 @@ class UserPagesController {
     private final ManageProfilesUseCase profiles;
     private final ManagePreferencesUseCase preferences;
     private final QueryMessagesUseCase messages;
+    private final ManagePushTokensUseCase pushTokens;
+    private final ManageListsUseCase lists;
+    private final QueryTenantsUseCase tenants;
+    private final ManageInboxUseCase inbox;
     private final Clock clock;
     private final Pages pages;
 
     UserPagesController(ManageProfilesUseCase profiles, ManagePreferencesUseCase preferences, QueryMessagesUseCase messages,
-                        Clock clock, Pages pages) {
+                        ManagePushTokensUseCase pushTokens, ManageListsUseCase lists, QueryTenantsUseCase tenants,
+                        ManageInboxUseCase inbox, Clock clock, Pages pages) {
         this.profiles = profiles;
         this.preferences = preferences;
         this.messages = messages;
+        this.pushTokens = pushTokens;
+        this.lists = lists;
+        this.tenants = tenants;
+        this.inbox = inbox;
         this.clock = clock;
         this.pages = pages;
     }
@@ -86,7 +104,30 @@ class UserPagesController {
                         preference.hasCustomRouting() ? preference.customRouting().stream().map(Channel::wireName).collect(Collectors.joining(", ")) : ""))
                 .toList();
         String more = sent.hasMore() ? "/console/messages?recipient=" + URLEncoder.encode(user.value(), StandardCharsets.UTF_8) : null;
-        return pages.render("user.jte", new UserPage(shell, user.value(), profile.isPresent(), attributes, lastActive, topics,
+        List<UserPage.Device> devices = pushTokens.list(user).stream().limit(UserPage.SHOWN).map(UserPagesController::device).toList();
+        List<String> listIds = lists.listsOf(user).stream().limit(UserPage.SHOWN + 1L).map(SubscriptionList::id).toList();
+        Page<String> tenantIds = tenants.tenantsOf(user, Optional.empty(), UserPage.SHOWN);
+        Page<InboxEntry> items = inbox.list(user, true, Optional.empty(), UserPage.SHOWN);
+        return pages.render("user.jte", new UserPage(shell, user.value(), profile.isPresent(), attributes, lastActive, topics, devices,
+                listIds.stream().limit(UserPage.SHOWN).toList(), listIds.size() > UserPage.SHOWN, tenantIds.items(), tenantIds.hasMore(),
+                items.items().stream().map(item -> inboxItem(item, now)).toList(), items.hasMore(),
                 sent.items().stream().map(message -> MessageRow.of(message, now)).toList(), more));
+    }
+
+    private static UserPage.Device device(PushToken token) {
+        String value = token.token();
+        String shown = value.length() <= 8 ? "…" : "…" + value.substring(value.length() - 6);
+        Object model = token.device() == null ? null : token.device().get("model");
+        Object platform = token.device() == null ? null : token.device().get("platform");
+        String device = Stream.of(platform, model).filter(Objects::nonNull).map(String::valueOf)
+                .collect(Collectors.joining(" "));
+        return new UserPage.Device(token.providerKey(), shown, device, token.status() == null ? "" : token.status().toLowerCase(Locale.ROOT));
+    }
+
+    private static UserPage.InboxItem inboxItem(InboxEntry item, Instant now) {
+        Object title = item.content().get("title");
+        String state = item.archived() != null ? "archived" : item.read() != null ? "read" : "unread";
+        return new UserPage.InboxItem(item.messageId().value(), title == null ? "(no title)" : String.valueOf(title), state,
+                Times.ago(item.created(), now));
     }
 }

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,6 +36,12 @@ class ConsoleSender implements ChannelSender {
     @Override
     public boolean local() {
         return true;
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return Map.of("delivers", "nothing: it writes a line per message to Herald's log (content only at DEBUG); "
+                + "mark its messages delivered, opened or clicked on their page");
     }
 
     @Override

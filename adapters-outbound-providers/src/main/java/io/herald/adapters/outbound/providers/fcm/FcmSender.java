@@ -55,6 +55,8 @@ class FcmSender extends RemoteSender {
     private final Duration readTimeout;
     private final HttpClient http;
 
+    private final Map<String, String> shown;
+
     FcmSender(FcmSettings settings) {
         super(NAME, Channel.PUSH);
         ServiceAccountCredentials serviceAccount = serviceAccount(settings.credentialsFile());
@@ -73,6 +75,13 @@ class FcmSender extends RemoteSender {
         this.sendUri = URI.create(baseUrl + "/v1/projects/" + URLEncoder.encode(projectId, StandardCharsets.UTF_8) + "/messages:send");
         this.readTimeout = settings.readTimeout();
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+        this.shown = shown("project", projectId, "service account", settings.credentialsFile(), "base URL", baseUrl.toString(),
+                "timeouts", settings.connectTimeout().toMillis() + " ms to connect, " + settings.readTimeout().toMillis() + " ms to read");
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return shown;
     }
 
     @Override

@@ -52,11 +52,17 @@ class SendGridSender extends RemoteSender {
     private final Map<String, Object> from;
     private final CloseableHttpClient http;
     private final SendGrid sendGrid;
+    private final Map<String, String> shown;
 
     SendGridSender(SendGridSettings settings) {
         super(NAME, Channel.EMAIL);
         String apiKey = required(settings.apiKey(), "api-key");
         this.from = sender(required(settings.from(), "from"));
+        this.shown = shown("api key", "set", "from", settings.from(), "base URL", settings.baseUrl(),
+                "timeouts", settings.connectTimeout().toMillis() + " ms to connect, " + settings.readTimeout().toMillis() + " ms to read",
+                "event webhook", settings.webhookPublicKey() == null || settings.webhookPublicKey().isBlank()
+                        ? "off: no webhook-public-key, so POST /webhooks/sendgrid/events refuses every request"
+                        : "signed events verified with the configured public key, at most " + settings.webhookMaxAge().toSeconds() + " s old");
         URI baseUrl = URI.create(settings.baseUrl());
         if (baseUrl.getRawAuthority() == null || !("https".equals(baseUrl.getScheme()) || "http".equals(baseUrl.getScheme()))) {
             throw new IllegalStateException("herald.providers.sendgrid.base-url must be an http(s) URL, like https://api.sendgrid.com");
@@ -85,6 +91,11 @@ class SendGridSender extends RemoteSender {
     @PreDestroy
     void close() throws IOException {
         http.close();
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return shown;
     }
 
     @Override

@@ -48,6 +48,8 @@ class TwilioSender extends RemoteSender {
     private final RebasedTwilioHttpClient http;
     private final TwilioRestClient client;
 
+    private final Map<String, String> shown;
+
     TwilioSender(TwilioSettings settings) {
         super(NAME, Channel.SMS);
         String accountSid = required(settings.accountSid(), "account-sid");
@@ -62,6 +64,10 @@ class TwilioSender extends RemoteSender {
             throw new IllegalStateException("herald.providers.twilio.status-callback-url must be Herald's public http(s) URL "
                     + "of /webhooks/twilio/status");
         }
+        this.shown = shown("account SID and auth token", "set", "from", from == null ? "—" : from,
+                "messaging service", messagingServiceSid == null ? "—" : messagingServiceSid, "base URL", settings.baseUrl(),
+                "status callbacks", statusCallbackUrl == null ? "off: no status-callback-url, so Twilio reports no delivery" : statusCallbackUrl,
+                "read timeout", settings.readTimeout().toMillis() + " ms");
         this.http = new RebasedTwilioHttpClient(settings.baseUrl(), settings.readTimeout());
         this.client = new TwilioRestClient.Builder(accountSid, authToken).httpClient(http).build();
     }
@@ -69,6 +75,11 @@ class TwilioSender extends RemoteSender {
     @PreDestroy
     void close() throws IOException {
         http.close();
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return shown;
     }
 
     @Override
