@@ -163,6 +163,9 @@ query_of() { # shape index -> the query string of the index-th request of that s
     template) echo "notification=${templates[$((i % ${#templates[@]}))]}" ;;
     status+recipient) echo "recipient=$r&status=${statuses[$((i / ${#recipients[@]} % ${#statuses[@]}))]}" ;;
     request) echo "request_id=${request_ids[$((i % ${#request_ids[@]}))]}" ;;
+    channel) echo "channel=push" ;;                 # the console's sifted filters: a tenth of the messages are push,
+    provider) echo "provider=console" ;;            # and none went through console, so each page walks all 10,000
+    day) echo "from=$(date -u -d '-3 days' +%Y-%m-%dT%H:%M)&until=$(date -u -d '-2 days' +%Y-%m-%dT%H:%M)" ;;
   esac
 }
 shapes=(newest recipient status template status+recipient request)
@@ -210,8 +213,9 @@ console_run() { # shape count -> one line per request, as run does, for GET /con
   curl -s -K "$cfg" -H "Cookie: $console_cookie" -w '%{http_code} %{time_total}\n'
 }
 echo "The console's message log, $requests requests per shape after a warm-up of 100, GET /console/messages (50 rows, HTML), curl time_total:"
-for shape in newest recipient status template status+recipient; do console_run "$shape" 100 >/dev/null; done
-for shape in newest recipient status template status+recipient; do
+console_shapes=(newest recipient status template status+recipient channel provider day)
+for shape in "${console_shapes[@]}"; do console_run "$shape" 100 >/dev/null; done
+for shape in "${console_shapes[@]}"; do
   console_run "$shape" "$requests" >"$work/times"
   if grep -qv '^200 ' "$work/times"; then echo "  $shape: non-200 answers:"; grep -v '^200 ' "$work/times" | sort | uniq -c; exit 1; fi
   percentiles "$shape"

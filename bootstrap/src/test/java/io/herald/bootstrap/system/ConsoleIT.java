@@ -1,5 +1,6 @@
 package io.herald.bootstrap.system;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.bootstrap.support.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -248,6 +249,23 @@ class ConsoleIT {
             Http.Response saved = api.get("/templates/order-shipped");
             assertThat(saved.status()).isEqualTo(200);
             assertThat(saved.body()).contains("Shipped, {{first_name}}").contains("Order Shipped");
+
+            HeadlessChromium.screenshot(browser, "template-saved", 1280, 1000);
+            HeadlessChromium.resize(browser, 1280, 800);
+            assertThat(api.put("/profiles/grace", "{\"profile\":{\"email\":\"grace@example.org\"}}").status()).isEqualTo(200);
+            browser.findElement(By.id("profile")).sendKeys("grace");
+            browser.findElement(By.xpath("//button[normalize-space()='Send a test to this user']")).click();
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().contains("/console/messages/"));
+            String test = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(browser.findElement(By.id("status")).getText()).contains("sent"));
+            JsonNode tested = api.get("/messages/" + test).json();
+            assertThat(tested.path("notification").asText()).isEqualTo("order-shipped");
+            assertThat(tested.path("recipient").asText()).isEqualTo("grace");
+            browser.navigate().refresh();
+            assertThat(browser.findElement(By.cssSelector(".output-email .subject")).getText()).as("with the sample data")
+                    .contains("Shipped, Ada");
+            browser.navigate().back();
 
             browser.findElement(By.linkText("Templates")).click();
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->

@@ -11,7 +11,10 @@ import io.herald.adapters.inbound.web.session.FormFields;
 import io.herald.application.port.Page;
 import io.herald.application.port.in.ManageProfilesUseCase;
 import io.herald.application.port.in.ManageTemplatesUseCase;
+import io.herald.application.port.in.SendMessageCommand;
+import io.herald.application.port.in.SendMessageUseCase;
 import io.herald.application.port.in.OpenConsoleSessionUseCase.ConsoleSession;
+import io.herald.domain.message.MessageSpec;
 import io.herald.domain.profile.Profile;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.Channel;
@@ -60,12 +63,15 @@ class TemplatePagesController {
 
     private final ManageTemplatesUseCase templates;
     private final ManageProfilesUseCase profiles;
+    private final SendMessageUseCase send;
     private final JsonMapper json;
     private final Pages pages;
 
-    TemplatePagesController(ManageTemplatesUseCase templates, ManageProfilesUseCase profiles, JsonMapper json, Pages pages) {
+    TemplatePagesController(ManageTemplatesUseCase templates, ManageProfilesUseCase profiles, SendMessageUseCase send, JsonMapper json,
+                            Pages pages) {
         this.templates = templates;
         this.profiles = profiles;
+        this.send = send;
         this.json = json;
         this.pages = pages;
     }
@@ -114,6 +120,35 @@ class TemplatePagesController {
             return HttpResponse.seeOther(URI.create("/console/templates/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20") + "?saved"));
         } catch (InvalidValueException refused) {
             TemplateEditorPage.Preview preview = new TemplateEditorPage.Preview("Not saved: " + refused.getMessage(), List.of(), "");
+            return pages.renderFramingDrafts("template.jte", new TemplateEditorPage(shell(id, session), id, templates.find(id).isEmpty(),
+                    false, draft.body(), draft.data(), draft.profile(), preview)).status(HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+    }
+
+    /**
+     * A test send of the saved template to the user named in the editor, with its sample data, as {@code POST /send}
+     * would make it; the console then opens the message. The draft stays in the editor when something is missing.
+     */
+    @Post("/{id}/test")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> test(@RequestAttribute(ConsolePaths.SESSION_ATTRIBUTE) ConsoleSession session, @PathVariable String id,
+                         @Body String form) {
+        Draft draft = Draft.of(FormFields.parse(form));
+        try {
+            if (templates.find(id).isEmpty()) {
+                throw new InvalidValueException("Save the template before sending a test of it.");
+            }
+            if (draft.profile().isBlank()) {
+                throw new InvalidValueException("Name the user to send the test to, under \"Render for the profile of user\".");
+            }
+            Map<String, Object> spec = new LinkedHashMap<>();
+            spec.put("to", Map.of("user_id", draft.profile().trim()));
+            spec.put("template", id);
+            spec.put("data", object(draft.data(), "the sample data"));
+            SendMessageUseCase.SendResult sent = send.send(new SendMessageCommand(MessageSpec.parse(spec), Optional.empty(), ""));
+            return HttpResponse.seeOther(URI.create("/console/messages/" + sent.messageIds().get(0)));
+        } catch (InvalidValueException refused) {
+            TemplateEditorPage.Preview preview = new TemplateEditorPage.Preview("Not sent: " + refused.getMessage(), List.of(), "");
             return pages.renderFramingDrafts("template.jte", new TemplateEditorPage(shell(id, session), id, templates.find(id).isEmpty(),
                     false, draft.body(), draft.data(), draft.profile(), preview)).status(HttpStatus.UNPROCESSABLE_ENTITY);
         }
