@@ -109,6 +109,11 @@ public final class AutomationService implements ManageAutomationsUseCase, Invoke
     }
 
     @Override
+    public List<AutomationRun> latestFor(String recipient, int limit) {
+        return runs.latestFor(recipient, limit);
+    }
+
+    @Override
     public Map<Integer, Map<StepStatus, Long>> stepCountsOf(String automationId) {
         return runs.stepCountsOf(automationId);
     }

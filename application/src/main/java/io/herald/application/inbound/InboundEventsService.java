@@ -79,4 +79,9 @@ public final class InboundEventsService implements InboundEventWriter, TrackInbo
     public Page<InboundEventRecord> list(ListInboundEventsQuery query) {
         return log.list(query.status(), query.cursor(), query.limit());
     }
+
+    @Override
+    public List<InboundEventRecord> recentOf(String userId, int limit) {
+        return log.recentOf(userId, RECENT_EVENTS_LOOKED_AT, limit);
+    }
 }

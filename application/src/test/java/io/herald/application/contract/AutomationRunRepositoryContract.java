@@ -77,6 +77,9 @@ public abstract class AutomationRunRepositoryContract {
                 1, Map.of(StepStatus.WAITING, 1L, StepStatus.PENDING, 2L),
                 2, Map.of(StepStatus.PENDING, 3L)));
         assertThat(runs.stepCountsOf("nothing-like-it")).isEmpty();
+        assertThat(runs.latestFor("alex", 2)).extracting(run -> run.id().value()).containsExactly("run-3", "run-2");
+        assertThat(runs.latestFor("kim", 5)).extracting(run -> run.id().value()).containsExactly("run-4");
+        assertThat(runs.latestFor("nobody", 5)).isEmpty();
     }
 
     @Test

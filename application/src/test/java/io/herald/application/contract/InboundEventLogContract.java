@@ -203,6 +203,22 @@ public abstract class InboundEventLogContract {
     }
 
     @Test
+    void aUsersRecentEventsAreThoseAmongTheLastReceivedNewestFirst() {
+        InboundEventLog log = emptyLog();
+        log.appendNew(List.of(ofUser("a", "ada"), ofUser("b", "kim"), ofUser("c", "ada"), ofUser("d", "kim"), ofUser("e", "ada")));
+
+        assertThat(log.recentOf("ada", 10, 10)).extracting(InboundEventRecord::messageId).containsExactly("e", "c", "a");
+        assertThat(log.recentOf("ada", 10, 2)).extracting(InboundEventRecord::messageId).containsExactly("e", "c");
+        assertThat(log.recentOf("ada", 3, 10)).as("only among the three received last").extracting(InboundEventRecord::messageId)
+                .containsExactly("e", "c");
+        assertThat(log.recentOf("nobody", 10, 10)).isEmpty();
+    }
+
+    private static NewInboundEvent ofUser(String messageId, String userId) {
+        return new NewInboundEvent(messageId, "test", "track", "track/E", userId, Map.of("messageId", messageId), NOW);
+    }
+
+    @Test
     void aCursorTheLogDidNotIssueIsRefusedNamingIt() {
         InboundEventLog log = emptyLog();
         log.appendNew(List.of(event("a")));

@@ -81,6 +81,14 @@ public final class InMemoryAutomationRunRepository implements AutomationRunRepos
     }
 
     @Override
+    public synchronized List<AutomationRun> latestFor(String recipient, int limit) {
+        List<AutomationRun> of = runs.values().stream().filter(run -> run.recipient().value().equals(recipient))
+                .map(InMemoryAutomationRunRepository::copy).collect(Collectors.toCollection(ArrayList::new));
+        Collections.reverse(of);
+        return of.subList(0, Math.min(limit, of.size()));
+    }
+
+    @Override
     public Map<Integer, Map<StepStatus, Long>> stepCountsOf(String automationId) {
         Map<Integer, Map<StepStatus, Long>> counts = new TreeMap<>();
         runs.values().stream().filter(run -> run.automationId().equals(Optional.of(automationId))).forEach(run -> {

@@ -154,6 +154,12 @@ public final class InMemoryInboundEventLog implements InboundEventLog {
         return new Page<>(items, Long.toString(items.get(limit - 1).id()));
     }
 
+    @Override
+    public synchronized List<InboundEventRecord> recentOf(String userId, int among, int limit) {
+        return events.values().stream().sorted(Comparator.comparingLong(InboundEventRecord::id).reversed()).limit(among)
+                .filter(event -> userId.equals(event.userId())).limit(limit).toList();
+    }
+
     /** Refuses a cursor this log did not issue, as the PostgreSQL log does. */
     private static long position(String cursor) {
         try {

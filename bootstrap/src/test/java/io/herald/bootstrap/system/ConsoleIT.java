@@ -172,6 +172,12 @@ class ConsoleIT {
             String note = send("{\"to\":{\"user_id\":\"ada\"},\"content\":{\"title\":\"Your export is ready\",\"body\":\"Download it\"},"
                     + "\"routing\":{\"method\":\"single\",\"channels\":[\"inbox\"]}}");
             await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(api.get("/messages/" + note).json().path("status").asText()));
+            Http.Response invoked = api.post("/automations/invoke", "{\"recipient\":\"ada\",\"automation\":{\"steps\":["
+                    + "{\"action\":\"update-profile\",\"profile\":{\"beta\":true}}]}}");
+            assertThat(invoked.status()).as(invoked.body()).isBetween(200, 202);
+            String run = invoked.json().path("runId").asText();
+            assertThat(api.post("/v1/track", "{\"userId\":\"ada\",\"event\":\"Export Requested\",\"messageId\":\"console-it-export\"}").status())
+                    .isEqualTo(200);
 
             browser.findElement(By.cssSelector("#live a[href='/console/users/ada']")).click();
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/console/users/ada"));
@@ -181,9 +187,12 @@ class ConsoleIT {
                     .contains("android Pixel 8").doesNotContain("fcm-token-0123456789abcdef").contains("beta-testers");
             assertThat(browser.findElement(By.cssSelector("tr[data-inbox-id='" + note + "']")).getText())
                     .contains("Your export is ready").contains("unread");
+            assertThat(browser.findElement(By.cssSelector("tr[data-run-id='" + run + "']")).getText()).contains("ada");
+            assertThat(userPage).as("the user's recent Segment events").contains("Export Requested");
             assertThat(browser.findElements(By.cssSelector("tr[data-message-id]")).stream().map(row -> row.getAttribute("data-message-id")))
                     .containsExactly(note, resent, later, welcome);
             HeadlessChromium.screenshot(browser, "user", 1280, 800);
+            HeadlessChromium.screenshot(browser, "user-whole", 1280, 1400);
             HeadlessChromium.screenshot(browser, "user", 390, 844);
             HeadlessChromium.resize(browser, 1280, 800);
 

@@ -77,6 +77,15 @@ class JdbcAutomationRunRepository implements AutomationRunRepository {
                 }, this::run);
     }
 
+    @Override
+    public List<AutomationRun> latestFor(String recipient, int limit) {
+        return db.query("SELECT " + COLUMNS + " FROM automation_runs WHERE recipient = ? ORDER BY run_id DESC LIMIT ?",
+                statement -> {
+                    statement.setString(1, recipient);
+                    statement.setInt(2, limit);
+                }, this::run);
+    }
+
     /** Reads every run of the automation (by its index): a console page's figure, not a hot path. */
     @Override
     public Map<Integer, Map<StepStatus, Long>> stepCountsOf(String automationId) {

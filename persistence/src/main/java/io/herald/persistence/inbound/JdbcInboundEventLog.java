@@ -313,6 +313,17 @@ class JdbcInboundEventLog implements InboundEventLog {
         return new Page<>(items, Db.cursor(Long.toString(items.get(limit - 1).id())));
     }
 
+    /** The walk is the primary key's newest {@code among} rows; the user filter sifts them (ListQueryPlansTest checks the plan). */
+    @Override
+    public List<InboundEventRecord> recentOf(String userId, int among, int limit) {
+        return db.query("SELECT " + COLUMNS + " FROM (SELECT * FROM inbound_events ORDER BY id DESC LIMIT ?) AS walked"
+                + " WHERE user_id = ? ORDER BY id DESC LIMIT ?", statement -> {
+                    statement.setInt(1, among);
+                    statement.setString(2, userId);
+                    statement.setInt(3, limit);
+                }, this::record);
+    }
+
     @Override
     public Optional<InboundEventRecord> find(long id) {
         return db.queryOne("SELECT " + COLUMNS + " FROM inbound_events WHERE id = ?", statement -> statement.setLong(1, id), this::record);

@@ -287,6 +287,16 @@ class ListQueryPlansTest implements PostgresTest {
         }
     }
 
+    /** A user's recent events (the console's user page) are sifted from a bounded walk of the key, newest first, unsorted. */
+    @org.junit.jupiter.api.Test
+    void aUsersRecentEventsAreSiftedFromABoundedWalkOfTheKey() {
+        Plan plan = genericPlanOf(() -> inboundEvents.recentOf("user-7", 5_000, 10), events -> {
+            assertThat(events).hasSize(5).allSatisfy(event -> assertThat(event.userId()).isEqualTo("user-7"));
+            assertThat(events).extracting(InboundEventRecord::id).isSortedAccordingTo(Comparator.reverseOrder());
+        });
+        plan.assertWalksBackward("inbound_events", "inbound_events_pkey", List.of());
+    }
+
     /**
      * A drain turn on a backlog that arrived after the last ANALYZE (which saw no pending event at all): each lane's
      * oldest events are found by probes of the lane index, so a turn reads about what it takes however large the backlog

@@ -16,6 +16,9 @@ public interface QueryAutomationRunsUseCase {
     /** The newest runs of an automation, newest first: the console's automation page. */
     List<AutomationRun> latestOf(String automationId, int limit);
 
+    /** The latest runs for one recipient, newest first. */
+    List<AutomationRun> latestFor(String recipient, int limit);
+
     /** For each step (by index), how many of the automation's runs have it waiting, done, skipped, failed…. */
     Map<Integer, Map<StepStatus, Long>> stepCountsOf(String automationId);
 }

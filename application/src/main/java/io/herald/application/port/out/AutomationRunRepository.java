@@ -30,6 +30,9 @@ public interface AutomationRunRepository {
     /** The newest runs of an automation, newest first (by run id, which grows with time). */
     List<AutomationRun> latestOf(String automationId, int limit);
 
+    /** The latest runs for one recipient (a user id), newest first, of any automation or ad hoc. */
+    List<AutomationRun> latestFor(String recipient, int limit);
+
     /** For each step of an automation's runs (by index), how many runs have it in each status. */
     Map<Integer, Map<StepStatus, Long>> stepCountsOf(String automationId);
 

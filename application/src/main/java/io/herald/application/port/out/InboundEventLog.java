@@ -73,6 +73,12 @@ public interface InboundEventLog {
 
     Page<InboundEventRecord> list(Optional<InboundEventStatus> status, Optional<String> cursor, int limit);
 
+    /**
+     * One user's events among the {@code among} received last, newest first: a bounded look back (no index by user,
+     * which every ingested event would pay for), for the console's user page.
+     */
+    List<InboundEventRecord> recentOf(String userId, int among, int limit);
+
     Optional<InboundEventRecord> find(long id);
 
     /**

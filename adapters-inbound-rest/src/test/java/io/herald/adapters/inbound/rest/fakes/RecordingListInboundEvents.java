@@ -32,6 +32,12 @@ public class RecordingListInboundEvents extends RecordingFake implements ListInb
     }
 
     @Override
+    public List<InboundEventRecord> recentOf(String userId, int limit) {
+        called("recentOf", userId, limit);
+        return page.items();
+    }
+
+    @Override
     protected void forgetAnswers() {
         page = new Page<>(List.of(), null);
     }

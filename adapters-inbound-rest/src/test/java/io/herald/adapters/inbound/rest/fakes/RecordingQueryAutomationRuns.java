@@ -33,6 +33,12 @@ public class RecordingQueryAutomationRuns extends RecordingFake implements Query
     }
 
     @Override
+    public List<AutomationRun> latestFor(String recipient, int limit) {
+        called("latestFor", recipient, limit);
+        return List.of();
+    }
+
+    @Override
     public Map<Integer, Map<StepStatus, Long>> stepCountsOf(String automationId) {
         called("stepCountsOf", automationId);
         return Map.of();

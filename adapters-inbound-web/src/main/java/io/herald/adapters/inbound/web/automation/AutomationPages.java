@@ -1,7 +1,11 @@
 package io.herald.adapters.inbound.web.automation;
 
 import io.herald.adapters.inbound.web.page.Shell;
+import io.herald.adapters.inbound.web.page.Times;
+import io.herald.domain.automation.AutomationRun;
+import io.herald.domain.automation.Step;
 
+import java.time.Instant;
 import java.util.List;
 
 /** The view models of the automation pages: the list, one automation as a flow with counts, and one run. */
@@ -31,6 +35,13 @@ public final class AutomationPages {
     }
 
     public record RunRow(String id, String recipient, String status, String step, String started, String updated) {
+
+        public static RunRow of(AutomationRun run, Instant now) {
+            String step = run.isActive()
+                    ? (run.stepIndex() + 1) + " of " + run.steps().size() + " (" + run.currentStep().map(Step::action).orElse("") + ")" : "";
+            return new RunRow(run.id().value(), run.recipient().value(), run.status().name(), step, Times.ago(run.createdAt(), now),
+                    Times.ago(run.updatedAt(), now));
+        }
     }
 
     public record RunPage(Shell shell, RunRow run, String automationId, String event, String error, List<RunStep> steps) {

@@ -91,7 +91,7 @@ class AutomationPagesController {
                     count(at, StepStatus.FAILED), count(at, StepStatus.CANCELED), count(at, StepStatus.PENDING)));
         }
         Instant now = clock.now();
-        List<RunRow> latest = runs.latestOf(id, RUNS_SHOWN).stream().map(run -> row(run, now)).toList();
+        List<RunRow> latest = runs.latestOf(id, RUNS_SHOWN).stream().map(run -> RunRow.of(run, now)).toList();
         return pages.render("automation.jte", new AutomationPage(shell("Automation " + id, session), id, automation.name(),
                 trigger(automation), steps, latest));
     }
@@ -114,19 +114,13 @@ class AutomationPagesController {
             steps.add(new RunStep(index + 1, run.steps().get(index).action(), label(result.status()), time(result.started()),
                     time(result.finished()), time(result.wakeAt()), result.messageIds(), result.error().orElse("")));
         }
-        return pages.render("automation-run.jte", new RunPage(shell("Run " + runId, session), row(run, clock.now()),
+        return pages.render("automation-run.jte", new RunPage(shell("Run " + runId, session), RunRow.of(run, clock.now()),
                 run.automationId().orElse(""), run.eventName().orElse(""), run.error().orElse(""), steps));
     }
 
     private HttpResponse<String> notFound(ConsoleSession session, String what) {
         return pages.render("not-found.jte", new NotFoundPage(shell("Not found", session), what, "/console/automations", "the automations"))
                 .status(HttpStatus.NOT_FOUND);
-    }
-
-    private static RunRow row(AutomationRun run, Instant now) {
-        String step = run.isActive() ? (run.stepIndex() + 1) + " of " + run.steps().size() + " (" + run.currentStep().map(Step::action).orElse("") + ")" : "";
-        return new RunRow(run.id().value(), run.recipient().value(), run.status().name(), step, Times.ago(run.createdAt(), now),
-                Times.ago(run.updatedAt(), now));
     }
 
     private static String trigger(Automation automation) {

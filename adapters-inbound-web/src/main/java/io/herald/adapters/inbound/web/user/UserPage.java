@@ -1,5 +1,6 @@
 package io.herald.adapters.inbound.web.user;
 
+import io.herald.adapters.inbound.web.automation.AutomationPages.RunRow;
 import io.herald.adapters.inbound.web.message.MessageRow;
 import io.herald.adapters.inbound.web.page.Shell;
 
@@ -16,7 +17,11 @@ import java.util.List;
 public record UserPage(Shell shell, String userId, boolean hasProfile, List<Attribute> profile, String lastActive,
                        List<Preference> preferences, List<Device> devices, List<String> lists, boolean moreLists,
                        List<String> tenants, boolean moreTenants, List<InboxItem> inbox, boolean moreInbox,
-                       List<MessageRow> messages, String moreMessages) {
+                       List<RunRow> runs, List<EventRow> events, List<MessageRow> messages, String moreMessages) {
+
+    /** An inbound event of the user, among the latest received ({@code ListInboundEventsUseCase.RECENT_EVENTS_LOOKED_AT}). */
+    public record EventRow(String type, String name, String status, String received) {
+    }
 
     public static final int SHOWN = 10;
 

@@ -8,7 +8,10 @@ import io.herald.adapters.inbound.web.page.Times;
 import io.herald.adapters.inbound.web.session.ConsolePaths;
 import io.herald.application.port.Page;
 import io.herald.application.port.in.ManagePreferencesUseCase;
+import io.herald.adapters.inbound.web.automation.AutomationPages.RunRow;
+import io.herald.application.port.in.ListInboundEventsUseCase;
 import io.herald.application.port.in.ManageInboxUseCase;
+import io.herald.application.port.in.QueryAutomationRunsUseCase;
 import io.herald.application.port.in.ManageListsUseCase;
 import io.herald.application.port.in.ManagePushTokensUseCase;
 import io.herald.application.port.in.QueryTenantsUseCase;
@@ -59,12 +62,15 @@ class UserPagesController {
     private final ManageListsUseCase lists;
     private final QueryTenantsUseCase tenants;
     private final ManageInboxUseCase inbox;
+    private final QueryAutomationRunsUseCase runs;
+    private final ListInboundEventsUseCase events;
     private final Clock clock;
     private final Pages pages;
 
     UserPagesController(ManageProfilesUseCase profiles, ManagePreferencesUseCase preferences, QueryMessagesUseCase messages,
                         ManagePushTokensUseCase pushTokens, ManageListsUseCase lists, QueryTenantsUseCase tenants,
-                        ManageInboxUseCase inbox, Clock clock, Pages pages) {
+                        ManageInboxUseCase inbox, QueryAutomationRunsUseCase runs, ListInboundEventsUseCase events, Clock clock,
+                        Pages pages) {
         this.profiles = profiles;
         this.preferences = preferences;
         this.messages = messages;
@@ -72,6 +78,8 @@ class UserPagesController {
         this.lists = lists;
         this.tenants = tenants;
         this.inbox = inbox;
+        this.runs = runs;
+        this.events = events;
         this.clock = clock;
         this.pages = pages;
     }
@@ -111,6 +119,9 @@ class UserPagesController {
         return pages.render("user.jte", new UserPage(shell, user.value(), profile.isPresent(), attributes, lastActive, topics, devices,
                 listIds.stream().limit(UserPage.SHOWN).toList(), listIds.size() > UserPage.SHOWN, tenantIds.items(), tenantIds.hasMore(),
                 items.items().stream().map(item -> inboxItem(item, now)).toList(), items.hasMore(),
+                runs.latestFor(user.value(), UserPage.SHOWN).stream().map(run -> RunRow.of(run, now)).toList(),
+                events.recentOf(user.value(), UserPage.SHOWN).stream().map(event -> new UserPage.EventRow(event.type(),
+                        event.name() == null ? "" : event.name(), event.status().name(), Times.ago(event.receivedAt(), now))).toList(),
                 sent.items().stream().map(message -> MessageRow.of(message, now)).toList(), more));
     }
 
