@@ -109,6 +109,8 @@ class ConsoleIT {
         try {
             browser.get(herald.uri().resolve("/console/login") + "?next=/console/messages");
             HeadlessChromium.screenshot(browser, "login", 1280, 800);
+            HeadlessChromium.screenshot(browser, "login", 390, 844);
+            HeadlessChromium.resize(browser, 1280, 800);
             browser.findElement(By.id("key")).sendKeys(KEY);
             browser.findElement(By.cssSelector("button[type=submit]")).click();
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().endsWith("/console/messages"));
@@ -279,6 +281,8 @@ class ConsoleIT {
             browser.findElement(By.linkText("Templates")).click();
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
                     assertThat(browser.findElement(By.cssSelector("tr[data-template-id='order-shipped']")).getText()).contains("email, sms"));
+            HeadlessChromium.screenshot(browser, "templates", 1280, 800);
+            HeadlessChromium.screenshot(browser, "templates", 390, 844);
         } finally {
             browser.quit();
         }
@@ -318,6 +322,9 @@ class ConsoleIT {
             browser.findElement(By.linkText(pro)).click();
             await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/console/automations/runs/" + pro));
             assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("waiting");
+            HeadlessChromium.screenshot(browser, "run", 1280, 800);
+            HeadlessChromium.screenshot(browser, "run", 390, 844);
+            HeadlessChromium.resize(browser, 1280, 800);
             List<WebElement> sent = browser.findElements(By.cssSelector("tr[data-step] a[href^='/console/messages/']"));
             assertThat(sent).hasSize(2);
             sent.get(0).click();
@@ -380,6 +387,7 @@ class ConsoleIT {
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
                     assertThat(browser.findElement(By.tagName("body")).getText()).contains("Herald").contains("/send"));
             HeadlessChromium.screenshot(browser, "docs", 1280, 800);
+            HeadlessChromium.screenshot(browser, "docs", 390, 844);
         } finally {
             browser.quit();
         }
@@ -417,13 +425,16 @@ class ConsoleIT {
                         .allSatisfy(row -> assertThat(row.getText()).contains("unmapped"));
             });
             HeadlessChromium.screenshot(browser, "events", 1280, 800);
+            HeadlessChromium.screenshot(browser, "events", 390, 844);
             HeadlessChromium.resize(browser, 1280, 800);
 
             browser.findElement(By.linkText("Providers")).click();
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
                     assertThat(browser.findElement(By.cssSelector("tr[data-provider='console']")).getText()).contains("closed").contains("email"));
             assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(KEY);
+            assertThat(browser.findElement(By.cssSelector("[data-provider-settings='console']")).getText()).contains("delivers");
             HeadlessChromium.screenshot(browser, "providers", 1280, 800);
+            HeadlessChromium.screenshot(browser, "providers", 390, 844);
         } finally {
             browser.quit();
         }
