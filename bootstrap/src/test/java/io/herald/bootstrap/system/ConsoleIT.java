@@ -160,6 +160,9 @@ class ConsoleIT {
             markPage(browser);
             await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> assertThat(browser.findElement(By.id("status")).getText()).contains("sent"));
             assertThat(pageWasNotReloaded(browser)).as("the status changed without a reload").isTrue();
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(browser.findElement(By.cssSelector(".output-email .subject")).getText()).contains("Reminder"));
+            assertThat(pageWasNotReloaded(browser)).as("the rendered email arrived without a reload").isTrue();
 
             browser.findElement(By.xpath("//button[normalize-space()='Resend']")).click();
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.getCurrentUrl().contains("/console/messages/")
@@ -273,9 +276,9 @@ class ConsoleIT {
             JsonNode tested = api.get("/messages/" + test).json();
             assertThat(tested.path("notification").asText()).isEqualTo("order-shipped");
             assertThat(tested.path("recipient").asText()).isEqualTo("grace");
-            browser.navigate().refresh();
-            assertThat(browser.findElement(By.cssSelector(".output-email .subject")).getText()).as("with the sample data")
-                    .contains("Shipped, Ada");
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(browser.findElement(By.cssSelector(".output-email .subject")).getText()).as("with the sample data")
+                            .contains("Shipped, Ada"));
             browser.navigate().back();
 
             browser.findElement(By.linkText("Templates")).click();

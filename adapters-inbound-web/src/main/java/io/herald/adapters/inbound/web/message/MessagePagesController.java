@@ -126,6 +126,12 @@ class MessagePagesController {
         return pages.render(Pages.wantsFragment(request) ? "message-live.jte" : "message.jte", model);
     }
 
+    /** The rendered output, for a page opened before there was any: it asks again on each change until there is. */
+    @Get("/{id}/outputs")
+    HttpResponse<String> outputs(@RequestAttribute(ConsolePaths.SESSION_ATTRIBUTE) ConsoleSession session, @PathVariable String id) {
+        return pages.render("message-outputs.jte", page(new MessageId(id), session));
+    }
+
     /** Tells an open message page that the message moved on: a new history entry or status. */
     @Get(value = "/{id}/changes", produces = MediaType.TEXT_EVENT_STREAM)
     Publisher<Event<String>> messageChanges(@PathVariable String id, @Nullable @QueryValue String seen) {
