@@ -70,18 +70,19 @@ class JdbcAutomationRunRepository implements AutomationRunRepository {
 
     @Override
     public List<AutomationRun> latestOf(String automationId, int limit) {
-        return db.query("SELECT " + COLUMNS + " FROM automation_runs WHERE automation_id = ? ORDER BY run_id DESC LIMIT ?",
-                statement -> {
-                    statement.setString(1, automationId);
-                    statement.setInt(2, limit);
-                }, this::run);
+        return latestWhere("automation_id", automationId, limit);
     }
 
     @Override
     public List<AutomationRun> latestFor(String recipient, int limit) {
-        return db.query("SELECT " + COLUMNS + " FROM automation_runs WHERE recipient = ? ORDER BY run_id DESC LIMIT ?",
+        return latestWhere("recipient", recipient, limit);
+    }
+
+    /** Newest first over the {@code (column, run_id)} index. */
+    private List<AutomationRun> latestWhere(String column, String value, int limit) {
+        return db.query("SELECT " + COLUMNS + " FROM automation_runs WHERE " + column + " = ? ORDER BY run_id DESC LIMIT ?",
                 statement -> {
-                    statement.setString(1, recipient);
+                    statement.setString(1, value);
                     statement.setInt(2, limit);
                 }, this::run);
     }
