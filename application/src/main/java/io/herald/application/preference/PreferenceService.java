@@ -31,4 +31,10 @@ public final class PreferenceService implements ManagePreferencesUseCase {
     public void put(UserId userId, String topicId, PreferenceStatus status, boolean hasCustomRouting, List<Channel> customRouting) {
         preferences.save(find(userId, topicId).changedTo(status, hasCustomRouting, customRouting));
     }
+
+    @Override
+    public void delete(UserId userId, String topicId) {
+        preferences.find(userId, topicId).ifPresent(TopicPreference::checkCanBeReset);
+        preferences.delete(userId, topicId);
+    }
 }

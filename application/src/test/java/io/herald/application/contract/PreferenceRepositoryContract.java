@@ -46,4 +46,20 @@ public abstract class PreferenceRepositoryContract {
         assertThat(preferences.list(KIM)).containsExactly(new TopicPreference(KIM, "product-news", PreferenceStatus.OPTED_OUT, false, List.of()));
         assertThat(preferences.list(UserId.of("nobody"))).isEmpty();
     }
+
+    @Test
+    void aDeletedPreferenceIsGoneAndDeletingItAgainChangesNothing() {
+        PreferenceRepository preferences = emptyRepository();
+        preferences.save(new TopicPreference(ALEX, "product-news", PreferenceStatus.OPTED_OUT, false, List.of()));
+        preferences.save(new TopicPreference(ALEX, "security", PreferenceStatus.REQUIRED, false, List.of()));
+        preferences.save(new TopicPreference(KIM, "product-news", PreferenceStatus.OPTED_OUT, false, List.of()));
+
+        preferences.delete(ALEX, "product-news");
+        preferences.delete(ALEX, "product-news");
+        preferences.delete(ALEX, "never-set");
+
+        assertThat(preferences.find(ALEX, "product-news")).isEmpty();
+        assertThat(preferences.list(ALEX)).extracting(TopicPreference::topicId).containsExactly("security");
+        assertThat(preferences.find(KIM, "product-news")).isPresent();
+    }
 }

@@ -29,6 +29,11 @@ public final class InMemoryPreferenceRepository implements PreferenceRepository 
         topicsOf(preference.userId()).put(preference.topicId(), preference);
     }
 
+    @Override
+    public void delete(UserId userId, String topicId) {
+        topicsOf(userId).remove(topicId);
+    }
+
     /** For {@link InMemoryIdentityMerger}: the user's own preferences win. */
     void moveInto(UserId from, UserId into) {
         Map<String, TopicPreference> visitor = byUser.remove(from);

@@ -176,6 +176,21 @@ class SendApiTest implements HeraldTest {
         String required = api.send("{\"to\": {\"user_id\": \"alex\"}, \"template\": \"welcome\", \"preferences\": {\"subscription_topic_id\": \"security\"}}");
         api.awaitStatus(required, "SENT");
         assertThat(api.http().get("/users/alex/preferences/security").json().path("topic").path("status").asText()).isEqualTo("REQUIRED");
+        assertThat(api.http().delete("/users/alex/preferences/security").status()).as("a reset is no way out of REQUIRED either")
+                .isEqualTo(400);
+        assertThat(api.http().get("/users/alex/preferences/security").json().path("topic").path("status").asText()).isEqualTo("REQUIRED");
+    }
+
+    @Test
+    void aDeletedPreferenceGoesBackToTheTopicsDefault() {
+        api.put("/users/alex/preferences/onboarding", "{\"topic\": {\"status\": \"OPTED_OUT\"}}");
+        api.awaitStatus(api.send("{\"to\": {\"user_id\": \"alex\"}, \"template\": \"welcome\"}"), "UNROUTABLE");
+
+        assertThat(api.http().delete("/users/alex/preferences/onboarding").status()).isEqualTo(204);
+        assertThat(api.http().delete("/users/alex/preferences/onboarding").status()).as("idempotent").isEqualTo(204);
+
+        assertThat(api.http().get("/users/alex/preferences/onboarding").json().path("topic").path("status").asText()).isEqualTo("OPTED_IN");
+        api.awaitStatus(api.send("{\"to\": {\"user_id\": \"alex\"}, \"template\": \"welcome\"}"), "SENT");
     }
 
     @Test

@@ -41,6 +41,13 @@ public record TopicPreference(UserId userId, String topicId, PreferenceStatus st
         return new TopicPreference(userId, topicId, newStatus, newHasCustomRouting, newCustomRouting);
     }
 
+    /** A preference may be reset to the topic's default unless it is REQUIRED: a reset would be a way out of it too. */
+    public void checkCanBeReset() {
+        if (status == PreferenceStatus.REQUIRED) {
+            throw new InvalidValueException("topic '" + topicId + "' is REQUIRED for this user and stays REQUIRED: it cannot be reset");
+        }
+    }
+
     @Override
     public boolean optedOut() {
         return status == PreferenceStatus.OPTED_OUT;

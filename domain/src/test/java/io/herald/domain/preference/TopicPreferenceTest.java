@@ -53,4 +53,12 @@ class TopicPreferenceTest {
         assertThat(required.status()).isEqualTo(PreferenceStatus.REQUIRED);
         assertThat(required.customRouting()).containsExactly(Channel.SMS);
     }
+
+    @Test
+    void aChoiceCanBeResetToTheDefaultUnlessItIsRequired() {
+        new TopicPreference(UserId.of("alex"), "news", PreferenceStatus.OPTED_OUT, false, List.of()).checkCanBeReset();
+
+        assertThatThrownBy(() -> new TopicPreference(UserId.of("alex"), "security", PreferenceStatus.REQUIRED, false, List.of()).checkCanBeReset())
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("'security' is REQUIRED").hasMessageContaining("cannot be reset");
+    }
 }

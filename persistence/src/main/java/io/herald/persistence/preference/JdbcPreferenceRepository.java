@@ -34,4 +34,9 @@ class JdbcPreferenceRepository implements PreferenceRepository {
         PreferenceRow row = PreferenceRow.of(preference);
         rows.upsert(row.id().userId(), row.id().topicId(), row.status(), row.hasCustomRouting(), row.customRouting());
     }
+
+    @Override
+    public void delete(UserId userId, String topicId) {
+        rows.deleteById(new PreferenceRow.Key(userId.value(), topicId));
+    }
 }

@@ -18,6 +18,8 @@ interface PreferenceJdbcRepository extends GenericRepository<PreferenceRow, Pref
 
     List<PreferenceRow> findByIdUserIdOrderByIdTopicId(String userId);
 
+    void deleteById(PreferenceRow.Key id);
+
     @Query("""
             INSERT INTO preferences (user_id, topic_id, status, has_custom_routing, custom_routing)
             VALUES (:userId, :topicId, :status, :hasCustomRouting, :customRouting)

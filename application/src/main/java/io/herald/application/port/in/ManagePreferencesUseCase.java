@@ -16,4 +16,7 @@ public interface ManagePreferencesUseCase {
     TopicPreference find(UserId userId, String topicId);
 
     void put(UserId userId, String topicId, PreferenceStatus status, boolean hasCustomRouting, List<Channel> customRouting);
+
+    /** Resets the user's preference for the topic to its default; idempotent. A REQUIRED one is an InvalidValueException. */
+    void delete(UserId userId, String topicId);
 }

@@ -13,4 +13,7 @@ public interface PreferenceRepository {
     List<TopicPreference> list(UserId userId);
 
     void save(TopicPreference preference);
+
+    /** Removes the user's choice for the topic, if any: it is then at its default. */
+    void delete(UserId userId, String topicId);
 }

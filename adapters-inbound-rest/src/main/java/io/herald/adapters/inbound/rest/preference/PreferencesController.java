@@ -10,6 +10,12 @@ import io.herald.domain.preference.TopicPreference;
 import io.herald.domain.routing.Channel;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.herald.domain.shared.InvalidValueException;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
@@ -59,6 +65,21 @@ class PreferencesController {
         preferences.put(UserIds.fromPath(userId), topicId, status, topic.optionalBoolean("has_custom_routing").orElse(!customRouting.isEmpty()),
                 customRouting);
         return Map.of("message", "success");
+    }
+
+    /**
+     * Courier's {@code deleteTopic}: the topic goes back to its default for the user; idempotent. Tenant-scoped
+     * preferences do not exist yet, so a {@code tenant_id} is refused rather than taken as the user's own preference.
+     */
+    @Delete("/{topic_id}")
+    HttpResponse<Void> delete(@PathVariable("user_id") String userId, @PathVariable("topic_id") String topicId,
+                              @Nullable @QueryValue("tenant_id") String tenantId) {
+        if (tenantId != null) {
+            throw new InvalidValueException("tenant_id: tenant-scoped preferences are not supported yet; without tenant_id this "
+                    + "deletes the user's own preference for the topic");
+        }
+        preferences.delete(UserIds.fromPath(userId), topicId);
+        return HttpResponse.status(HttpStatus.NO_CONTENT);
     }
 
     static Map<String, Object> view(TopicPreference preference) {

@@ -43,6 +43,11 @@ public class RecordingManagePreferences extends RecordingFake implements ManageP
     }
 
     @Override
+    public void delete(UserId userId, String topicId) {
+        called("delete", userId, topicId);
+    }
+
+    @Override
     protected void forgetAnswers() {
         preferences.clear();
     }

@@ -96,4 +96,19 @@ class PreferencesControllerTest extends ApiTest {
                 "topic.has_custom_routing must be true or false");
         assertThat(preferences.calls()).isEmpty();
     }
+
+    @Test
+    void deletingATopicResetsTheUsersPreferenceAndAnswersNoContent() {
+        Reply reply = api.delete("/users/user_123/preferences/product-news");
+
+        assertThat(reply.status()).isEqualTo(204);
+        assertThat(preferences.onlyCall("delete").arguments()).containsExactly(ALEX, "product-news");
+    }
+
+    @Test
+    void aTenantScopedDeleteIsRefusedRatherThanTakenAsTheUsersOwn() {
+        assertBadRequest(api.delete("/users/user_123/preferences/product-news?tenant_id=acme"), "tenant-scoped preferences are not supported");
+
+        assertThat(preferences.calls()).isEmpty();
+    }
 }
