@@ -81,4 +81,11 @@ public final class ProfileService implements ManageProfilesUseCase, ManagePushTo
             throw new NotFoundException("User '" + userId + "' has no token '" + token + "'");
         }
     }
+
+    @Override
+    public void patch(UserId userId, String token, List<PushToken.Patch> operations) {
+        PushToken stored = tokens.lock(userId, token)
+                .orElseThrow(() -> new NotFoundException("User '" + userId + "' has no token '" + token + "'"));
+        tokens.put(stored.patched(operations));
+    }
 }

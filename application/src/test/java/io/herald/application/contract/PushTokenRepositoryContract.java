@@ -31,6 +31,8 @@ public abstract class PushTokenRepositoryContract {
                 "unknown", "not seen lately");
         tokens.put(full);
         assertThat(tokens.find(ALEX, "fcm-1")).contains(full);
+        assertThat(tokens.lock(ALEX, "fcm-1")).as("locked for a change, read the same").contains(full);
+        assertThat(tokens.lock(KIM, "fcm-1")).isEmpty();
 
         PushToken bare = new PushToken(ALEX, "fcm-1", "apn", null, null, null, null, null, null);
         tokens.put(bare);

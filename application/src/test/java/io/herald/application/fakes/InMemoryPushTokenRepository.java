@@ -24,6 +24,12 @@ public final class InMemoryPushTokenRepository implements PushTokenRepository {
         return Optional.ofNullable(byUser.getOrDefault(userId, Map.of()).get(token));
     }
 
+    /** Locks are not modelled (tests run one transaction at a time). */
+    @Override
+    public synchronized Optional<PushToken> lock(UserId userId, String token) {
+        return find(userId, token);
+    }
+
     @Override
     public synchronized List<PushToken> list(UserId userId) {
         return List.copyOf(byUser.getOrDefault(userId, Map.of()).values());

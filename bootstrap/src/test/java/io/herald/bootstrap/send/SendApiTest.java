@@ -194,6 +194,29 @@ class SendApiTest implements HeraldTest {
     }
 
     @Test
+    void aPatchedTokenKeepsWhatThePatchLeftAndARevokedOneIsNotSentTo() {
+        api.put("/users/alex/tokens/fcm-1", "{\"provider_key\": \"firebase-fcm\", \"device\": {\"platform\": \"android\"}}");
+
+        var patched = api.http().patch("/users/alex/tokens/fcm-1", "{\"patch\": [{\"op\": \"replace\", \"path\": \"/status\", "
+                + "\"value\": \"revoked\"}, {\"op\": \"add\", \"path\": \"/status_reason\", \"value\": \"app uninstalled\"}]}");
+        var refused = api.http().patch("/users/alex/tokens/fcm-1", "{\"patch\": [{\"op\": \"replace\", \"path\": \"/status\", "
+                + "\"value\": \"active\"}, {\"op\": \"replace\", \"path\": \"/provider_key\", \"value\": \"apn\"}]}");
+
+        assertThat(patched.status()).as(patched.body()).isEqualTo(204);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("message").asText()).contains("patch[1].path '/provider_key'");
+        JsonNode token = api.http().get("/users/alex/tokens/fcm-1").json();
+        assertThat(token.path("status").asText()).as("nothing of the refused patch applied").isEqualTo("revoked");
+        assertThat(token.path("status_reason").asText()).isEqualTo("app uninstalled");
+        assertThat(token.path("device").path("platform").asText()).isEqualTo("android");
+        assertThat(api.http().patch("/users/alex/tokens/nope", "{\"patch\": [{\"op\": \"remove\", \"path\": \"/properties\"}]}").status())
+                .isEqualTo(404);
+        String push = api.send("{\"to\": {\"user_id\": \"alex\"}, \"content\": {\"title\": \"t\", \"body\": \"b\"}, "
+                + "\"routing\": {\"method\": \"single\", \"channels\": [\"push\"]}}");
+        assertThat(api.awaitStatus(push, "UNROUTABLE").path("reason").asText()).as("no usable token").isNotEmpty();
+    }
+
+    @Test
     void customRoutingNarrowsTheChannels() {
         api.put("/users/alex/preferences/onboarding", "{\"topic\": {\"status\": \"OPTED_IN\", \"has_custom_routing\": true, \"custom_routing\": [\"sms\"]}}");
 

@@ -36,6 +36,11 @@ class JdbcPushTokenRepository implements PushTokenRepository {
     }
 
     @Override
+    public Optional<PushToken> lock(UserId userId, String token) {
+        return rows.lockById(userId.value(), token).map(PushTokenRow::toToken);
+    }
+
+    @Override
     public List<PushToken> list(UserId userId) {
         return rows.findOfUser(userId.value()).stream().map(PushTokenRow::toToken).toList();
     }

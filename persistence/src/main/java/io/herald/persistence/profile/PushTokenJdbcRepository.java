@@ -39,6 +39,9 @@ interface PushTokenJdbcRepository extends GenericRepository<PushTokenRow, PushTo
 
     Optional<PushTokenRow> findById(PushTokenRow.Key id);
 
+    @Query("SELECT * FROM push_tokens WHERE user_id = :userId AND token = :token FOR UPDATE")
+    Optional<PushTokenRow> lockById(String userId, String token);
+
     /** In the order the tokens were first put. */
     @Query("SELECT * FROM push_tokens WHERE user_id = :userId ORDER BY created_at, token")
     List<PushTokenRow> findOfUser(String userId);

@@ -16,4 +16,7 @@ public interface ManagePushTokensUseCase {
     List<PushToken> list(UserId userId);
 
     void delete(UserId userId, String token);
+
+    /** Courier's token update: a JSON Patch of the stored token, all or nothing; an unknown token is a NotFoundException. */
+    void patch(UserId userId, String token, List<PushToken.Patch> operations);
 }

@@ -13,6 +13,9 @@ public interface PushTokenRepository {
 
     Optional<PushToken> find(UserId userId, String token);
 
+    /** As {@link #find}, and holds the token until the caller's transaction ends, so that two changes take turns. */
+    Optional<PushToken> lock(UserId userId, String token);
+
     List<PushToken> list(UserId userId);
 
     boolean delete(UserId userId, String token);

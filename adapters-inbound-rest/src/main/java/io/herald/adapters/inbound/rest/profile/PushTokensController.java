@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,21 @@ class PushTokensController {
         tokens.put(new PushToken(UserIds.fromPath(userId), token, fields.requiredString("provider_key"),
                 fields.optionalMap("device").orElse(null), fields.optionalMap("tracking").orElse(null),
                 fields.get("properties"), expiry(fields.get("expiry_date")), PushToken.ACTIVE, null));
+        return HttpResponse.status(HttpStatus.NO_CONTENT);
+    }
+
+    /** Courier's token update: {@code {"patch": [{"op", "path", "value"}]}}, a JSON Patch of the stored token (see {@link PushToken#patched}). */
+    @Patch("/{token}")
+    HttpResponse<Void> patch(@PathVariable("user_id") String userId, @PathVariable String token, @Body Map<String, Object> body) {
+        JsonFields fields = JsonBody.of(body);
+        List<Object> operations = fields.optionalList("patch")
+                .orElseThrow(() -> new InvalidValueException("patch is required: an array of {\"op\", \"path\", \"value\"}"));
+        List<PushToken.Patch> patches = new ArrayList<>(operations.size());
+        for (int i = 0; i < operations.size(); i++) {
+            JsonFields operation = JsonFields.of(operations.get(i), "patch[" + i + "]");
+            patches.add(new PushToken.Patch(operation.requiredString("op"), operation.requiredString("path"), operation.get("value")));
+        }
+        tokens.patch(UserIds.fromPath(userId), token, patches);
         return HttpResponse.status(HttpStatus.NO_CONTENT);
     }
 

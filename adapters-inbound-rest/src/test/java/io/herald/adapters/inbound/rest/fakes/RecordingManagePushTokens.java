@@ -45,6 +45,11 @@ public class RecordingManagePushTokens extends RecordingFake implements ManagePu
     }
 
     @Override
+    public void patch(UserId userId, String token, List<PushToken.Patch> operations) {
+        called("patch", userId, token, operations);
+    }
+
+    @Override
     protected void forgetAnswers() {
         tokens.clear();
     }

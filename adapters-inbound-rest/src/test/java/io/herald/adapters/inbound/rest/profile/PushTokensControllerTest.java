@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static io.herald.adapters.inbound.rest.support.ApiErrors.assertApiError;
@@ -117,5 +118,24 @@ class PushTokensControllerTest extends ApiTest {
 
         assertThat(reply.status()).isEqualTo(204);
         assertThat(tokens.onlyCall("delete").arguments()).containsExactly(ALEX, "fcm-token-1");
+    }
+
+    @Test
+    void aPatchCarriesCouriersOperationsToTheUseCase() {
+        Reply reply = api.patch("/users/user_123/tokens/fcm-token-1",
+                "{\"patch\": [{\"op\": \"replace\", \"path\": \"/status\", \"value\": \"revoked\"}, {\"op\": \"remove\", \"path\": \"/properties\"}]}");
+
+        assertThat(reply.status()).isEqualTo(204);
+        assertThat(tokens.onlyCall("patch").arguments()).containsExactly(ALEX, "fcm-token-1",
+                List.of(new PushToken.Patch("replace", "/status", "revoked"), new PushToken.Patch("remove", "/properties", null)));
+    }
+
+    @Test
+    void aPatchWithoutOperationsOrWithAMalformedOneIsABadRequest() {
+        assertBadRequest(api.patch("/users/user_123/tokens/fcm-token-1", "{}"), "patch is required");
+        assertBadRequest(api.patch("/users/user_123/tokens/fcm-token-1", "{\"patch\": [\"replace\"]}"), "patch[0] must be an object");
+        assertBadRequest(api.patch("/users/user_123/tokens/fcm-token-1", "{\"patch\": [{\"path\": \"/status\"}]}"), "op");
+
+        assertThat(tokens.calls()).isEmpty();
     }
 }
