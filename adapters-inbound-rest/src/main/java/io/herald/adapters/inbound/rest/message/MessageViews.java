@@ -8,6 +8,7 @@ import io.herald.domain.routing.Channel;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Courier's MessageDetails, history and output shapes; times are epoch milliseconds. */
@@ -56,12 +57,31 @@ final class MessageViews {
         return view;
     }
 
+    /**
+     * Courier's {@code MessageContentResponse} result: the content carries every field its type requires ({@code subject},
+     * {@code html}, {@code text}, {@code title}, {@code body}, {@code blocks}), each taken from what the channel rendered
+     * (a title falls back to the subject, a body to the text, "" when the channel has neither), beside the channel's own
+     * fields (a push's data, an inbox item's actions).
+     */
     static Map<String, Object> output(Channel channel, Map<String, Object> content) {
+        Map<String, Object> filled = new LinkedHashMap<>(content);
+        String subject = text(content, "subject", null);
+        String body = text(content, "body", text(content, "text", null));
+        filled.putIfAbsent("subject", subject == null ? "" : subject);
+        filled.putIfAbsent("html", "");
+        filled.putIfAbsent("text", body == null ? "" : body);
+        filled.putIfAbsent("title", subject == null ? "" : subject);
+        filled.putIfAbsent("body", body == null ? "" : body);
+        filled.putIfAbsent("blocks", body == null ? List.of() : List.of(Map.of("type", "text", "text", body)));
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("channel", channel.wireName());
         view.put("channel_id", channel.wireName());
-        view.put("content", content);
+        view.put("content", filled);
         return view;
+    }
+
+    private static String text(Map<String, Object> content, String field, String otherwise) {
+        return content.get(field) instanceof String value ? value : otherwise;
     }
 
     private static void putTime(Map<String, Object> view, String field, Message message, MessageStatus milestone) {

@@ -201,7 +201,21 @@ class MessagesControllerTest extends ApiTest {
 
         assertThat(reply.json()).isEqualTo(Json.parse("""
                 {"results": [{"channel": "email", "channel_id": "email",
-                              "content": {"subject": "Your order ORD-78912", "html": "<p>Thanks, Alex</p>"}}]}"""));
+                              "content": {"subject": "Your order ORD-78912", "html": "<p>Thanks, Alex</p>", "text": "",
+                                          "title": "Your order ORD-78912", "body": "", "blocks": []}}]}"""));
+    }
+
+    @Test
+    void everyChannelsOutputCarriesTheFieldsCouriersContentTypeRequires() {
+        messages.know(delivered());
+        messages.answerOutput(Map.of(Channel.SMS, Map.of("body", "Order 1042 shipped")));
+
+        Reply reply = api.get("/messages/" + DELIVERED_ID.value() + "/output");
+
+        assertThat(reply.json()).isEqualTo(Json.parse("""
+                {"results": [{"channel": "sms", "channel_id": "sms",
+                              "content": {"body": "Order 1042 shipped", "subject": "", "html": "", "text": "Order 1042 shipped",
+                                          "title": "", "blocks": [{"type": "text", "text": "Order 1042 shipped"}]}}]}"""));
     }
 
     @Test
