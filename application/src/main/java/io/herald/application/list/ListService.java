@@ -49,6 +49,13 @@ public final class ListService implements ManageListsUseCase {
     }
 
     @Override
+    public void restore(String listId) {
+        if (!lists.restore(listId, clock.now())) {
+            throw new NotFoundException("No list '" + listId + "', live or deleted");
+        }
+    }
+
+    @Override
     public Page<Subscription> subscriptions(String listId, Optional<String> cursor, int limit) {
         find(listId);
         return lists.subscriptions(listId, cursor, limit);
@@ -56,11 +63,25 @@ public final class ListService implements ManageListsUseCase {
 
     @Override
     public void subscribe(String listId, UserId userId, Map<String, Object> preferences) {
+        Instant now = createIfAbsent(listId);
+        lists.subscribe(listId, userId, preferences, now);
+    }
+
+    @Override
+    public void subscribeAll(String listId, Map<UserId, Map<String, Object>> preferencesByUser, boolean replacing) {
+        Instant now = createIfAbsent(listId);
+        List<Subscription> subscriptions = preferencesByUser.entrySet().stream()
+                .map(entry -> new Subscription(entry.getKey(), entry.getValue(), now)).toList();
+        lists.subscribeAll(listId, subscriptions, replacing);
+    }
+
+    /** A list is created, named by its id, when someone subscribes to it first. */
+    private Instant createIfAbsent(String listId) {
         Instant now = clock.now();
         if (lists.find(listId).isEmpty()) {
             lists.put(new SubscriptionList(listId, listId, null, now, now));
         }
-        lists.subscribe(listId, userId, preferences, now);
+        return now;
     }
 
     @Override

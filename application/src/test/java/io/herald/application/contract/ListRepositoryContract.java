@@ -51,7 +51,7 @@ public abstract class ListRepositoryContract {
     }
 
     @Test
-    void deletingAListReportsWhetherThereWasOne_andTakesItsSubscriptions() {
+    void deletingAListReportsWhetherThereWasOne_andHidesItsSubscriptions_untilItIsPutAgainEmpty() {
         ListRepository lists = emptyRepository();
         lists.put(list("news"));
         lists.put(list("other"));
@@ -154,5 +154,59 @@ public abstract class ListRepositoryContract {
 
         assertThat(ids(lists.listsOf(ALEX))).containsExactly("a", "c");
         assertThat(lists.listsOf(UserId.of("nobody"))).isEmpty();
+    }
+
+    @Test
+    void aDeletedListIsRestoredWithItsSubscriptions_andRestoringALiveOneChangesNothing() {
+        ListRepository lists = emptyRepository();
+        lists.put(list("news"));
+        lists.subscribe("news", ALEX, Map.of("notifications", Map.of()), CREATED);
+        lists.delete("news");
+        assertThat(lists.subscribersAfter("news", Optional.empty(), 10)).isEmpty();
+        assertThat(lists.subscriptions("news", Optional.empty(), 10).items()).isEmpty();
+        assertThat(lists.list(Optional.empty(), Optional.empty(), 10).items()).isEmpty();
+
+        assertThat(lists.restore("news", LATER)).isTrue();
+
+        assertThat(lists.find("news")).contains(new SubscriptionList("news", "List news", null, CREATED, LATER));
+        assertThat(lists.subscribersAfter("news", Optional.empty(), 10)).containsExactly(ALEX);
+        assertThat(lists.listsOf(ALEX)).extracting(SubscriptionList::id).containsExactly("news");
+        assertThat(lists.restore("news", LATER.plusSeconds(60))).isTrue();
+        assertThat(lists.find("news").orElseThrow().updated()).isEqualTo(LATER);
+        assertThat(lists.restore("unknown", LATER)).isFalse();
+    }
+
+    @Test
+    void aListPutAgainAfterItWasDeletedCannotBeRestoredToItsOldSubscribers() {
+        ListRepository lists = emptyRepository();
+        lists.put(list("news"));
+        lists.subscribe("news", ALEX, Map.of(), CREATED);
+        lists.delete("news");
+        lists.put(list("news"));
+        lists.subscribe("news", UserId.of("kim"), Map.of(), LATER);
+
+        assertThat(lists.restore("news", LATER)).isTrue();
+        assertThat(users(lists.subscriptions("news", Optional.empty(), 10).items())).containsExactly("kim");
+    }
+
+    @Test
+    void subscribeAllAddsThemAll_andReplacingUnsubscribesEveryoneElse() {
+        ListRepository lists = emptyRepository();
+        lists.put(list("news"));
+        lists.subscribe("news", ALEX, Map.of(), CREATED);
+        lists.subscribe("news", UserId.of("bo"), Map.of(), CREATED);
+
+        lists.subscribeAll("news", List.of(new Subscription(UserId.of("kim"), Map.of(), LATER)), false);
+        assertThat(users(lists.subscriptions("news", Optional.empty(), 10).items())).containsExactly("alex", "bo", "kim");
+
+        lists.subscribeAll("news", List.of(new Subscription(UserId.of("kim"), Map.of("n", 1), LATER),
+                new Subscription(UserId.of("zed"), Map.of(), LATER)), true);
+        List<Subscription> after = lists.subscriptions("news", Optional.empty(), 10).items();
+        assertThat(users(after)).containsExactly("kim", "zed");
+        assertThat(after.get(0).preferences()).isEqualTo(Map.of("n", 1));
+        assertThat(after.get(0).created()).isEqualTo(LATER);
+
+        lists.subscribeAll("news", List.of(), true);
+        assertThat(lists.subscriptions("news", Optional.empty(), 10).items()).isEmpty();
     }
 }

@@ -2,7 +2,10 @@ package io.herald.application.contract;
 
 import io.herald.application.port.Page;
 import io.herald.application.port.out.TenantRepository;
+import io.herald.domain.preference.DefaultPreference;
+import io.herald.domain.preference.PreferenceStatus;
 import io.herald.domain.profile.UserId;
+import io.herald.domain.routing.Channel;
 import io.herald.domain.tenant.Tenant;
 import org.junit.jupiter.api.Test;
 
@@ -98,5 +101,79 @@ public abstract class TenantRepositoryContract {
         assertThat(first.hasMore()).isTrue();
         assertThat(last.items()).containsExactly("initech");
         assertThat(last.hasMore()).isFalse();
+    }
+
+    @Test
+    void everyApiFieldIsKept_andSaveReplacesThemAll() {
+        TenantRepository tenants = emptyStores().tenants();
+        Tenant full = new Tenant("acme-eu", "Acme EU", Map.of("region", "eu"), Optional.of("brand-blue"), Optional.of("acme"),
+                List.of(new DefaultPreference("billing", PreferenceStatus.REQUIRED, false, List.of()),
+                        new DefaultPreference("digest", PreferenceStatus.OPTED_OUT, true, List.of(Channel.EMAIL, Channel.INBOX))),
+                Map.of("locale", "fr-FR", "address", Map.of("city", "Lyon")));
+
+        tenants.save(full);
+        assertThat(tenants.find("acme-eu")).contains(full);
+        assertThat(inTransaction(() -> tenants.lockOrCreate("acme-eu"))).isEqualTo(full);
+
+        tenants.save(new Tenant("acme-eu", "Acme Europe", Map.of()));
+        assertThat(tenants.find("acme-eu")).contains(new Tenant("acme-eu", "Acme Europe", Map.of()));
+    }
+
+    @Test
+    void tenantsAreListedInIdOrderAPageAtATime_orOnlyTheChildrenOfAParent() {
+        TenantRepository tenants = emptyStores().tenants();
+        for (String id : List.of("delta", "alpha", "charlie", "bravo")) {
+            tenants.save(new Tenant(id, id, Map.of(), Optional.empty(), Optional.of(id.compareTo("c") < 0 ? "north" : "south"),
+                    List.of(), Map.of()));
+        }
+        tenants.save(new Tenant("north", "North", Map.of()));
+
+        Page<Tenant> first = tenants.list(Optional.empty(), Optional.empty(), 3);
+        Page<Tenant> rest = tenants.list(Optional.empty(), first.cursor(), 3);
+        Page<Tenant> north = tenants.list(Optional.of("north"), Optional.empty(), 1);
+
+        assertThat(first.items()).extracting(Tenant::id).containsExactly("alpha", "bravo", "charlie");
+        assertThat(rest.items()).extracting(Tenant::id).containsExactly("delta", "north");
+        assertThat(rest.hasMore()).isFalse();
+        assertThat(north.items()).extracting(Tenant::id).containsExactly("alpha");
+        assertThat(tenants.list(Optional.of("north"), north.cursor(), 1).items()).extracting(Tenant::id).containsExactly("bravo");
+        assertThat(tenants.list(Optional.of("nowhere"), Optional.empty(), 5).items()).isEmpty();
+    }
+
+    @Test
+    void aMembershipKeepsItsProfile_putReplacesIt_addMemberLeavesIt() {
+        Stores stores = emptyStores();
+        join(stores, "acme");
+        TenantRepository tenants = stores.tenants();
+        inTransaction(() -> stores.profiles().lockOrCreate(UserId.of("alex")));
+
+        tenants.putMember("acme", UserId.of("alex"), Map.of("title", "CTO", "team", Map.of("name", "core")), NOW);
+        tenants.addMember("acme", UserId.of("alex"), NOW);
+        assertThat(tenants.memberProfile("acme", UserId.of("alex"))).contains(Map.of("title", "CTO", "team", Map.of("name", "core")));
+
+        tenants.putMember("acme", UserId.of("alex"), Map.of(), NOW);
+        assertThat(tenants.memberProfile("acme", UserId.of("alex"))).contains(Map.of());
+        assertThat(tenants.memberProfile("acme", UserId.of("kim"))).isEmpty();
+        assertThat(tenants.members("acme", Optional.empty(), 10).items()).containsExactly(UserId.of("alex"));
+    }
+
+    @Test
+    void aMemberLeavesOneTenantOrAll_andDeletingATenantTakesItsMemberships() {
+        Stores stores = emptyStores();
+        join(stores, "acme", "alex", "kim");
+        join(stores, "globex", "alex", "kim");
+        join(stores, "initech", "alex");
+        TenantRepository tenants = stores.tenants();
+
+        assertThat(tenants.removeMember("acme", UserId.of("alex"))).isTrue();
+        assertThat(tenants.removeMember("acme", UserId.of("alex"))).isFalse();
+        assertThat(tenants.tenantsOf(UserId.of("alex"), Optional.empty(), 10).items()).containsExactly("globex", "initech");
+        tenants.removeFromAll(UserId.of("alex"));
+        assertThat(tenants.tenantsOf(UserId.of("alex"), Optional.empty(), 10).items()).isEmpty();
+
+        assertThat(tenants.delete("globex")).isTrue();
+        assertThat(tenants.delete("globex")).isFalse();
+        assertThat(tenants.find("globex")).isEmpty();
+        assertThat(tenants.tenantsOf(UserId.of("kim"), Optional.empty(), 10).items()).containsExactly("acme");
     }
 }

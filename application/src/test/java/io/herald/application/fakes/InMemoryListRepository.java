@@ -12,18 +12,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 public final class InMemoryListRepository implements ListRepository {
 
     private final NavigableMap<String, SubscriptionList> lists = new ConcurrentSkipListMap<>();
     /** By list id, then by user id. */
     private final Map<String, NavigableMap<String, Subscription>> subscriptions = new ConcurrentSkipListMap<>();
+    /** Deleted lists and their subscriptions, until restored or put again. */
+    private final Map<String, SubscriptionList> deletedLists = new ConcurrentSkipListMap<>();
+    private final Map<String, NavigableMap<String, Subscription>> deletedSubscriptions = new ConcurrentSkipListMap<>();
 
     @Override
-    public void put(SubscriptionList list) {
+    public synchronized void put(SubscriptionList list) {
+        deletedLists.remove(list.id());
+        deletedSubscriptions.remove(list.id());
         lists.merge(list.id(), list, (stored, changed) ->
                 new SubscriptionList(stored.id(), changed.name(), changed.preferences(), stored.created(), changed.updated()));
     }
@@ -34,9 +41,34 @@ public final class InMemoryListRepository implements ListRepository {
     }
 
     @Override
-    public boolean delete(String listId) {
-        subscriptions.remove(listId);
-        return lists.remove(listId) != null;
+    public synchronized boolean delete(String listId) {
+        SubscriptionList list = lists.remove(listId);
+        if (list == null) {
+            return false;
+        }
+        deletedLists.put(listId, list);
+        NavigableMap<String, Subscription> subscribers = subscriptions.remove(listId);
+        if (subscribers != null) {
+            deletedSubscriptions.put(listId, subscribers);
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized boolean restore(String listId, Instant at) {
+        if (lists.containsKey(listId)) {
+            return true;
+        }
+        SubscriptionList list = deletedLists.remove(listId);
+        if (list == null) {
+            return false;
+        }
+        lists.put(listId, new SubscriptionList(list.id(), list.name(), list.preferences(), list.created(), at));
+        NavigableMap<String, Subscription> subscribers = deletedSubscriptions.remove(listId);
+        if (subscribers != null) {
+            subscriptions.put(listId, subscribers);
+        }
+        return true;
     }
 
     @Override
@@ -58,6 +90,15 @@ public final class InMemoryListRepository implements ListRepository {
         Map<String, Object> kept = preferences == null || preferences.isEmpty() ? null : JsonTrees.deepCopy(preferences);
         subscriptions.computeIfAbsent(listId, list -> new ConcurrentSkipListMap<>()).merge(userId.value(), new Subscription(userId, kept, at),
                 (stored, again) -> new Subscription(userId, kept, stored.created()));
+    }
+
+    @Override
+    public synchronized void subscribeAll(String listId, List<Subscription> all, boolean replacing) {
+        if (replacing) {
+            Set<String> kept = all.stream().map(subscription -> subscription.userId().value()).collect(Collectors.toSet());
+            subscriptions.getOrDefault(listId, new ConcurrentSkipListMap<>()).keySet().removeIf(user -> !kept.contains(user));
+        }
+        all.forEach(subscription -> subscribe(listId, subscription.userId(), subscription.preferences(), subscription.created()));
     }
 
     @Override
@@ -88,7 +129,7 @@ public final class InMemoryListRepository implements ListRepository {
 
     /** For {@link InMemoryIdentityMerger}: the user's own subscription to a list wins. */
     void moveInto(UserId from, UserId into) {
-        subscriptions.values().forEach(subscribers -> {
+        Stream.concat(subscriptions.values().stream(), deletedSubscriptions.values().stream()).forEach(subscribers -> {
             Subscription visitor = subscribers.remove(from.value());
             if (visitor != null) {
                 subscribers.putIfAbsent(into.value(), new Subscription(into, visitor.preferences(), visitor.created()));
@@ -98,6 +139,6 @@ public final class InMemoryListRepository implements ListRepository {
 
     /** For {@link InMemoryPersonalDataEraser}. */
     void erase(UserId userId) {
-        subscriptions.values().forEach(subscribers -> subscribers.remove(userId.value()));
+        Stream.concat(subscriptions.values().stream(), deletedSubscriptions.values().stream()).forEach(subscribers -> subscribers.remove(userId.value()));
     }
 }

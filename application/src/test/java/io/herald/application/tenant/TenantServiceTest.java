@@ -1,6 +1,9 @@
 package io.herald.application.tenant;
 
+import io.herald.application.errors.NotFoundException;
+import io.herald.application.fakes.InMemoryProfileRepository;
 import io.herald.application.fakes.InMemoryTenantRepository;
+import io.herald.application.fakes.MutableClock;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.tenant.Tenant;
 import org.junit.jupiter.api.Test;
@@ -10,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Tenant reads over what Segment group calls recorded: a tenant, its members, a user's tenants, a page at a time. */
 class TenantServiceTest {
@@ -17,7 +21,8 @@ class TenantServiceTest {
     private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
 
     private final InMemoryTenantRepository repository = new InMemoryTenantRepository();
-    private final TenantService tenants = new TenantService(repository);
+    private final InMemoryProfileRepository profiles = new InMemoryProfileRepository();
+    private final TenantService tenants = new TenantService(repository, profiles, new MutableClock(START));
 
     TenantServiceTest() {
         repository.save(repository.lockOrCreate("acme").withTraits(Map.of("name", "Acme", "plan", "enterprise")));
@@ -42,5 +47,34 @@ class TenantServiceTest {
         assertThat(tenants.find("initech")).isEmpty();
         assertThat(tenants.members("initech", Optional.empty(), 10).items()).isEmpty();
         assertThat(tenants.tenantsOf(UserId.of("nobody"), Optional.empty(), 10).items()).isEmpty();
+    }
+
+    @Test
+    void joiningCreatesTheMissingTenantAndProfile_andKeepsEachMembershipsProfile() {
+        tenants.join(UserId.of("kim"), Map.of("initech", Map.of("title", "CFO"), "acme", Map.of()));
+
+        assertThat(tenants.find("initech")).contains(Tenant.create("initech"));
+        assertThat(profiles.find(UserId.of("kim"))).isPresent();
+        assertThat(tenants.tenantsOf(UserId.of("kim"), Optional.empty(), 10).items()).containsExactly("acme", "initech");
+        assertThat(repository.memberProfile("initech", UserId.of("kim"))).contains(Map.of("title", "CFO"));
+    }
+
+    @Test
+    void putReplacesTheTenantFromGroupTraits_andLeavingIsIdempotent() {
+        tenants.put(new Tenant("acme", "Acme Corp", Map.of("tier", "gold")));
+        tenants.leave(UserId.of("alex"), "acme");
+        tenants.leave(UserId.of("alex"), "acme");
+
+        assertThat(tenants.find("acme").orElseThrow().properties()).isEqualTo(Map.of("tier", "gold"));
+        assertThat(tenants.tenantsOf(UserId.of("alex"), Optional.empty(), 10).items()).containsExactly("globex");
+        tenants.leaveAll(UserId.of("alex"));
+        assertThat(tenants.tenantsOf(UserId.of("alex"), Optional.empty(), 10).items()).isEmpty();
+    }
+
+    @Test
+    void deletingAnUnknownTenantIsANotFound() {
+        assertThatThrownBy(() -> tenants.delete("initech")).isInstanceOf(NotFoundException.class).hasMessage("No tenant 'initech'");
+        tenants.delete("acme");
+        assertThat(tenants.members("acme", Optional.empty(), 10).items()).isEmpty();
     }
 }

@@ -2,7 +2,9 @@ package io.herald.bootstrap.wiring;
 
 import io.herald.application.port.in.ManageProfilesUseCase;
 import io.herald.application.port.in.ManagePushTokensUseCase;
+import io.herald.application.port.in.ManageTenantsUseCase;
 import io.herald.application.port.in.QueryTenantsUseCase;
+import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.PersonalDataEraser;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
@@ -37,8 +39,20 @@ class ProfileFactory {
     }
 
     @Singleton
+    @Bean(typed = TenantService.class)
+    TenantService tenantService(TenantRepository tenants, ProfileRepository profiles, Clock clock) {
+        return new TenantService(tenants, profiles, clock);
+    }
+
+    @Singleton
     @ReadOnly
-    QueryTenantsUseCase queryTenants(TenantRepository tenants) {
-        return new TenantService(tenants);
+    QueryTenantsUseCase queryTenants(TenantService service) {
+        return service;
+    }
+
+    @Singleton
+    @Transactional
+    ManageTenantsUseCase manageTenants(TenantService service) {
+        return service;
     }
 }

@@ -27,17 +27,23 @@ class JdbcListRepository implements ListRepository {
 
     @Override
     public void put(SubscriptionList list) {
+        lists.dropDeleted(list.id());
         lists.upsert(ListRow.of(list));
     }
 
     @Override
     public Optional<SubscriptionList> find(String listId) {
-        return lists.findById(listId).map(ListRow::toList);
+        return lists.findLive(listId).map(ListRow::toList);
     }
 
     @Override
     public boolean delete(String listId) {
-        return lists.deleteById(listId) == 1;
+        return lists.markDeleted(listId) == 1;
+    }
+
+    @Override
+    public boolean restore(String listId, Instant at) {
+        return lists.restore(listId, at) == 1;
     }
 
     @Override
@@ -59,12 +65,23 @@ class JdbcListRepository implements ListRepository {
     }
 
     @Override
+    public void subscribeAll(String listId, List<Subscription> all, boolean replacing) {
+        if (replacing) {
+            subscriptions.deleteAllBut(listId, all.stream().map(subscription -> subscription.userId().value()).toArray(String[]::new));
+        }
+        all.forEach(subscription -> subscribe(listId, subscription.userId(), subscription.preferences(), subscription.created()));
+    }
+
+    @Override
     public boolean unsubscribe(String listId, UserId userId) {
         return subscriptions.deleteById(new ListSubscriptionRow.Key(listId, userId.value())) == 1;
     }
 
     @Override
     public Page<Subscription> subscriptions(String listId, Optional<String> cursor, int limit) {
+        if (!lists.isLive(listId)) {
+            return new Page<>(List.of(), null);
+        }
         String after = cursor.map(Db::position).orElse("");
         List<Subscription> rows = subscriptions.findPage(listId, after, limit + 1).stream()
                 .map(ListSubscriptionRow::toSubscription).toList();
@@ -77,6 +94,10 @@ class JdbcListRepository implements ListRepository {
 
     @Override
     public List<UserId> subscribersAfter(String listId, Optional<UserId> after, int limit) {
+        // A list deleted while a send expands it has no one left to send to.
+        if (!lists.isLive(listId)) {
+            return List.of();
+        }
         return subscriptions.findUserIds(listId, after.map(UserId::value).orElse(""), limit).stream().map(UserId::of).toList();
     }
 

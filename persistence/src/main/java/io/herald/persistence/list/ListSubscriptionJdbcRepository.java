@@ -25,6 +25,9 @@ interface ListSubscriptionJdbcRepository extends GenericRepository<ListSubscript
 
     int deleteById(ListSubscriptionRow.Key id);
 
+    @Query("DELETE FROM list_subscriptions WHERE list_id = :listId AND NOT (user_id = ANY (CAST(:kept AS text[])))")
+    void deleteAllBut(String listId, String[] kept);
+
     @Query("SELECT * FROM list_subscriptions WHERE list_id = :listId AND user_id > :after ORDER BY user_id LIMIT :limit")
     List<ListSubscriptionRow> findPage(String listId, String after, int limit);
 

@@ -17,7 +17,7 @@ class JdbcIdentityMerger implements IdentityMerger {
                     + "created_at, updated_at FROM push_tokens WHERE user_id = ? ON CONFLICT DO NOTHING",
             "INSERT INTO list_subscriptions (list_id, user_id, preferences, created_at) "
                     + "SELECT list_id, ?, preferences, created_at FROM list_subscriptions WHERE user_id = ? ON CONFLICT DO NOTHING",
-            "INSERT INTO tenant_members (tenant_id, user_id, since) SELECT tenant_id, ?, since FROM tenant_members WHERE user_id = ? "
+            "INSERT INTO tenant_members (tenant_id, user_id, since, profile) SELECT tenant_id, ?, since, profile FROM tenant_members WHERE user_id = ? "
                     + "ON CONFLICT DO NOTHING",
             "INSERT INTO preferences (user_id, topic_id, status, has_custom_routing, custom_routing, updated_at) "
                     + "SELECT ?, topic_id, status, has_custom_routing, custom_routing, updated_at FROM preferences WHERE user_id = ? "

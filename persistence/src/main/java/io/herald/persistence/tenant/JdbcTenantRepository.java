@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @Singleton
@@ -18,9 +19,11 @@ import java.util.Optional;
 class JdbcTenantRepository implements TenantRepository {
 
     private final TenantJdbcRepository rows;
+    private final Db db;
 
-    JdbcTenantRepository(TenantJdbcRepository rows) {
+    JdbcTenantRepository(TenantJdbcRepository rows, Db db) {
         this.rows = rows;
+        this.db = db;
     }
 
     @Override
@@ -39,6 +42,47 @@ class JdbcTenantRepository implements TenantRepository {
     @Override
     public void save(Tenant tenant) {
         rows.upsert(TenantRow.of(tenant));
+    }
+
+    @Override
+    public boolean delete(String tenantId) {
+        return rows.deleteById(tenantId) == 1;
+    }
+
+    @Override
+    public Page<Tenant> list(Optional<String> parentTenantId, Optional<String> cursor, int limit) {
+        String after = cursor.map(Db::position).orElse("");
+        List<TenantRow> found = parentTenantId.isPresent() ? rows.findChildren(parentTenantId.get(), after, limit + 1)
+                : rows.findPage(after, limit + 1);
+        List<Tenant> tenants = found.stream().map(TenantRow::toTenant).toList();
+        if (tenants.size() <= limit) {
+            return new Page<>(tenants, null);
+        }
+        List<Tenant> items = tenants.subList(0, limit);
+        return new Page<>(items, Db.cursor(items.get(limit - 1).id()));
+    }
+
+    @Override
+    public void putMember(String tenantId, UserId userId, Map<String, Object> profile, Instant since) {
+        rows.upsertMember(tenantId, userId.value(), since, profile == null ? Map.of() : profile);
+    }
+
+    @Override
+    public Optional<Map<String, Object>> memberProfile(String tenantId, UserId userId) {
+        return db.queryOne("SELECT profile::text FROM tenant_members WHERE tenant_id = ? AND user_id = ?", statement -> {
+            statement.setString(1, tenantId);
+            statement.setString(2, userId.value());
+        }, row -> db.jsonObject(row.getString(1)));
+    }
+
+    @Override
+    public boolean removeMember(String tenantId, UserId userId) {
+        return rows.deleteMember(tenantId, userId.value()) == 1;
+    }
+
+    @Override
+    public void removeFromAll(UserId userId) {
+        rows.deleteMemberships(userId.value());
     }
 
     @Override

@@ -20,10 +20,19 @@ public interface ManageListsUseCase {
 
     void delete(String listId);
 
+    /** Brings a deleted list back with its subscriptions; a live list stays as it is. */
+    void restore(String listId);
+
     Page<Subscription> subscriptions(String listId, Optional<String> cursor, int limit);
 
     /** Subscribes the user, creating the list (named after its id) if it does not exist yet. */
     void subscribe(String listId, UserId userId, Map<String, Object> preferences);
+
+    /**
+     * Subscribes them all at once, creating the list if needed; with {@code replacing}, everyone else on the list is
+     * unsubscribed in the same transaction (Courier's {@code PUT /lists/{id}/subscriptions}).
+     */
+    void subscribeAll(String listId, Map<UserId, Map<String, Object>> preferencesByUser, boolean replacing);
 
     void unsubscribe(String listId, UserId userId);
 

@@ -6,10 +6,12 @@ import io.herald.domain.tenant.Tenant;
 
 import java.util.Optional;
 
-/** Courier's tenant reads: tenants come from Segment group calls. */
+/** Courier's tenant reads, over tenants from Segment group calls and the tenant API. */
 public interface QueryTenantsUseCase {
 
     Optional<Tenant> find(String tenantId);
+
+    Page<Tenant> list(Optional<String> parentTenantId, Optional<String> cursor, int limit);
 
     Page<UserId> members(String tenantId, Optional<String> cursor, int limit);
 

@@ -36,6 +36,8 @@ import java.util.Optional;
 class ListsController {
 
     private static final Map<String, String> SUCCESS = Map.of("status", "SUCCESS");
+    /** Subscribers one request may carry: they are written in one transaction. */
+    static final int MAX_RECIPIENTS = 1000;
 
     private final ManageListsUseCase lists;
 
@@ -72,26 +74,50 @@ class ListsController {
         return Paging.of(lists.subscriptions(listId, Optional.ofNullable(cursor), Paging.limit(limit)), "items", ListsController::view);
     }
 
+    /** Courier's {@code add}: subscribes them, leaving everyone else subscribed; all or none. */
     @Post("/lists/{list_id}/subscriptions")
     HttpResponse<Void> addSubscriptions(@PathVariable("list_id") String listId, @Body Map<String, Object> body) {
+        lists.subscribeAll(listId, recipients(body), false);
+        return HttpResponse.status(HttpStatus.NO_CONTENT);
+    }
+
+    /** Courier's {@code subscribe}: the recipients become the list's subscribers, everyone else is unsubscribed. */
+    @Put("/lists/{list_id}/subscriptions")
+    HttpResponse<Void> replaceSubscriptions(@PathVariable("list_id") String listId, @Body Map<String, Object> body) {
+        lists.subscribeAll(listId, recipients(body), true);
+        return HttpResponse.status(HttpStatus.NO_CONTENT);
+    }
+
+    /** Courier's {@code restore}: a deleted list comes back with its subscribers. The SDK sends an empty body. */
+    @Put("/lists/{list_id}/restore")
+    HttpResponse<Void> restore(@PathVariable("list_id") String listId, @Nullable @Body Map<String, Object> body) {
+        lists.restore(listId);
+        return HttpResponse.status(HttpStatus.NO_CONTENT);
+    }
+
+    /** {@code {"recipients": [{recipientId, preferences?}]}}, read whole before anything is written. */
+    private static Map<UserId, Map<String, Object>> recipients(Map<String, Object> body) {
         JsonFields fields = JsonBody.of(body);
         List<Object> recipients = fields.requiredList("recipients");
+        if (recipients.size() > MAX_RECIPIENTS) {
+            throw new InvalidValueException("recipients may hold at most " + MAX_RECIPIENTS + " subscribers per request; it has "
+                    + recipients.size());
+        }
+        Map<UserId, Map<String, Object>> preferencesByUser = new LinkedHashMap<>();
         for (int i = 0; i < recipients.size(); i++) {
             String where = fields.where("recipients", i);
             if (!(recipients.get(i) instanceof Map<?, ?> recipient) || !(recipient.get("recipientId") instanceof String userId)) {
                 throw new InvalidValueException(where + ".recipientId is required and must be a string");
             }
-            UserIds.of(userId, where + ".recipientId");
             Object preferences = recipient.get("preferences");
             if (preferences != null && !(preferences instanceof Map)) {
                 throw new InvalidValueException(where + ".preferences must be an object");
             }
+            if (preferencesByUser.put(UserIds.of(userId, where + ".recipientId"), preferences(preferences)) != null) {
+                throw new InvalidValueException(where + ".recipientId '" + userId + "' is given twice");
+            }
         }
-        for (Object item : recipients) {
-            Map<?, ?> recipient = (Map<?, ?>) item;
-            lists.subscribe(listId, UserId.of((String) recipient.get("recipientId")), preferences(recipient.get("preferences")));
-        }
-        return HttpResponse.status(HttpStatus.NO_CONTENT);
+        return preferencesByUser;
     }
 
     @Put("/lists/{list_id}/subscriptions/{user_id}")

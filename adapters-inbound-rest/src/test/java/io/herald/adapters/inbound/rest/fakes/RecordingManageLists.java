@@ -76,6 +76,16 @@ public class RecordingManageLists extends RecordingFake implements ManageListsUs
     }
 
     @Override
+    public void restore(String listId) {
+        called("restore", listId);
+    }
+
+    @Override
+    public void subscribeAll(String listId, Map<UserId, Map<String, Object>> preferencesByUser, boolean replacing) {
+        called("subscribeAll", listId, preferencesByUser, replacing);
+    }
+
+    @Override
     public void unsubscribe(String listId, UserId userId) {
         called("unsubscribe", listId, userId);
     }

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,9 +132,36 @@ class ListsControllerTest extends ApiTest {
                                 {"recipientId": "u2", "preferences": {"notifications": {"digest": {"status": "OPTED_IN"}}}}]}""");
 
         assertThat(reply.status()).isEqualTo(204);
-        assertThat(lists.calls()).extracting(Call::arguments).containsExactly(
-                List.of("beta-testers", UserId.of("u1"), Map.of()),
-                List.of("beta-testers", UserId.of("u2"), WEEKLY_ONLY));
+        Map<UserId, Map<String, Object>> expected = new LinkedHashMap<>();
+        expected.put(UserId.of("u1"), Map.of());
+        expected.put(UserId.of("u2"), WEEKLY_ONLY);
+        assertThat(lists.onlyCall("subscribeAll").arguments()).containsExactly("beta-testers", expected, false);
+        List<Object> order = List.copyOf(((Map<?, ?>) lists.onlyCall("subscribeAll").arguments().get(1)).keySet());
+        assertThat(order).containsExactly(UserId.of("u1"), UserId.of("u2"));
+    }
+
+    @Test
+    void putReplacesTheSubscribersWithTheRecipients() {
+        Reply reply = api.put("/lists/beta-testers/subscriptions", "{\"recipients\": [{\"recipientId\": \"u3\"}]}");
+
+        assertThat(reply.status()).isEqualTo(204);
+        assertThat(lists.onlyCall("subscribeAll").arguments()).containsExactly("beta-testers", Map.of(UserId.of("u3"), Map.of()), true);
+    }
+
+    @Test
+    void aRecipientGivenTwiceOrTooManyRecipientsSubscribeNobody() {
+        assertBadRequest(api.put("/lists/beta-testers/subscriptions", "{\"recipients\": [{\"recipientId\": \"u1\"}, {\"recipientId\": \"u1\"}]}"),
+                "recipients[1].recipientId 'u1' is given twice");
+        String many = "{\"recipients\": [" + String.join(",", Collections.nCopies(1001, "{\"recipientId\": \"u\"}")) + "]}";
+        assertBadRequest(api.post("/lists/beta-testers/subscriptions", many),
+                "recipients may hold at most 1000 subscribers per request; it has 1001");
+        assertThat(lists.calls()).isEmpty();
+    }
+
+    @Test
+    void aListIsRestoredWithTheEmptyBodyTheSdkSends() {
+        assertThat(api.put("/lists/beta-testers/restore", "{}").status()).isEqualTo(204);
+        assertThat(lists.onlyCall("restore").arguments()).containsExactly("beta-testers");
     }
 
     @Test
