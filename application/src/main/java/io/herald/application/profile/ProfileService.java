@@ -66,6 +66,11 @@ public final class ProfileService implements ManageProfilesUseCase, ManagePushTo
     }
 
     @Override
+    public void putAll(List<PushToken> all) {
+        all.forEach(tokens::put);
+    }
+
+    @Override
     public Optional<PushToken> find(UserId userId, String token) {
         return tokens.find(userId, token);
     }

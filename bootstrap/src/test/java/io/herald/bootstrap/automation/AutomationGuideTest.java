@@ -69,7 +69,7 @@ class AutomationGuideTest implements HeraldTest {
         String orderRun = herald.inboundEvent("guide-order-1").path("triggered").path("automationRuns").get(0).asText();
         assertThat(herald.awaitRun(welcomeRun, "CANCELED").path("cancelation_token").asText()).isEqualTo("alex-onboarding");
         assertThat(herald.awaitRun(orderRun, "WAITING").path("automation").asText()).isEqualTo("order-follow-up");
-        assertThat(Http.texts(herald.http().get("/automations").json().path("results"), "id"))
+        assertThat(Http.texts(herald.http().get("/automations").json().path("templates"), "id"))
                 .containsExactly("order-follow-up", "trial-converted", "welcome-journey");
     }
 }

@@ -11,6 +11,9 @@ public interface ManagePushTokensUseCase {
 
     void put(PushToken token);
 
+    /** Puts them all in one transaction: each replaces a stored token of the same value, the others stay. */
+    void putAll(List<PushToken> tokens);
+
     Optional<PushToken> find(UserId userId, String token);
 
     List<PushToken> list(UserId userId);

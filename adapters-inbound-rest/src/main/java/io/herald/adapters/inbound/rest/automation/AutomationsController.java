@@ -19,6 +19,7 @@ import io.herald.domain.automation.AutomationRunId;
 import io.herald.domain.json.JsonFields;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.shared.InvalidValueException;
+import io.herald.application.port.Page;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -33,6 +34,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,9 +71,31 @@ class AutomationsController {
                 .orElseThrow(() -> new NotFoundException("No automation '" + automationId + "'"));
     }
 
+    /**
+     * Courier's {@code AutomationTemplateListResponse}, {@code {cursor, templates}}: each template carries Courier's
+     * {@code id}, {@code name} and {@code version} and Herald's own fields (trigger, cancelation token, steps). Herald
+     * publishes an automation when it is put, so there are no drafts: {@code version=draft} lists none.
+     */
     @Get
-    Map<String, Object> list(@Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
-        return Paging.of(automations.list(Optional.ofNullable(cursor), Paging.limit(limit)), "results", Automation::toJson);
+    Map<String, Object> list(@Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit,
+                             @Nullable @QueryValue String version) {
+        if (version != null && !version.equals("published") && !version.equals("draft")) {
+            throw new InvalidValueException("version must be published or draft");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        if ("draft".equals(version)) {
+            body.put("cursor", null);
+            body.put("templates", List.of());
+            return body;
+        }
+        Page<Automation> page = automations.list(Optional.ofNullable(cursor), Paging.limit(limit));
+        body.put("cursor", page.nextCursor());
+        body.put("templates", page.items().stream().map(automation -> {
+            Map<String, Object> template = new LinkedHashMap<>(automation.toJson());
+            template.put("version", "published");
+            return template;
+        }).toList());
+        return body;
     }
 
     @Delete("/{automation_id}")

@@ -8,6 +8,7 @@ import io.herald.application.port.in.ManagePushTokensUseCase;
 import io.herald.application.port.out.Clock;
 import io.herald.domain.json.JsonFields;
 import io.herald.domain.profile.PushToken;
+import io.herald.domain.profile.UserId;
 import io.herald.domain.shared.InvalidValueException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -39,6 +40,8 @@ class PushTokensController {
 
     /** Courier's default lifetime of a token registered without {@code expiry_date}. */
     static final Duration DEFAULT_LIFETIME = Duration.ofDays(60);
+    /** Tokens one {@code PUT /users/{id}/tokens} may carry: they are written in one transaction. */
+    static final int MAX_TOKENS = 100;
 
     private final ManagePushTokensUseCase tokens;
     private final Clock clock;
@@ -54,10 +57,38 @@ class PushTokensController {
         fields.optionalString("token").filter(inBody -> !inBody.equals(token)).ifPresent(mismatch -> {
             throw new InvalidValueException("token in the body must match the token in the path");
         });
-        tokens.put(new PushToken(UserIds.fromPath(userId), token, fields.requiredString("provider_key"),
-                fields.optionalMap("device").orElse(null), fields.optionalMap("tracking").orElse(null),
-                fields.get("properties"), expiry(fields.get("expiry_date")), PushToken.ACTIVE, null));
+        tokens.put(token(UserIds.fromPath(userId), token, fields));
         return HttpResponse.status(HttpStatus.NO_CONTENT);
+    }
+
+    /**
+     * Courier's {@code addMultiple}: {@code {"tokens": [UserToken…]}}, each replacing a stored token of the same value,
+     * all or none. The 7.x and 9.x SDKs send it without a body, which registers nothing.
+     */
+    @Put
+    HttpResponse<Void> putAll(@PathVariable("user_id") String userId, @Nullable @Body Map<String, Object> body) {
+        UserId user = UserIds.fromPath(userId);
+        List<Object> items = body == null ? List.of() : JsonBody.of(body).optionalList("tokens").orElse(List.of());
+        if (items.size() > MAX_TOKENS) {
+            throw new InvalidValueException("tokens may hold at most " + MAX_TOKENS + " tokens per request; it has " + items.size());
+        }
+        List<PushToken> parsed = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            JsonFields item = JsonFields.of(items.get(i), "tokens[" + i + "]", "a token object with token and provider_key");
+            String value = item.requiredText("token");
+            if (parsed.stream().anyMatch(other -> other.token().equals(value))) {
+                throw new InvalidValueException(item.where("token") + " is given twice");
+            }
+            parsed.add(token(user, value, item));
+        }
+        tokens.putAll(parsed);
+        return HttpResponse.status(HttpStatus.NO_CONTENT);
+    }
+
+    private PushToken token(UserId user, String token, JsonFields fields) {
+        return new PushToken(user, token, fields.requiredString("provider_key"),
+                fields.optionalMap("device").orElse(null), fields.optionalMap("tracking").orElse(null),
+                fields.get("properties"), expiry(fields.get("expiry_date")), PushToken.ACTIVE, null);
     }
 
     /** Courier's token update: {@code {"patch": [{"op", "path", "value"}]}}, a JSON Patch of the stored token (see {@link PushToken#patched}). */

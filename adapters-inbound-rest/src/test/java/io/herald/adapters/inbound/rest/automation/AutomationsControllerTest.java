@@ -143,15 +143,24 @@ class AutomationsControllerTest extends ApiTest {
     }
 
     @Test
-    void automationsArePaged() {
+    void automationsArePagedInCouriersTemplateListWithHeraldsFieldsInEachItem() {
         automations.answerList(new Page<>(List.of(Automation.parse("digest", Map.of("steps", List.of(Map.of("action", "send", "template", "digest"))))),
                 "after-digest"));
 
         Reply reply = api.get("/automations?cursor=c1&limit=1");
 
         assertThat(automations.onlyCall("list").arguments()).containsExactly(Optional.of("c1"), 1);
-        assertThat(reply.at("paging")).isEqualTo(Map.of("cursor", "after-digest", "more", true));
-        assertThat(reply.at("results.0.id")).isEqualTo("digest");
+        assertThat(reply.json()).isEqualTo(Json.parse("""
+                {"cursor": "after-digest",
+                 "templates": [{"id": "digest", "name": "digest", "trigger": null, "cancelation_token": null,
+                                "steps": [{"action": "send", "template": "digest"}], "version": "published"}]}"""));
+    }
+
+    @Test
+    void thereAreNoDraftAutomations_andAnUnknownVersionIsRefused() {
+        assertThat(api.get("/automations?version=draft").json()).isEqualTo(Json.parse("{\"cursor\": null, \"templates\": []}"));
+        assertBadRequest(api.get("/automations?version=latest"), "version must be published or draft");
+        assertThat(automations.calls()).isEmpty();
     }
 
     @Test

@@ -28,6 +28,11 @@ public class RecordingManagePushTokens extends RecordingFake implements ManagePu
     }
 
     @Override
+    public void putAll(List<PushToken> tokens) {
+        called("putAll", tokens);
+    }
+
+    @Override
     public Optional<PushToken> find(UserId userId, String token) {
         called("find", userId, token);
         return tokens.stream().filter(known -> known.userId().equals(userId) && known.token().equals(token)).findFirst();

@@ -138,4 +138,31 @@ class PushTokensControllerTest extends ApiTest {
 
         assertThat(tokens.calls()).isEmpty();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void severalTokensArePutAtOnce_andTheBodylessCallOfTheSdkPutsNone() {
+        Reply reply = api.put("/users/user_123/tokens", """
+                {"tokens": [{"token": "apn-1", "provider_key": "apn", "expiry_date": false},
+                            {"token": "fcm-1", "provider_key": "firebase-fcm", "device": {"platform": "android"}}]}""");
+
+        assertThat(reply.status()).isEqualTo(204);
+        List<PushToken> put = (List<PushToken>) tokens.onlyCall("putAll").arguments().get(0);
+        assertThat(put).extracting(PushToken::token).containsExactly("apn-1", "fcm-1");
+        assertThat(put.get(0).expiresAt()).isNull();
+        assertThat(put.get(1).device()).isEqualTo(Map.of("platform", "android"));
+
+        tokens.reset();
+        assertThat(api.put("/users/user_123/tokens", "").status()).isEqualTo(204);
+        assertThat(tokens.onlyCall("putAll").arguments().get(0)).isEqualTo(List.of());
+    }
+
+    @Test
+    void oneBadOrRepeatedTokenPutsNone() {
+        assertBadRequest(api.put("/users/user_123/tokens", "{\"tokens\": [{\"token\": \"a\", \"provider_key\": \"apn\"}, {\"token\": \"b\"}]}"),
+                "tokens[1].provider_key is required and must be a string");
+        assertBadRequest(api.put("/users/user_123/tokens", "{\"tokens\": [{\"token\": \"a\", \"provider_key\": \"apn\"}, {\"token\": \"a\", \"provider_key\": \"apn\"}]}"),
+                "tokens[1].token is given twice");
+        assertThat(tokens.calls()).isEmpty();
+    }
 }
