@@ -185,6 +185,9 @@ public final class AutomationEngineService implements AutomationEngine {
                 throw new StepFailure("template '" + template + "' does not exist (any more)");
             }
         });
+        if (!send.profile().isEmpty()) {
+            profiles.save(profiles.lockOrCreate(recipient).mergedWith(send.profile()));
+        }
         MessageSpec spec = MessageSpec.toUser(recipient, send.template(), send.content(), JsonTrees.deepMerge(run.data(), send.data()),
                 send.routing());
         List<Message> created = sends.enqueue(List.of(spec), run.eventName(), Optional.of(run.id().value()), now);

@@ -277,6 +277,24 @@ class AutomationStepsTest implements HeraldTest {
     }
 
     @Test
+    void aDelayWithBothADurationAndAnUntilWaitsForWhicheverComesFirst_andASendStepsProfileReachesTheSend() {
+        String until = clock.now().plus(Duration.ofMinutes(30)).toString();
+        String runId = invoke("""
+                {"recipient": "sam", "automation": {"steps": [
+                  {"action": "delay", "duration": "2 hours", "until": "%s"},
+                  {"action": "send", "profile": {"email": "samuel@example.org", "name": "Samuel"},
+                   "content": {"title": "Hi {{profile.name}}", "body": "Half an hour"}}]}}""".formatted(until));
+
+        JsonNode waiting = herald.awaitRun(runId, "WAITING");
+        assertThat(waiting.path("steps").get(0).path("wake_at").asLong()).isEqualTo(java.time.Instant.parse(until).toEpochMilli());
+        pass(Duration.ofMinutes(30));
+
+        herald.awaitRun(runId, "COMPLETED");
+        assertThat(outputOf(runId, 1).path("subject").asText()).isEqualTo("Hi Samuel");
+        assertThat(http.get("/profiles/sam").json().path("profile").path("email").asText()).isEqualTo("samuel@example.org");
+    }
+
+    @Test
     void aTriggerConditionSeesTheEventAndOneThatCannotBeEvaluatedStartsNothing() {
         herald.putAutomation("team-upgrade", """
                 {"trigger": {"event": "Plan Changed", "if": "event.properties.plan == \\"team\\" && event.user_id == \\"sam\\""},

@@ -41,12 +41,18 @@ public sealed interface Step {
         condition().ifPresent(condition -> conditions.add(new Located(where + ".if", condition)));
     }
 
-    /** Sends a template or inline content to the run's recipient (or {@code recipient}); {@code ref} names the message. */
+    /**
+     * Sends a template or inline content to the run's recipient (or {@code recipient}); {@code ref} names the message.
+     * {@code profile} (Courier's send step field) is merged into the recipient's profile just before the send, as the
+     * invoke's own {@code profile} is at the start of the run.
+     */
     record Send(Optional<String> condition, Optional<String> template, Optional<Content> content, Optional<UserId> recipient,
-                Map<String, Object> data, Optional<RoutingNode.Group> routing, Optional<String> ref) implements Step {
+                Map<String, Object> data, Map<String, Object> profile, Optional<RoutingNode.Group> routing, Optional<String> ref)
+            implements Step {
 
         public Send {
             data = JsonTrees.deepCopy(data);
+            profile = JsonTrees.deepCopy(profile == null ? Map.of() : profile);
         }
 
         @Override
@@ -62,6 +68,9 @@ public sealed interface Step {
             recipient.ifPresent(user -> json.put("recipient", user.value()));
             if (!data.isEmpty()) {
                 json.put("data", data);
+            }
+            if (!profile.isEmpty()) {
+                json.put("profile", profile);
             }
             routing.ifPresent(group -> json.put("routing", group.toJson()));
             ref.ifPresent(name -> json.put("ref", name));
@@ -80,8 +89,17 @@ public sealed interface Step {
         }
     }
 
-    /** Waits {@code duration}, or until {@code until}, before the next step. */
+    /**
+     * Waits {@code duration}, or until {@code until}, before the next step; given both (Courier's step type allows it),
+     * it waits {@code duration} but never past {@code until}.
+     */
     record Delay(Optional<String> condition, Optional<Duration> duration, Optional<Instant> until) implements Step {
+
+        public Delay {
+            if (duration.isEmpty() && until.isEmpty()) {
+                throw new IllegalArgumentException("a delay has a duration, an until, or both");
+            }
+        }
 
         @Override
         public String action() {
@@ -90,7 +108,11 @@ public sealed interface Step {
 
         /** When the run should go on, for a delay that starts {@code now}. */
         public Instant wakeAt(Instant now) {
-            return until.orElseGet(() -> now.plus(duration.orElseThrow()));
+            Optional<Instant> afterDuration = duration.map(now::plus);
+            if (afterDuration.isPresent() && until.isPresent()) {
+                return afterDuration.get().isBefore(until.get()) ? afterDuration.get() : until.get();
+            }
+            return afterDuration.orElseGet(until::orElseThrow);
         }
 
         @Override
@@ -293,7 +315,7 @@ public sealed interface Step {
 
     private static Send send(JsonFields step, Optional<String> condition, Optional<String> defaultTemplate) {
         // brand is accepted for Courier compatibility; Herald has no brands.
-        step.allowOnly(Set.of("action", "if", "template", "content", "recipient", "data", "routing", "ref", "brand"), "a send step");
+        step.allowOnly(Set.of("action", "if", "template", "content", "recipient", "data", "profile", "routing", "ref", "brand"), "a send step");
         Optional<String> template = step.optionalText("template");
         Optional<Content> content = step.has("content") ? Optional.of(Content.parse(step.get("content"), step.where("content"))) : Optional.empty();
         if (template.isPresent() && content.isPresent()) {
@@ -306,25 +328,27 @@ public sealed interface Step {
         Optional<RoutingNode.Group> routing = step.has("routing")
                 ? Optional.of(RoutingNode.parse(step.get("routing"), step.where("routing"))) : Optional.empty();
         return new Send(condition, template, content, userId(step, "recipient"), step.optionalMap("data").orElse(Map.of()),
-                routing, step.optionalText("ref"));
+                step.optionalMap("profile").orElse(Map.of()), routing, step.optionalText("ref"));
     }
 
     private static Delay delay(JsonFields step, Optional<String> condition) {
         step.allowOnly(Set.of("action", "if", "duration", "until"), "a delay step");
-        if (step.has("duration") == step.has("until")) {
-            throw new InvalidValueException(step.has("duration")
-                    ? step.where("duration") + ": give either duration or until, not both"
-                    : step.where("duration") + " (milliseconds, \"PT2H\" or \"2 hours\") or " + step.where("until") + " (ISO-8601 date-time) is required");
+        if (!step.has("duration") && !step.has("until")) {
+            throw new InvalidValueException(step.where("duration") + " (milliseconds, \"PT2H\" or \"2 hours\") or " + step.where("until")
+                    + " (ISO-8601 date-time) is required");
         }
-        if (step.has("duration")) {
-            return new Delay(condition, Optional.of(Durations.parse(step.get("duration"), step.where("duration"))), Optional.empty());
+        Optional<Duration> duration = step.has("duration")
+                ? Optional.of(Durations.parse(step.get("duration"), step.where("duration"))) : Optional.empty();
+        Optional<Instant> until = Optional.empty();
+        if (step.has("until")) {
+            String text = step.requiredText("until");
+            try {
+                until = Optional.of(OffsetDateTime.parse(text).toInstant());
+            } catch (DateTimeParseException e) {
+                throw new InvalidValueException(step.where("until") + " '" + text + "' is not an ISO-8601 date-time (2026-03-01T09:00:00Z)");
+            }
         }
-        String until = step.requiredText("until");
-        try {
-            return new Delay(condition, Optional.empty(), Optional.of(OffsetDateTime.parse(until).toInstant()));
-        } catch (DateTimeParseException e) {
-            throw new InvalidValueException(step.where("until") + " '" + until + "' is not an ISO-8601 date-time (2026-03-01T09:00:00Z)");
-        }
+        return new Delay(condition, duration, until);
     }
 
     private static Optional<UserId> userId(JsonFields step, String field) {

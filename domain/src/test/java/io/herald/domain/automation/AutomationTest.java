@@ -68,6 +68,22 @@ class AutomationTest {
     }
 
     @Test
+    void aSendStepTakesCouriersProfileAndADelayBothADurationAndAnUntil_whicheverComesFirst() {
+        Automation automation = Automation.parse("courier-shapes", Map.of("steps", List.of(
+                Map.of("action", "send", "template", "welcome", "profile", Map.of("locale", "fr-FR")),
+                Map.of("action", "delay", "duration", "2 hours", "until", "2026-03-01T10:00:00Z"))));
+        Instant nine = Instant.parse("2026-03-01T09:00:00Z");
+
+        assertThat(((Step.Send) automation.steps().get(0)).profile()).isEqualTo(Map.of("locale", "fr-FR"));
+        Step.Delay delay = (Step.Delay) automation.steps().get(1);
+        assertThat(delay.wakeAt(nine)).as("until comes first").isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
+        assertThat(delay.wakeAt(Instant.parse("2026-03-01T07:00:00Z"))).as("the duration comes first").isEqualTo(nine);
+        assertThat(Automation.parse("courier-shapes", automation.toJson())).isEqualTo(automation);
+        refused(oneStep(Map.of("action", "delay")),
+                "steps[0].duration (milliseconds, \"PT2H\" or \"2 hours\") or steps[0].until (ISO-8601 date-time) is required");
+    }
+
+    @Test
     void whatItWritesItReadsBackTheSame() {
         Automation automation = Automation.parse("welcome-journey", welcomeJourney());
 

@@ -96,7 +96,6 @@ class AutomationsControllerTest extends ApiTest {
             an unknown step                 | {"steps": [{"action": "send", "template": "welcome"}, {"action": "wait", "duration": 5}]} | steps[1].action 'wait' is not a step Herald runs
             a misspelt field                | {"steps": [{"action": "send", "template": "welcome", "iff": "false"}]} | steps[0].iff is not a field of a send step
             a duration                      | {"steps": [{"action": "delay", "duration": "two hours"}]} | steps[0].duration 'two hours' is not a duration
-            a delay with duration and until | {"steps": [{"action": "delay", "duration": "1 hour", "until": "2026-03-01T09:00:00Z"}]} | steps[0].duration: give either duration or until, not both
             a date                          | {"steps": [{"action": "delay", "until": "tomorrow"}]} | steps[0].until 'tomorrow' is not an ISO-8601 date-time
             a routing                       | {"steps": [{"action": "send", "template": "welcome", "routing": {"method": "single", "channels": ["fax"]}}]} | steps[0].routing.channels[0]
             a ref used twice                | {"steps": [{"action": "send", "template": "welcome", "ref": "w"}, {"action": "send", "template": "welcome", "ref": "w"}]} | steps[1].ref 'w' is already the ref of steps[0]
