@@ -104,6 +104,11 @@ public final class AutomationService implements ManageAutomationsUseCase, Invoke
     }
 
     @Override
+    public Page<AutomationRun> list(AutomationRunRepository.RunQuery query) {
+        return runs.list(query);
+    }
+
+    @Override
     public List<AutomationRun> latestOf(String automationId, int limit) {
         return runs.latestOf(automationId, limit);
     }

@@ -1,8 +1,11 @@
 package io.herald.application.contract;
 
+import io.herald.application.port.Page;
 import io.herald.application.port.out.AutomationRunRepository;
+import io.herald.application.port.out.AutomationRunRepository.RunQuery;
 import io.herald.domain.automation.AutomationRun;
 import io.herald.domain.automation.AutomationRunId;
+import io.herald.domain.automation.RunStatus;
 import io.herald.domain.automation.Step;
 import io.herald.domain.automation.StepStatus;
 import io.herald.domain.automation.Steps;
@@ -11,9 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -151,5 +156,42 @@ public abstract class AutomationRunRepositoryContract {
         List<AutomationRun> found = inTransaction(() -> runs.lockActiveByToken("alex-onboarding"));
 
         assertThat(found).extracting(run -> run.id().value()).containsExactly("run-1", "run-3");
+    }
+
+    @Test
+    void runsArePagedNewestFirst_filteredByStatusAutomationAndCreationTime() {
+        AutomationRunRepository runs = emptyRepository();
+        List<AutomationRunId> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Instant created = START.plus(Duration.ofMinutes(i));
+            AutomationRunId id = AutomationRunId.generate(created);
+            ids.add(id);
+            AutomationRun run = AutomationRun.start(id, Optional.of(i % 2 == 0 ? "welcome" : "digest"), STEPS, UserId.of("alex"),
+                    Optional.empty(), Map.of(), Map.of(), 0, created);
+            runs.insert(run);
+            if (i >= 4) {
+                inTransaction(() -> {
+                    run.fail("the template is gone", created);
+                    runs.save(run);
+                    return null;
+                });
+            }
+        }
+
+        Page<AutomationRun> first = runs.list(new RunQuery(Set.of(), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), 4));
+        Page<AutomationRun> rest = runs.list(new RunQuery(Set.of(), Set.of(), Optional.empty(), Optional.empty(), first.cursor(), 4));
+        Page<AutomationRun> failedWelcome = runs.list(new RunQuery(Set.of(RunStatus.FAILED), Set.of("welcome"), Optional.empty(),
+                Optional.empty(), Optional.empty(), 10));
+        Page<AutomationRun> window = runs.list(new RunQuery(Set.of(RunStatus.RUNNING), Set.of("welcome", "digest"),
+                Optional.of(START.plus(Duration.ofMinutes(1))), Optional.of(START.plus(Duration.ofMinutes(3))), Optional.empty(), 10));
+
+        assertThat(first.items()).extracting(AutomationRun::id).containsExactly(ids.get(5), ids.get(4), ids.get(3), ids.get(2));
+        assertThat(rest.items()).extracting(AutomationRun::id).containsExactly(ids.get(1), ids.get(0));
+        assertThat(rest.hasMore()).isFalse();
+        assertThat(failedWelcome.items()).extracting(AutomationRun::id).containsExactly(ids.get(4));
+        assertThat(failedWelcome.items().get(0).error()).hasValueSatisfying(error -> assertThat(error).endsWith("the template is gone"));
+        assertThat(window.items()).extracting(AutomationRun::id).containsExactly(ids.get(2), ids.get(1));
+        assertThat(runs.list(new RunQuery(Set.of(RunStatus.CANCELED), Set.of(), Optional.empty(), Optional.empty(), Optional.empty(), 10))
+                .items()).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package io.herald.application.fakes;
 
+import io.herald.application.port.Page;
 import io.herald.application.port.in.RedriveUseCase;
 import io.herald.application.port.out.AutomationRunRepository;
 import io.herald.domain.automation.AutomationRun;
@@ -70,6 +71,26 @@ public final class InMemoryAutomationRunRepository implements AutomationRunRepos
         if (runs.replace(run.id().value(), copy(run)) == null) {
             throw new IllegalStateException("no run " + run.id());
         }
+    }
+
+    @Override
+    public Page<AutomationRun> list(RunQuery query) {
+        List<AutomationRun> walked = new ArrayList<>(runs.values());
+        Collections.reverse(walked);
+        walked = walked.stream()
+                .filter(run -> query.cursor().map(cursor -> run.id().value().compareTo(cursor) < 0).orElse(true))
+                .filter(run -> query.createdFrom().map(from -> run.id().value().compareTo(AutomationRunId.firstAt(from).value()) >= 0).orElse(true))
+                .filter(run -> query.createdBefore().map(before -> run.id().value().compareTo(AutomationRunId.firstAt(before).value()) < 0).orElse(true))
+                .limit(RunQuery.WALK).toList();
+        List<AutomationRun> kept = walked.stream()
+                .filter(run -> query.statuses().isEmpty() || query.statuses().contains(run.status()))
+                .filter(run -> query.automationIds().isEmpty() || run.automationId().filter(query.automationIds()::contains).isPresent())
+                .toList();
+        if (kept.size() > query.limit()) {
+            List<AutomationRun> items = kept.subList(0, query.limit());
+            return new Page<>(items, items.get(query.limit() - 1).id().value());
+        }
+        return new Page<>(kept, walked.size() == RunQuery.WALK ? walked.get(walked.size() - 1).id().value() : null);
     }
 
     @Override

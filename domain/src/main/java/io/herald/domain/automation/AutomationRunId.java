@@ -23,6 +23,11 @@ public record AutomationRunId(String value) {
         return new AutomationRunId("run-" + String.format("%012x", now.toEpochMilli()) + "-" + HexFormat.of().formatHex(random));
     }
 
+    /** The lowest id a run created at {@code at} can have, or later: a bound for a range of creation times. */
+    public static AutomationRunId firstAt(Instant at) {
+        return new AutomationRunId("run-" + String.format("%012x", at.toEpochMilli()));
+    }
+
     @Override
     public String toString() {
         return value;

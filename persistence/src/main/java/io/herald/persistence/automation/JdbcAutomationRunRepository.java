@@ -1,5 +1,6 @@
 package io.herald.persistence.automation;
 
+import io.herald.application.port.Page;
 import io.herald.application.port.in.RedriveUseCase;
 import io.herald.application.port.out.AutomationRunRepository;
 import io.herald.domain.automation.AutomationRun;
@@ -120,6 +121,32 @@ class JdbcAutomationRunRepository implements AutomationRunRepository {
     }
 
     // A lock outside a transaction would be released as soon as it is taken: fail instead.
+    @Override
+    public Page<AutomationRun> list(RunQuery query) {
+        // The walk is a range of the primary key, newest first; status and automation sift it (see the port).
+        Conditions range = new Conditions()
+                .and("run_id < ?", query.cursor().map(Db::position))
+                .and("run_id >= ?", query.createdFrom().map(at -> AutomationRunId.firstAt(at).value()))
+                .and("run_id < ?", query.createdBefore().map(at -> AutomationRunId.firstAt(at).value()));
+        Conditions sift = new Conditions()
+                .and("status = ANY (?)", query.statuses().isEmpty() ? Optional.empty()
+                        : Optional.of(query.statuses().stream().map(Enum::name).toArray(String[]::new)))
+                .and("automation_id = ANY (?)", query.automationIds().isEmpty() ? Optional.empty()
+                        : Optional.of(query.automationIds().toArray(String[]::new)));
+        String walk = "SELECT * FROM automation_runs" + range.sql() + " ORDER BY run_id DESC LIMIT " + RunQuery.WALK;
+        List<AutomationRun> rows = db.query("SELECT " + COLUMNS + " FROM (" + walk + ") AS walked" + sift.sql()
+                        + " ORDER BY run_id DESC LIMIT " + (query.limit() + 1),
+                statement -> sift.bind(statement, range.bind(statement, 1)), this::run);
+        if (rows.size() > query.limit()) {
+            List<AutomationRun> items = rows.subList(0, query.limit());
+            return new Page<>(items, Db.cursor(items.get(query.limit() - 1).id().value()));
+        }
+        List<String> lastWalked = db.query("SELECT min(run_id) FROM (SELECT run_id FROM automation_runs" + range.sql()
+                        + " ORDER BY run_id DESC LIMIT " + RunQuery.WALK + ") AS walked HAVING count(*) = " + RunQuery.WALK,
+                statement -> range.bind(statement, 1), row -> row.getString(1));
+        return new Page<>(rows, lastWalked.isEmpty() ? null : Db.cursor(lastWalked.get(0)));
+    }
+
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     @Override
     public List<AutomationRun> lockFailed(RedriveUseCase.Window created, Optional<String> automationId, int limit) {

@@ -1,5 +1,7 @@
 package io.herald.application.port.in;
 
+import io.herald.application.port.Page;
+import io.herald.application.port.out.AutomationRunRepository;
 import io.herald.domain.automation.AutomationRun;
 import io.herald.domain.automation.AutomationRunId;
 import io.herald.domain.automation.StepStatus;
@@ -12,6 +14,9 @@ import java.util.Optional;
 public interface QueryAutomationRunsUseCase {
 
     Optional<AutomationRun> find(AutomationRunId runId);
+
+    /** Courier's {@code GET /automations/runs}: newest first, filtered, a page at a time. */
+    Page<AutomationRun> list(AutomationRunRepository.RunQuery query);
 
     /** The newest runs of an automation, newest first: the console's automation page. */
     List<AutomationRun> latestOf(String automationId, int limit);

@@ -1,7 +1,9 @@
 package io.herald.adapters.inbound.rest.automation;
 
 import io.herald.domain.automation.AutomationRun;
+import io.herald.domain.automation.RunStatus;
 import io.herald.domain.automation.StepResult;
+import io.herald.domain.automation.StepStatus;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The run view of {@code GET /automations/runs/{run_id}}; times are epoch milliseconds. */
+/**
+ * Runs as Herald shows them ({@code GET /automations/runs/{run_id}}, times in epoch milliseconds) and as Courier's
+ * run list and steps do (ISO-8601 times, Courier's status names).
+ */
 final class AutomationViews {
 
     private AutomationViews() {
@@ -54,5 +59,62 @@ final class AutomationViews {
 
     private static void putTime(Map<String, Object> view, String field, Optional<Instant> time) {
         time.ifPresent(at -> view.put(field, at.toEpochMilli()));
+    }
+
+    /** Herald's run status under Courier's name for it. */
+    static String courierStatus(RunStatus status) {
+        return switch (status) {
+            case RUNNING -> "PROCESSING";
+            case WAITING -> "WAITING";
+            case COMPLETED -> "PROCESSED";
+            case CANCELED -> "CANCELED";
+            case FAILED -> "ERROR";
+        };
+    }
+
+    /** Herald's step status under Courier's name: the run statuses, plus SKIPPED. */
+    static String courierStatus(StepStatus status) {
+        return switch (status) {
+            case PENDING -> "PENDING";
+            case RUNNING -> "PROCESSING";
+            case WAITING -> "WAITING";
+            case DONE -> "PROCESSED";
+            case SKIPPED -> "SKIPPED";
+            case CANCELED -> "CANCELED";
+            case FAILED -> "ERROR";
+        };
+    }
+
+    /** Courier's {@code AutomationRunListItem}. */
+    static Map<String, Object> listItem(AutomationRun run) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("run_id", run.id().value());
+        view.put("source", List.of(run.eventName().map(event -> "event/" + event)
+                .orElseGet(() -> "invoke/" + run.automationId().orElse("ad-hoc"))));
+        view.put("created_at", run.createdAt().toString());
+        view.put("status", courierStatus(run.status()));
+        view.put("template_id", run.automationId().orElse(null));
+        return view;
+    }
+
+    /** Courier's {@code AutomationRunStep}s: the steps the run has reached, in order. */
+    static List<Map<String, Object>> courierSteps(AutomationRun run) {
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (int i = 0; i < run.steps().size(); i++) {
+            StepResult result = run.results().get(i);
+            if (result.status() == StepStatus.PENDING) {
+                continue;
+            }
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("step_id", String.valueOf(i));
+            view.put("action", run.steps().get(i).action());
+            view.put("status", courierStatus(result.status()));
+            view.put("created_at", result.started().map(Instant::toString).orElse(null));
+            view.put("updated_at", result.finished().or(result::started).map(Instant::toString).orElse(null));
+            view.put("message_id", result.messageIds().isEmpty() ? null : result.messageIds().get(0));
+            result.error().ifPresent(error -> view.put("error", error));
+            steps.add(view);
+        }
+        return steps;
     }
 }

@@ -18,6 +18,9 @@ import io.herald.domain.automation.Automation;
 import io.herald.domain.automation.AutomationRunId;
 import io.herald.domain.json.JsonFields;
 import io.herald.domain.profile.UserId;
+import io.herald.application.port.out.AutomationRunRepository.RunQuery;
+import io.herald.domain.automation.RunStatus;
+import io.herald.domain.automation.AutomationRun;
 import io.herald.domain.shared.InvalidValueException;
 import io.herald.application.port.Page;
 import io.micronaut.core.annotation.Nullable;
@@ -34,10 +37,15 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Automations: Herald's saved definitions ({@code {name, trigger: {event, if}, cancelation_token, steps}}), Courier's
@@ -47,6 +55,9 @@ import java.util.Optional;
 @Controller("/automations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AutomationsController {
+
+    private static final int DEFAULT_RUNS = 20;
+    private static final int MAX_RUNS = 50;
 
     private final ManageAutomationsUseCase automations;
     private final InvokeAutomationUseCase invoke;
@@ -60,6 +71,9 @@ class AutomationsController {
 
     @Put("/{automation_id}")
     Map<String, Object> put(@PathVariable("automation_id") String automationId, @Body Map<String, Object> body) {
+        if (automationId.equals("runs")) {
+            throw new InvalidValueException("'runs' cannot be an automation id: /automations/runs lists the runs");
+        }
         Automation automation = Automation.parse(automationId, JsonBody.of(body).raw());
         automations.put(automation);
         return automation.toJson();
@@ -128,6 +142,65 @@ class AutomationsController {
         JsonFields fields = JsonBody.of(body);
         return accepted(invoke.invoke(InvokeAutomationCommand.saved(automationId, recipient(fields),
                 fields.optionalMap("data").orElse(Map.of()), fields.optionalMap("profile"))));
+    }
+
+    /**
+     * Courier's run list: newest first; {@code status} and {@code template_id} are comma-separated lists, the dates
+     * inclusive bounds on creation (an ISO-8601 date or date-time); {@code limit} is clamped to 1–50, and one that is
+     * not a number is 20, as Courier does. {@code next_cursor} is absent on the last page.
+     */
+    @Get("/runs")
+    Map<String, Object> runs(@Nullable @QueryValue String cursor, @Nullable @QueryValue("start_date") String startDate,
+                             @Nullable @QueryValue("end_date") String endDate, @Nullable @QueryValue String limit,
+                             @Nullable @QueryValue String status, @Nullable @QueryValue("template_id") String templateId) {
+        RunQuery query = new RunQuery(runStatuses(status), commaList(templateId),
+                Optional.ofNullable(startDate).map(date -> RunDates.startOf(date, "start_date")),
+                Optional.ofNullable(endDate).map(date -> RunDates.afterEndOf(date, "end_date")),
+                Optional.ofNullable(cursor), runLimit(limit));
+        Page<AutomationRun> page = runs.list(query);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("runs", page.items().stream().map(AutomationViews::listItem).toList());
+        if (page.hasMore()) {
+            body.put("next_cursor", page.nextCursor());
+        }
+        return body;
+    }
+
+    /** Courier's steps of a run, not paged: the steps it has reached, with the message a send step made. */
+    @Get("/runs/{run_id}/steps")
+    Map<String, Object> runSteps(@PathVariable("run_id") String runId) {
+        AutomationRun run = runs.find(new AutomationRunId(runId))
+                .orElseThrow(() -> new NotFoundException("No automation run '" + runId + "'"));
+        return Map.of("steps", AutomationViews.courierSteps(run));
+    }
+
+    private static Set<RunStatus> runStatuses(@Nullable String statuses) {
+        Set<RunStatus> parsed = EnumSet.noneOf(RunStatus.class);
+        for (String name : commaList(statuses)) {
+            parsed.add(Arrays.stream(RunStatus.values()).filter(candidate -> AutomationViews.courierStatus(candidate).equals(name))
+                    .findFirst().orElseThrow(() -> new InvalidValueException("status '" + name
+                            + "' is not a run status (PROCESSING, WAITING, PROCESSED, CANCELED, ERROR)")));
+        }
+        return parsed;
+    }
+
+    private static Set<String> commaList(@Nullable String list) {
+        if (list == null) {
+            return Set.of();
+        }
+        return Arrays.stream(list.split(",", -1)).map(String::strip).filter(item -> !item.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static int runLimit(@Nullable String limit) {
+        if (limit == null) {
+            return DEFAULT_RUNS;
+        }
+        try {
+            return Math.max(1, Math.min(MAX_RUNS, Integer.parseInt(limit.strip())));
+        } catch (NumberFormatException notANumber) {
+            return DEFAULT_RUNS;
+        }
     }
 
     @Get("/runs/{run_id}")

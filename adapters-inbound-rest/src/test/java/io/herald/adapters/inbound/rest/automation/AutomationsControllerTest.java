@@ -9,6 +9,7 @@ import io.herald.adapters.inbound.rest.support.Reply;
 import io.herald.application.errors.NotFoundException;
 import io.herald.application.port.Page;
 import io.herald.application.port.in.InvokeAutomationCommand;
+import io.herald.application.port.out.AutomationRunRepository.RunQuery;
 import io.herald.domain.automation.AdHocAutomation;
 import io.herald.domain.automation.Automation;
 import io.herald.domain.automation.AutomationRun;
@@ -245,13 +246,13 @@ class AutomationsControllerTest extends ApiTest {
                 Map.of("plan", "pro"), Optional.empty()));
     }
 
-    @Test
-    void aRunIsReadWithEveryStep() {
-        Instant created = Instant.parse("2026-03-01T09:00:00Z");
+    private static final Instant CREATED = Instant.parse("2026-03-01T09:00:00Z");
+
+    private static AutomationRun waitingRun(AutomationRunId runId) {
+        Instant created = CREATED;
         Instant delayUntil = created.plus(Duration.ofDays(1));
         Automation welcome = Automation.parse("welcome-series", Json.object(WELCOME_SERIES));
-        AutomationRunId runId = new AutomationRunId("run-019ca5d1a400-0011223344556677");
-        runs.know(AutomationRun.reconstitute(runId, Optional.of("welcome-series"), welcome.steps(), UserId.of("user_123"),
+        return AutomationRun.reconstitute(runId, Optional.of("welcome-series"), welcome.steps(), UserId.of("user_123"),
                 Optional.of("welcome-user_123"), Map.of("name", "Signed Up"), 0, Optional.empty(), created, Map.of(),
                 List.of(new StepResult(StepStatus.DONE, Optional.of(created), Optional.of(created), Optional.empty(), List.of("1-m1"),
                                 List.of(), Optional.empty()),
@@ -259,7 +260,15 @@ class AutomationsControllerTest extends ApiTest {
                                 List.of(), Optional.empty()),
                         new StepResult(StepStatus.PENDING, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), List.of(),
                                 Optional.empty())),
-                RunStatus.WAITING, 1, Map.of("plan", "pro"), Optional.empty(), created));
+                RunStatus.WAITING, 1, Map.of("plan", "pro"), Optional.empty(), created);
+    }
+
+    @Test
+    void aRunIsReadWithEveryStep() {
+        Instant created = CREATED;
+        Instant delayUntil = created.plus(Duration.ofDays(1));
+        AutomationRunId runId = new AutomationRunId("run-019ca5d1a400-0011223344556677");
+        runs.know(waitingRun(runId));
 
         Reply reply = api.get("/automations/runs/" + runId.value());
 
@@ -271,6 +280,59 @@ class AutomationsControllerTest extends ApiTest {
                            {"index": 1, "action": "delay", "status": "WAITING", "started": %d, "wake_at": %d, "messages": []},
                            {"index": 2, "action": "send", "status": "PENDING", "messages": []}],
                  "created": %d, "updated": %d}""".formatted(runId.value(), at, at, at, delayUntil.toEpochMilli(), at, at)));
+    }
+
+    @Test
+    void runsAreListedInCouriersShapeWithItsFiltersAndDates() {
+        AutomationRunId runId = new AutomationRunId("run-019ca5d1a400-0011223344556677");
+        runs.answerList(new Page<>(List.of(waitingRun(runId)), "c2"));
+
+        Reply reply = api.get("/automations/runs?status=WAITING,ERROR&template_id=welcome-series,digest&start_date=2026-03-01"
+                + "&end_date=2026-03-02T10:00:00.250Z&limit=500&cursor=c1");
+
+        RunQuery query = (RunQuery) runs.onlyCall("list").arguments().get(0);
+        assertThat(query.statuses()).containsExactlyInAnyOrder(RunStatus.WAITING, RunStatus.FAILED);
+        assertThat(query.automationIds()).containsExactlyInAnyOrder("welcome-series", "digest");
+        assertThat(query.createdFrom()).contains(Instant.parse("2026-03-01T00:00:00Z"));
+        assertThat(query.createdBefore()).as("an inclusive end").contains(Instant.parse("2026-03-02T10:00:00.251Z"));
+        assertThat(query.cursor()).contains("c1");
+        assertThat(query.limit()).as("clamped as Courier clamps it").isEqualTo(50);
+        assertThat(reply.json()).isEqualTo(Json.parse("""
+                {"runs": [{"run_id": "%s", "source": ["event/Signed Up"], "created_at": "2026-03-01T09:00:00Z",
+                           "status": "WAITING", "template_id": "welcome-series"}],
+                 "next_cursor": "c2"}""".formatted(runId.value())));
+    }
+
+    @Test
+    void aRunListWithoutMoreHasNoNextCursor_aLimitThatIsNoNumberIsTwenty_andABadStatusOrDateIsRefused() {
+        assertThat(api.get("/automations/runs?limit=many").json()).isEqualTo(Json.parse("{\"runs\": []}"));
+        assertThat(((RunQuery) runs.onlyCall("list").arguments().get(0)).limit()).isEqualTo(20);
+        runs.reset();
+        assertBadRequest(api.get("/automations/runs?status=DONE"), "status 'DONE' is not a run status (PROCESSING, WAITING, PROCESSED, CANCELED, ERROR)");
+        assertBadRequest(api.get("/automations/runs?start_date=yesterday"), "start_date 'yesterday' is not an ISO-8601 date");
+        assertThat(runs.calls()).isEmpty();
+    }
+
+    @Test
+    void aRunsStepsAreTheOnesItReachedInCouriersShape() {
+        AutomationRunId runId = new AutomationRunId("run-019ca5d1a400-0011223344556677");
+        runs.know(waitingRun(runId));
+
+        Reply reply = api.get("/automations/runs/" + runId.value() + "/steps");
+
+        assertThat(reply.json()).isEqualTo(Json.parse("""
+                {"steps": [{"step_id": "0", "action": "send", "status": "PROCESSED", "created_at": "2026-03-01T09:00:00Z",
+                            "updated_at": "2026-03-01T09:00:00Z", "message_id": "1-m1"},
+                           {"step_id": "1", "action": "delay", "status": "WAITING", "created_at": "2026-03-01T09:00:00Z",
+                            "updated_at": "2026-03-01T09:00:00Z", "message_id": null}]}"""));
+        assertApiError(api.get("/automations/runs/run-nothing/steps"), 404, "not_found", "No automation run 'run-nothing'");
+    }
+
+    @Test
+    void runsCannotBeAnAutomationId() {
+        assertBadRequest(api.put("/automations/runs", "{\"steps\": [{\"action\": \"send\", \"template\": \"w\"}]}"),
+                "'runs' cannot be an automation id: /automations/runs lists the runs");
+        assertThat(automations.calls()).isEmpty();
     }
 
     @Test

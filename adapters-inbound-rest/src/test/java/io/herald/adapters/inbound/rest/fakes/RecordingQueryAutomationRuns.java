@@ -1,6 +1,8 @@
 package io.herald.adapters.inbound.rest.fakes;
 
+import io.herald.application.port.Page;
 import io.herald.application.port.in.QueryAutomationRunsUseCase;
+import io.herald.application.port.out.AutomationRunRepository.RunQuery;
 import io.herald.domain.automation.AutomationRun;
 import io.herald.domain.automation.AutomationRunId;
 import io.herald.domain.automation.StepStatus;
@@ -15,9 +17,20 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RecordingQueryAutomationRuns extends RecordingFake implements QueryAutomationRunsUseCase {
 
     private final Map<AutomationRunId, AutomationRun> runs = new ConcurrentHashMap<>();
+    private volatile Page<AutomationRun> list = new Page<>(List.of(), null);
 
     public void know(AutomationRun run) {
         runs.put(run.id(), run);
+    }
+
+    public void answerList(Page<AutomationRun> list) {
+        this.list = list;
+    }
+
+    @Override
+    public Page<AutomationRun> list(RunQuery query) {
+        called("list", query);
+        return list;
     }
 
     @Override
@@ -47,5 +60,6 @@ public class RecordingQueryAutomationRuns extends RecordingFake implements Query
     @Override
     protected void forgetAnswers() {
         runs.clear();
+        list = new Page<>(List.of(), null);
     }
 }
