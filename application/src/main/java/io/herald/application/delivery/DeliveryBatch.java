@@ -5,9 +5,11 @@ import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.TemplateRepository;
+import io.herald.application.port.out.TenantRepository;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageId;
 import io.herald.domain.template.Template;
+import io.herald.domain.tenant.Tenant;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ final class DeliveryBatch {
 
     /** The stores a batch reads from. */
     record Sources(MessageRepository messages, ProfileRepository profiles, PushTokenRepository pushTokens,
-                   TemplateRepository templates) {
+                   TemplateRepository templates, TenantRepository tenants) {
     }
 
     final Sources sources;
@@ -34,6 +36,7 @@ final class DeliveryBatch {
     final List<MessageRepository.Output> outputsToSave = new ArrayList<>();
     private final Map<MessageId, List<DeliveryAttempt>> attempts;
     private final Map<String, Optional<Template>> templatesByReference = new HashMap<>();
+    private final Map<String, Optional<Tenant>> tenantsById = new HashMap<>();
 
     DeliveryBatch(Sources sources, List<Message> locked, Instant now) {
         this.sources = sources;
@@ -47,6 +50,11 @@ final class DeliveryBatch {
     Optional<Template> template(String reference) {
         return templatesByReference.computeIfAbsent(reference,
                 ref -> sources.templates().find(ref).or(() -> sources.templates().findByEvent(ref).stream().findFirst()));
+    }
+
+    /** A send's tenant, read once per batch; empty when it does not exist (any more). */
+    Optional<Tenant> tenant(String tenantId) {
+        return tenantsById.computeIfAbsent(tenantId, sources.tenants()::find);
     }
 
     List<DeliveryAttempt> attemptsOf(MessageId id) {

@@ -11,6 +11,7 @@ import io.herald.application.port.out.PreferenceRepository;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.TemplateRepository;
+import io.herald.application.port.out.TenantRepository;
 import io.herald.application.template.TemplateRenderer;
 import io.herald.domain.delivery.AttemptOutcome;
 import io.herald.domain.delivery.DeliveryResult;
@@ -56,12 +57,12 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
     private final Clock clock;
 
     public DeliveryPipelineService(MessageRepository messages, ProfileRepository profiles, PushTokenRepository pushTokens,
-                                   TemplateRepository templates, PreferenceRepository preferences, Providers providers,
+                                   TemplateRepository templates, TenantRepository tenants, PreferenceRepository preferences, Providers providers,
                                    TemplateRenderer renderer, DeliverySettings settings, FeedbackRecorder feedback,
                                    ProviderHealth health, ProviderCalls calls, OperationalMetrics metrics,
                                    DurableScheduler scheduler, Clock clock) {
         this.messages = messages;
-        this.sources = new DeliveryBatch.Sources(messages, profiles, pushTokens, templates);
+        this.sources = new DeliveryBatch.Sources(messages, profiles, pushTokens, templates, tenants);
         this.preparation = new MessagePreparation(providers, preferences);
         this.content = new ChannelContent(renderer);
         this.providers = providers;

@@ -4,7 +4,9 @@ import io.herald.application.port.out.PreferenceRepository;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageSpec;
 import io.herald.domain.message.Recipient;
+import io.herald.domain.preference.EffectivePreference;
 import io.herald.domain.preference.TopicPreference;
+import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.routing.RoutingDecision;
 import io.herald.domain.routing.RoutingNode;
@@ -60,9 +62,17 @@ final class MessagePreparation {
         return decision instanceof RoutingDecision.Routed;
     }
 
+    /** What the user chose in the send's tenant, or outside any, or what the tenant gives them (see {@link EffectivePreference}). */
+    private EffectivePreference preferenceOf(MessageWork work, UserId user, String topic) {
+        Optional<String> tenantId = work.message.spec().tenantId();
+        Optional<TopicPreference> inTenant = tenantId.flatMap(tenant -> preferences.find(user, Optional.of(tenant), topic));
+        return EffectivePreference.resolve(topic, inTenant, preferences.find(user, topic),
+                work.tenant().flatMap(tenant -> tenant.defaultFor(topic)));
+    }
+
     private RoutingDecision route(MessageWork work, MessageSpec spec, Optional<Template> template) {
         Optional<String> topic = spec.topicId().or(() -> template.flatMap(Template::topic));
-        Optional<TopicPreference> preference = topic.flatMap(t -> work.message.recipient().userId().flatMap(user -> preferences.find(user, t)));
+        Optional<EffectivePreference> preference = topic.flatMap(t -> work.message.recipient().userId().map(user -> preferenceOf(work, user, t)));
         RoutingNode.Group routing = spec.routing().or(() -> template.map(Template::routing)).orElse(DEFAULT_CONTENT_ROUTING);
         Set<Channel> withContent = template.map(t -> t.channels().keySet()).orElse(Set.of(Channel.values()));
         RoutingNode withContentOnly = routing.prune(withContent::contains);

@@ -13,6 +13,7 @@ import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.Addresses;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.template.Template;
+import io.herald.domain.tenant.Tenant;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,14 +43,28 @@ final class MessageWork {
         this.now = batch.now;
     }
 
-    /** The stored profile with the addresses given in {@code to} laid over it. */
+    /**
+     * The stored profile with the addresses given in {@code to} laid over it. In a tenant's context the tenant's
+     * {@code user_profile} lies under it and the membership's profile over it (the addresses of {@code to} still win).
+     */
     Map<String, Object> profileView() {
         if (profileView == null) {
             Recipient recipient = message.recipient();
             Map<String, Object> stored = recipient.userId().flatMap(batch.sources.profiles()::find).map(Profile::view).orElse(Map.of());
+            Optional<Tenant> tenant = tenant();
+            if (tenant.isPresent()) {
+                Map<String, Object> membership = recipient.userId()
+                        .flatMap(user -> batch.sources.tenants().memberProfile(tenant.get().id(), user)).orElse(Map.of());
+                stored = JsonTrees.deepMerge(JsonTrees.deepMerge(tenant.get().userProfile(), stored), membership);
+            }
             profileView = JsonTrees.deepMerge(stored, recipient.profileOverrides());
         }
         return profileView;
+    }
+
+    /** The tenant of the send's {@code context.tenant_id}, if it names one that exists. */
+    Optional<Tenant> tenant() {
+        return message.spec().tenantId().flatMap(batch::tenant);
     }
 
     Addresses addresses() {

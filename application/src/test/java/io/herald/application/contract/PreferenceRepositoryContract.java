@@ -8,6 +8,7 @@ import io.herald.domain.routing.Channel;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,5 +62,26 @@ public abstract class PreferenceRepositoryContract {
         assertThat(preferences.find(ALEX, "product-news")).isEmpty();
         assertThat(preferences.list(ALEX)).extracting(TopicPreference::topicId).containsExactly("security");
         assertThat(preferences.find(KIM, "product-news")).isPresent();
+    }
+
+    @Test
+    void aChoiceWithinATenantIsKeptApartFromTheUsersOwnAndFromOtherTenants() {
+        PreferenceRepository preferences = emptyRepository();
+        Optional<String> acme = Optional.of("acme");
+        TopicPreference own = new TopicPreference(ALEX, "digest", PreferenceStatus.OPTED_IN, false, List.of());
+        TopicPreference inAcme = new TopicPreference(ALEX, "digest", PreferenceStatus.OPTED_OUT, true, List.of(Channel.INBOX));
+        preferences.save(own);
+        preferences.save(acme, inAcme);
+        preferences.save(acme, new TopicPreference(ALEX, "billing", PreferenceStatus.REQUIRED, false, List.of()));
+
+        assertThat(preferences.find(ALEX, "digest")).contains(own);
+        assertThat(preferences.find(ALEX, acme, "digest")).contains(inAcme);
+        assertThat(preferences.find(ALEX, Optional.of("globex"), "digest")).isEmpty();
+        assertThat(preferences.list(ALEX, acme)).extracting(TopicPreference::topicId).containsExactly("billing", "digest");
+        assertThat(preferences.list(ALEX)).containsExactly(own);
+
+        preferences.delete(ALEX, acme, "digest");
+        assertThat(preferences.find(ALEX, acme, "digest")).isEmpty();
+        assertThat(preferences.find(ALEX, "digest")).as("the user's own stays").contains(own);
     }
 }

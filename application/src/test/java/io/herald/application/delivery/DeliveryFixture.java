@@ -85,7 +85,7 @@ public final class DeliveryFixture implements AutoCloseable {
         this.calls = new ProviderCalls(providers, health, OperationalMetrics.NONE, scheduler, clock, name -> 4, 100,
                 name -> Optional.empty());
         DeliveryPipeline pipeline = new DeliveryPipelineService(stores.messages(), stores.profiles(), stores.pushTokens(), templates,
-                stores.preferences(), providers, new TemplateRenderer(), settings, feedback, health, calls, OperationalMetrics.NONE,
+                stores.tenants(), stores.preferences(), providers, new TemplateRenderer(), settings, feedback, health, calls, OperationalMetrics.NONE,
                 scheduler, clock);
         InMemoryDeliveryLooks looks = new InMemoryDeliveryLooks();
         this.driver = new DeliveryDriver(new CountingPipeline(pipeline), calls, recording, looks, looks.transactions(), clock);

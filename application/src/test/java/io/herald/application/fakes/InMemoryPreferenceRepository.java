@@ -12,34 +12,35 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 public final class InMemoryPreferenceRepository implements PreferenceRepository {
 
-    private final Map<UserId, Map<String, TopicPreference>> byUser = new ConcurrentHashMap<>();
+    /** By user, then by scope ({@code ""}: the user's own, else a tenant id), then by topic. */
+    private final Map<UserId, Map<String, Map<String, TopicPreference>>> byUser = new ConcurrentHashMap<>();
 
     @Override
-    public Optional<TopicPreference> find(UserId userId, String topicId) {
-        return Optional.ofNullable(byUser.getOrDefault(userId, Map.of()).get(topicId));
+    public Optional<TopicPreference> find(UserId userId, Optional<String> tenantId, String topicId) {
+        return Optional.ofNullable(topicsOf(userId, tenantId).get(topicId));
     }
 
     @Override
-    public List<TopicPreference> list(UserId userId) {
-        return List.copyOf(byUser.getOrDefault(userId, Map.of()).values());
+    public List<TopicPreference> list(UserId userId, Optional<String> tenantId) {
+        return List.copyOf(topicsOf(userId, tenantId).values());
     }
 
     @Override
-    public void save(TopicPreference preference) {
-        topicsOf(preference.userId()).put(preference.topicId(), preference);
+    public void save(Optional<String> tenantId, TopicPreference preference) {
+        topicsOf(preference.userId(), tenantId).put(preference.topicId(), preference);
     }
 
     @Override
-    public void delete(UserId userId, String topicId) {
-        topicsOf(userId).remove(topicId);
+    public void delete(UserId userId, Optional<String> tenantId, String topicId) {
+        topicsOf(userId, tenantId).remove(topicId);
     }
 
-    /** For {@link InMemoryIdentityMerger}: the user's own preferences win. */
+    /** For {@link InMemoryIdentityMerger}: the user's own preferences win, scope by scope. */
     void moveInto(UserId from, UserId into) {
-        Map<String, TopicPreference> visitor = byUser.remove(from);
+        Map<String, Map<String, TopicPreference>> visitor = byUser.remove(from);
         if (visitor != null) {
-            visitor.values().forEach(p -> topicsOf(into).putIfAbsent(p.topicId(),
-                    new TopicPreference(into, p.topicId(), p.status(), p.hasCustomRouting(), p.customRouting())));
+            visitor.forEach((scope, topics) -> topics.values().forEach(p -> topicsOf(into, scope.isEmpty() ? Optional.empty() : Optional.of(scope))
+                    .putIfAbsent(p.topicId(), new TopicPreference(into, p.topicId(), p.status(), p.hasCustomRouting(), p.customRouting()))));
         }
     }
 
@@ -48,7 +49,8 @@ public final class InMemoryPreferenceRepository implements PreferenceRepository 
         byUser.remove(userId);
     }
 
-    private Map<String, TopicPreference> topicsOf(UserId userId) {
-        return byUser.computeIfAbsent(userId, user -> new ConcurrentSkipListMap<>());
+    private Map<String, TopicPreference> topicsOf(UserId userId, Optional<String> tenantId) {
+        return byUser.computeIfAbsent(userId, user -> new ConcurrentHashMap<>())
+                .computeIfAbsent(tenantId.orElse(""), scope -> new ConcurrentSkipListMap<>());
     }
 }

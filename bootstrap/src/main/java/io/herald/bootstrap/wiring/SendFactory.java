@@ -39,6 +39,7 @@ import io.herald.application.port.out.PreferenceRepository;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.TemplateRepository;
+import io.herald.application.port.out.TenantRepository;
 import io.herald.application.port.out.Transactions;
 import io.herald.application.port.out.WebhookReceipts;
 import io.herald.application.preference.PreferenceService;
@@ -147,11 +148,11 @@ class SendFactory {
     @Singleton
     @Transactional
     DeliveryPipeline deliveryPipeline(MessageRepository messages, ProfileRepository profiles, PushTokenRepository pushTokens,
-                                      TemplateRepository templates, PreferenceRepository preferences, Providers providers,
-                                      TemplateRenderer renderer, DeliverySettings settings, FeedbackRecorder feedback,
+                                      TemplateRepository templates, TenantRepository tenants, PreferenceRepository preferences,
+                                      Providers providers, TemplateRenderer renderer, DeliverySettings settings, FeedbackRecorder feedback,
                                       ProviderHealth health, ProviderCalls calls, OperationalMetrics metrics,
                                       DurableScheduler scheduler, Clock clock) {
-        return new DeliveryPipelineService(messages, profiles, pushTokens, templates, preferences, providers, renderer, settings,
+        return new DeliveryPipelineService(messages, profiles, pushTokens, templates, tenants, preferences, providers, renderer, settings,
                 feedback, health, calls, metrics, scheduler, clock);
     }
 
@@ -189,8 +190,8 @@ class SendFactory {
 
     @Singleton
     @Transactional
-    ManagePreferencesUseCase managePreferences(PreferenceRepository preferences) {
-        return new PreferenceService(preferences);
+    ManagePreferencesUseCase managePreferences(PreferenceRepository preferences, TenantRepository tenants) {
+        return new PreferenceService(preferences, tenants);
     }
 
     @Singleton

@@ -182,6 +182,37 @@ class SendApiTest implements HeraldTest {
     }
 
     @Test
+    void aSendInATenantsContextFollowsItsDefaultsTheUsersChoicesThereAndItsProfiles() {
+        api.put("/tenants/acme", """
+                {"name": "Acme", "user_profile": {"plan": "acme-enterprise", "name": "Acme user"},
+                 "default_preferences": {"items": [{"id": "onboarding", "status": "OPTED_OUT"},
+                                                   {"id": "security", "status": "REQUIRED", "custom_routing": ["sms"]}]}}""");
+        api.put("/users/alex/tenants/acme", "{\"profile\": {\"plan\": \"acme-seat\"}}");
+        String inAcme = "{\"to\": {\"user_id\": \"alex\"}, \"template\": \"welcome\", \"context\": {\"tenant_id\": \"acme\"}, "
+                + "\"data\": {\"first_name\": \"Alex\"}";
+
+        JsonNode defaulted = api.awaitStatus(api.send(inAcme + "}"), "UNROUTABLE");
+        assertThat(defaulted.path("reason").asText()).as("the tenant's default").isEqualTo("UNSUBSCRIBED");
+        api.awaitStatus(api.send("{\"to\": {\"user_id\": \"alex\"}, \"template\": \"welcome\"}"), "SENT");
+
+        api.put("/users/alex/preferences/onboarding?tenant_id=acme", "{\"topic\": {\"status\": \"OPTED_IN\", \"custom_routing\": [\"sms\"]}}");
+        String chosen = api.send(inAcme + "}");
+        JsonNode sent = api.awaitStatus(chosen, "SENT");
+        assertThat(sent.path("channel").asText()).as("the user's choice in the tenant, with its channels").isEqualTo("sms");
+        assertThat(api.output(chosen).get(0).path("content").path("body").asText())
+                .as("the membership's profile over the user's own").isEqualTo("Welcome Alex (acme-seat)");
+        assertThat(api.http().get("/users/alex/preferences/onboarding?tenant_id=acme").json().path("topic").path("default_status").asText())
+                .isEqualTo("OPTED_OUT");
+
+        api.put("/users/alex/preferences/security", "{\"topic\": {\"status\": \"OPTED_OUT\"}}");
+        String required = api.send(inAcme + ", \"preferences\": {\"subscription_topic_id\": \"security\"}}");
+        assertThat(api.awaitStatus(required, "SENT").path("channel").asText()).as("REQUIRED by the tenant, on its channels").isEqualTo("sms");
+        assertThat(api.http().put("/users/alex/preferences/security?tenant_id=acme", "{\"topic\": {\"status\": \"OPTED_OUT\"}}").status())
+                .isEqualTo(400);
+        assertThat(api.http().get("/users/alex/preferences?tenant_id=globex").status()).isEqualTo(404);
+    }
+
+    @Test
     void aDeletedPreferenceGoesBackToTheTopicsDefault() {
         api.put("/users/alex/preferences/onboarding", "{\"topic\": {\"status\": \"OPTED_OUT\"}}");
         api.awaitStatus(api.send("{\"to\": {\"user_id\": \"alex\"}, \"template\": \"welcome\"}"), "UNROUTABLE");

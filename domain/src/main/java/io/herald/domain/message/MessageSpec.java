@@ -80,6 +80,11 @@ public record MessageSpec(
                 .flatMap(MessageSpec::escalation);
         Map<String, Object> metadata = message.optionalObject("metadata").map(MessageSpec::metadata).orElse(Map.of());
         Optional<String> topic = message.optionalObject("preferences").flatMap(preferences -> preferences.optionalText("subscription_topic_id"));
+        message.optionalObject("context").ifPresent(context -> {
+            if (context.has("tenant_id")) {
+                context.requiredText("tenant_id");
+            }
+        });
         return new MessageSpec(to, template, content, data, routing, channels, providers, delay, expiry, escalation,
                 metadata, topic, JsonTrees.deepCopy(raw));
     }
@@ -102,6 +107,16 @@ public record MessageSpec(
         routing.ifPresent(group -> raw.put("routing", group.toJson()));
         return new MessageSpec(List.of(recipient), template, content, JsonTrees.deepCopy(data), routing, Map.of(), Map.of(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), raw);
+    }
+
+    /**
+     * Courier's {@code context.tenant_id}: the tenant the send is made in the context of. Its default preferences and the
+     * recipient's choices within it apply, and its user profile and the membership's profile are laid under and over the
+     * recipient's profile.
+     */
+    public Optional<String> tenantId() {
+        return raw.get("context") instanceof Map<?, ?> context && context.get("tenant_id") instanceof String tenant && !tenant.isBlank()
+                ? Optional.of(tenant) : Optional.empty();
     }
 
     /** The spec of the message for one recipient of this send. */

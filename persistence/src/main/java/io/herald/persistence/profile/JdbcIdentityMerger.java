@@ -19,8 +19,8 @@ class JdbcIdentityMerger implements IdentityMerger {
                     + "SELECT list_id, ?, preferences, created_at FROM list_subscriptions WHERE user_id = ? ON CONFLICT DO NOTHING",
             "INSERT INTO tenant_members (tenant_id, user_id, since, profile) SELECT tenant_id, ?, since, profile FROM tenant_members WHERE user_id = ? "
                     + "ON CONFLICT DO NOTHING",
-            "INSERT INTO preferences (user_id, topic_id, status, has_custom_routing, custom_routing, updated_at) "
-                    + "SELECT ?, topic_id, status, has_custom_routing, custom_routing, updated_at FROM preferences WHERE user_id = ? "
+            "INSERT INTO preferences (user_id, tenant_id, topic_id, status, has_custom_routing, custom_routing, updated_at) "
+                    + "SELECT ?, tenant_id, topic_id, status, has_custom_routing, custom_routing, updated_at FROM preferences WHERE user_id = ? "
                     + "ON CONFLICT DO NOTHING",
             "UPDATE inbox_messages SET user_id = ? WHERE user_id = ?");
     private static final List<String> FORGET_FROM = List.of(

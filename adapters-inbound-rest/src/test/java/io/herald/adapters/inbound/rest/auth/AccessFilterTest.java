@@ -243,8 +243,8 @@ class AccessFilterTest extends ApiTest {
         assertThat(listTokens.status()).as(listTokens.body()).isEqualTo(200);
         Call put = preferences.onlyCall("put");
         assertThat(put.argument(0, UserId.class)).isEqualTo(UserId.of("u1"));
-        assertThat(put.argument(1, String.class)).isEqualTo("orders");
-        assertThat(put.argument(2, PreferenceStatus.class)).isEqualTo(PreferenceStatus.OPTED_OUT);
+        assertThat(put.argument(2, String.class)).isEqualTo("orders");
+        assertThat(put.argument(3, PreferenceStatus.class)).isEqualTo(PreferenceStatus.OPTED_OUT);
     }
 
     @Test

@@ -1,7 +1,11 @@
 package io.herald.adapters.inbound.rest.preference;
 
 import io.herald.adapters.inbound.rest.ApiTest;
+import io.herald.adapters.inbound.rest.fakes.RecordingFake.Call;
 import io.herald.adapters.inbound.rest.fakes.RecordingManagePreferences;
+import io.herald.application.port.in.ManagePreferencesUseCase.BulkUpdate;
+import io.herald.application.port.in.ManagePreferencesUseCase.Change;
+import io.herald.application.port.in.ManagePreferencesUseCase.Refusal;
 import io.herald.adapters.inbound.rest.support.Json;
 import io.herald.adapters.inbound.rest.support.Reply;
 import io.herald.domain.preference.PreferenceStatus;
@@ -13,6 +17,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 import static io.herald.adapters.inbound.rest.support.ApiErrors.assertBadRequest;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +51,7 @@ class PreferencesControllerTest extends ApiTest {
         assertThat(reply.json()).isEqualTo(Json.parse("""
                 {"topic": {"topic_id": "product-news", "topic_name": "product-news", "status": "OPTED_IN", "default_status": "OPTED_IN",
                            "has_custom_routing": false, "custom_routing": []}}"""));
-        assertThat(preferences.onlyCall("find").arguments()).containsExactly(ALEX, "product-news");
+        assertThat(preferences.onlyCall("find").arguments()).containsExactly(ALEX, Optional.empty(), "product-news");
     }
 
     @Test
@@ -56,7 +62,7 @@ class PreferencesControllerTest extends ApiTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json()).isEqualTo(Json.parse("{\"message\": \"success\"}"));
         assertThat(preferences.onlyCall("put").arguments())
-                .containsExactly(ALEX, "orders", PreferenceStatus.OPTED_IN, true, List.of(Channel.EMAIL, Channel.PUSH));
+                .containsExactly(ALEX, Optional.empty(), "orders", PreferenceStatus.OPTED_IN, true, List.of(Channel.EMAIL, Channel.PUSH));
     }
 
     @Test
@@ -64,14 +70,14 @@ class PreferencesControllerTest extends ApiTest {
         api.put("/users/user_123/preferences/orders", "{\"topic\": {\"status\": \"OPTED_IN\", \"custom_routing\": [\"inbox\"]}}");
 
         assertThat(preferences.onlyCall("put").arguments())
-                .containsExactly(ALEX, "orders", PreferenceStatus.OPTED_IN, true, List.of(Channel.INBOX));
+                .containsExactly(ALEX, Optional.empty(), "orders", PreferenceStatus.OPTED_IN, true, List.of(Channel.INBOX));
     }
 
     @Test
     void aStatusAloneHasNoCustomRouting() {
         api.put("/users/user_123/preferences/orders", "{\"topic\": {\"status\": \"OPTED_OUT\"}}");
 
-        assertThat(preferences.onlyCall("put").arguments()).containsExactly(ALEX, "orders", PreferenceStatus.OPTED_OUT, false, List.of());
+        assertThat(preferences.onlyCall("put").arguments()).containsExactly(ALEX, Optional.empty(), "orders", PreferenceStatus.OPTED_OUT, false, List.of());
     }
 
     @Test
@@ -102,13 +108,57 @@ class PreferencesControllerTest extends ApiTest {
         Reply reply = api.delete("/users/user_123/preferences/product-news");
 
         assertThat(reply.status()).isEqualTo(204);
-        assertThat(preferences.onlyCall("delete").arguments()).containsExactly(ALEX, "product-news");
+        assertThat(preferences.onlyCall("delete").arguments()).containsExactly(ALEX, Optional.empty(), "product-news");
     }
 
     @Test
-    void aTenantScopedDeleteIsRefusedRatherThanTakenAsTheUsersOwn() {
-        assertBadRequest(api.delete("/users/user_123/preferences/product-news?tenant_id=acme"), "tenant-scoped preferences are not supported");
+    void everyPathTakesATenantScope() {
+        api.get("/users/user_123/preferences?tenant_id=acme");
+        api.get("/users/user_123/preferences/orders?tenant_id=acme");
+        api.put("/users/user_123/preferences/orders?tenant_id=acme", "{\"topic\": {\"status\": \"OPTED_OUT\"}}");
+        api.delete("/users/user_123/preferences/orders?tenant_id=acme");
 
+        assertThat(preferences.calls()).allSatisfy(call -> assertThat(call.arguments().get(1)).isEqualTo(Optional.of("acme")));
+        assertThat(preferences.calls()).extracting(Call::method).containsExactly("list", "find", "put", "delete");
+        assertBadRequest(api.get("/users/user_123/preferences?tenant_id=%20"), "tenant_id must not be blank");
+    }
+
+    @Test
+    void aBulkUpdateAnswersWhatItWroteAndWhyTheRestWasRefused() {
+        preferences.answerBulkUpdate(new BulkUpdate(List.of(new TopicPreference(ALEX, "orders", PreferenceStatus.OPTED_OUT, false, List.of())),
+                List.of(new Refusal("security", "topic 'security' is REQUIRED"))));
+
+        Reply reply = api.post("/users/user_123/preferences?tenant_id=acme", """
+                {"topics": [{"topic_id": "orders", "status": "OPTED_OUT"},
+                            {"topic_id": "security", "status": "OPTED_OUT", "custom_routing": ["email"]}]}""");
+
+        assertThat(reply.json()).isEqualTo(Json.parse("""
+                {"items": [{"topic_id": "orders", "status": "OPTED_OUT", "has_custom_routing": false, "custom_routing": []}],
+                 "errors": [{"topic_id": "security", "reason": "topic 'security' is REQUIRED"}]}"""));
+        assertThat(preferences.onlyCall("update").arguments()).containsExactly(ALEX, Optional.of("acme"), List.of(
+                new Change("orders", PreferenceStatus.OPTED_OUT, false, List.of()),
+                new Change("security", PreferenceStatus.OPTED_OUT, true, List.of(Channel.EMAIL))));
+    }
+
+    @Test
+    void aBulkReplaceAnswersTheNewSet() {
+        Reply reply = api.put("/users/user_123/preferences", "{\"topics\": [{\"topic_id\": \"orders\", \"status\": \"OPTED_IN\"}]}");
+
+        assertThat(reply.json()).isEqualTo(Json.parse("""
+                {"items": [{"topic_id": "orders", "status": "OPTED_IN", "has_custom_routing": false, "custom_routing": []}]}"""));
+        assertThat(preferences.onlyCall("replace").arguments().get(1)).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void aMalformedBulkWriteWritesNothing() {
+        assertBadRequest(api.put("/users/user_123/preferences", "{\"topics\": [{\"topic_id\": \"a\", \"status\": \"REQUIRED\"}]}"),
+                "topics[0].status must be OPTED_IN or OPTED_OUT in a bulk write");
+        assertBadRequest(api.post("/users/user_123/preferences", "{\"topics\": [{\"topic_id\": \"a\", \"status\": \"OPTED_IN\"}, "
+                + "{\"topic_id\": \"a\", \"status\": \"OPTED_OUT\"}]}"), "topics[1].topic_id 'a' is given twice");
+        String many = "{\"topics\": [" + String.join(",", IntStream.range(0, 51)
+                .mapToObj(i -> "{\"topic_id\": \"t" + i + "\", \"status\": \"OPTED_IN\"}").toList()) + "]}";
+        assertBadRequest(api.put("/users/user_123/preferences", many), "topics may hold at most 50 topics; it has 51");
+        assertBadRequest(api.post("/users/user_123/preferences", "{}"), "topics is required and must be an array");
         assertThat(preferences.calls()).isEmpty();
     }
 }
