@@ -5,6 +5,7 @@ import io.herald.application.port.Page;
 import io.herald.application.port.in.ManageTenantsUseCase;
 import io.herald.application.port.in.QueryTenantsUseCase;
 import io.herald.application.port.out.Clock;
+import io.herald.application.port.out.PreferenceRepository;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.TenantRepository;
 import io.herald.domain.profile.UserId;
@@ -19,11 +20,13 @@ public final class TenantService implements QueryTenantsUseCase, ManageTenantsUs
 
     private final TenantRepository tenants;
     private final ProfileRepository profiles;
+    private final PreferenceRepository preferences;
     private final Clock clock;
 
-    public TenantService(TenantRepository tenants, ProfileRepository profiles, Clock clock) {
+    public TenantService(TenantRepository tenants, ProfileRepository profiles, PreferenceRepository preferences, Clock clock) {
         this.tenants = tenants;
         this.profiles = profiles;
+        this.preferences = preferences;
         this.clock = clock;
     }
 
@@ -60,6 +63,8 @@ public final class TenantService implements QueryTenantsUseCase, ManageTenantsUs
         if (!tenants.delete(tenantId)) {
             throw new NotFoundException("No tenant '" + tenantId + "'");
         }
+        // A tenant put again later starts without the choices its users made in the deleted one.
+        preferences.deleteTenantScope(tenantId);
     }
 
     @Override

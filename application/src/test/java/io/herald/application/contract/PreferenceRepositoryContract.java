@@ -80,6 +80,9 @@ public abstract class PreferenceRepositoryContract {
         assertThat(preferences.list(ALEX, acme)).extracting(TopicPreference::topicId).containsExactly("billing", "digest");
         assertThat(preferences.list(ALEX)).containsExactly(own);
 
+        preferences.save(Optional.of("globex"), own);
+        preferences.deleteTenantScope("globex");
+        assertThat(preferences.list(ALEX, Optional.of("globex"))).isEmpty();
         preferences.delete(ALEX, acme, "digest");
         assertThat(preferences.find(ALEX, acme, "digest")).isEmpty();
         assertThat(preferences.find(ALEX, "digest")).as("the user's own stays").contains(own);

@@ -35,6 +35,11 @@ public final class InMemoryPreferenceRepository implements PreferenceRepository 
         topicsOf(userId, tenantId).remove(topicId);
     }
 
+    @Override
+    public void deleteTenantScope(String tenantId) {
+        byUser.values().forEach(scopes -> scopes.remove(tenantId));
+    }
+
     /** For {@link InMemoryIdentityMerger}: the user's own preferences win, scope by scope. */
     void moveInto(UserId from, UserId into) {
         Map<String, Map<String, TopicPreference>> visitor = byUser.remove(from);

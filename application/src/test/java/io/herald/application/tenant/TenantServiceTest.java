@@ -1,14 +1,18 @@
 package io.herald.application.tenant;
 
 import io.herald.application.errors.NotFoundException;
+import io.herald.application.fakes.InMemoryPreferenceRepository;
 import io.herald.application.fakes.InMemoryProfileRepository;
 import io.herald.application.fakes.InMemoryTenantRepository;
 import io.herald.application.fakes.MutableClock;
+import io.herald.domain.preference.PreferenceStatus;
+import io.herald.domain.preference.TopicPreference;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.tenant.Tenant;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +26,8 @@ class TenantServiceTest {
 
     private final InMemoryTenantRepository repository = new InMemoryTenantRepository();
     private final InMemoryProfileRepository profiles = new InMemoryProfileRepository();
-    private final TenantService tenants = new TenantService(repository, profiles, new MutableClock(START));
+    private final InMemoryPreferenceRepository preferences = new InMemoryPreferenceRepository();
+    private final TenantService tenants = new TenantService(repository, profiles, preferences, new MutableClock(START));
 
     TenantServiceTest() {
         repository.save(repository.lockOrCreate("acme").withTraits(Map.of("name", "Acme", "plan", "enterprise")));
@@ -74,7 +79,9 @@ class TenantServiceTest {
     @Test
     void deletingAnUnknownTenantIsANotFound() {
         assertThatThrownBy(() -> tenants.delete("initech")).isInstanceOf(NotFoundException.class).hasMessage("No tenant 'initech'");
+        preferences.save(Optional.of("acme"), new TopicPreference(UserId.of("alex"), "digest", PreferenceStatus.OPTED_OUT, false, List.of()));
         tenants.delete("acme");
         assertThat(tenants.members("acme", Optional.empty(), 10).items()).isEmpty();
+        assertThat(preferences.list(UserId.of("alex"), Optional.of("acme"))).as("the choices made within it go too").isEmpty();
     }
 }

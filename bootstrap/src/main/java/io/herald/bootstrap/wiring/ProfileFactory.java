@@ -6,6 +6,7 @@ import io.herald.application.port.in.ManageTenantsUseCase;
 import io.herald.application.port.in.QueryTenantsUseCase;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.PersonalDataEraser;
+import io.herald.application.port.out.PreferenceRepository;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.TenantRepository;
@@ -40,8 +41,8 @@ class ProfileFactory {
 
     @Singleton
     @Bean(typed = TenantService.class)
-    TenantService tenantService(TenantRepository tenants, ProfileRepository profiles, Clock clock) {
-        return new TenantService(tenants, profiles, clock);
+    TenantService tenantService(TenantRepository tenants, ProfileRepository profiles, PreferenceRepository preferences, Clock clock) {
+        return new TenantService(tenants, profiles, preferences, clock);
     }
 
     @Singleton

@@ -70,6 +70,11 @@ class JdbcPreferenceRepository implements PreferenceRepository {
         });
     }
 
+    @Override
+    public void deleteTenantScope(String tenantId) {
+        db.update("DELETE FROM preferences WHERE tenant_id = ?", statement -> statement.setString(1, tenantId));
+    }
+
     private static String scope(Optional<String> tenantId) {
         return tenantId.orElse("");
     }

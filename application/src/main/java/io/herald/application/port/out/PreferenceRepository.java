@@ -22,6 +22,9 @@ public interface PreferenceRepository {
     /** Removes the user's choice for the topic in the scope, if any: it is then at its default. */
     void delete(UserId userId, Optional<String> tenantId, String topicId);
 
+    /** Removes every user's choices within the tenant: it is being deleted. */
+    void deleteTenantScope(String tenantId);
+
     default Optional<TopicPreference> find(UserId userId, String topicId) {
         return find(userId, Optional.empty(), topicId);
     }
