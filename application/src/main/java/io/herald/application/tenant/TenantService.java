@@ -8,6 +8,7 @@ import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.PreferenceRepository;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.TenantRepository;
+import io.herald.domain.preference.DefaultPreference;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.tenant.Tenant;
 
@@ -65,6 +66,23 @@ public final class TenantService implements QueryTenantsUseCase, ManageTenantsUs
         }
         // A tenant put again later starts without the choices its users made in the deleted one.
         preferences.deleteTenantScope(tenantId);
+    }
+
+    @Override
+    public void putDefault(String tenantId, DefaultPreference item) {
+        tenants.save(locked(tenantId).withDefault(item));
+    }
+
+    @Override
+    public void deleteDefault(String tenantId, String topicId) {
+        tenants.save(locked(tenantId).withoutDefault(topicId));
+    }
+
+    private Tenant locked(String tenantId) {
+        if (tenants.find(tenantId).isEmpty()) {
+            throw new NotFoundException("No tenant '" + tenantId + "'");
+        }
+        return tenants.lockOrCreate(tenantId);
     }
 
     @Override

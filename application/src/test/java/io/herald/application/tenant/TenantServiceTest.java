@@ -5,6 +5,7 @@ import io.herald.application.fakes.InMemoryPreferenceRepository;
 import io.herald.application.fakes.InMemoryProfileRepository;
 import io.herald.application.fakes.InMemoryTenantRepository;
 import io.herald.application.fakes.MutableClock;
+import io.herald.domain.preference.DefaultPreference;
 import io.herald.domain.preference.PreferenceStatus;
 import io.herald.domain.preference.TopicPreference;
 import io.herald.domain.profile.UserId;
@@ -83,5 +84,20 @@ class TenantServiceTest {
         tenants.delete("acme");
         assertThat(tenants.members("acme", Optional.empty(), 10).items()).isEmpty();
         assertThat(preferences.list(UserId.of("alex"), Optional.of("acme"))).as("the choices made within it go too").isEmpty();
+    }
+
+    @Test
+    void aDefaultIsSetForOneTopicReplacingTheOldOne_andRemoved() {
+        tenants.putDefault("acme", new DefaultPreference("digest", PreferenceStatus.OPTED_OUT, false, List.of()));
+        tenants.putDefault("acme", new DefaultPreference("digest", PreferenceStatus.REQUIRED, false, List.of()));
+
+        assertThat(tenants.find("acme").orElseThrow().defaultPreferences()).extracting(DefaultPreference::status)
+                .containsExactly(PreferenceStatus.REQUIRED);
+        assertThat(tenants.find("acme").orElseThrow().properties()).as("the rest stays").containsEntry("plan", "enterprise");
+        tenants.deleteDefault("acme", "digest");
+        tenants.deleteDefault("acme", "digest");
+        assertThat(tenants.find("acme").orElseThrow().defaultPreferences()).isEmpty();
+        assertThatThrownBy(() -> tenants.putDefault("initech", new DefaultPreference("digest", PreferenceStatus.OPTED_IN, false, List.of())))
+                .isInstanceOf(NotFoundException.class);
     }
 }

@@ -4,6 +4,7 @@ import io.herald.domain.json.JsonTrees;
 import io.herald.domain.preference.DefaultPreference;
 import io.herald.domain.shared.InvalidValueException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,6 +53,19 @@ public record Tenant(String id, String name, Map<String, Object> properties, Opt
         Map<String, Object> merged = JsonTrees.deepMerge(properties, traits);
         String newName = traits.get("name") instanceof String text && !text.isBlank() ? text : name;
         return new Tenant(id, newName, merged, brandId, parentTenantId, defaultPreferences, userProfile);
+    }
+
+    /** The tenant with {@code item} as its default for the item's topic, in place of any it had. */
+    public Tenant withDefault(DefaultPreference item) {
+        List<DefaultPreference> changed = new ArrayList<>(defaultPreferences.stream().filter(d -> !d.topicId().equals(item.topicId())).toList());
+        changed.add(item);
+        return new Tenant(id, name, properties, brandId, parentTenantId, changed, userProfile);
+    }
+
+    /** The tenant without a default for the topic: its users who have not chosen are opted in. */
+    public Tenant withoutDefault(String topicId) {
+        return new Tenant(id, name, properties, brandId, parentTenantId,
+                defaultPreferences.stream().filter(d -> !d.topicId().equals(topicId)).toList(), userProfile);
     }
 
     /** The tenant's default for the topic, if it sets one. */

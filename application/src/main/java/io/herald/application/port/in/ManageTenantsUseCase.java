@@ -1,5 +1,6 @@
 package io.herald.application.port.in;
 
+import io.herald.domain.preference.DefaultPreference;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.tenant.Tenant;
 
@@ -12,6 +13,12 @@ public interface ManageTenantsUseCase {
     Tenant put(Tenant tenant);
 
     void delete(String tenantId);
+
+    /** Courier's {@code default_preferences/items/{topic_id}}: sets the tenant's default for one topic. */
+    void putDefault(String tenantId, DefaultPreference item);
+
+    /** Removes the tenant's default for the topic; idempotent. */
+    void deleteDefault(String tenantId, String topicId);
 
     /**
      * Makes the user a member of each tenant with its membership profile, creating what does not exist yet (a tenant

@@ -90,6 +90,22 @@ class TenantsController {
         return HttpResponse.status(HttpStatus.NO_CONTENT);
     }
 
+    /** Courier's tenant default for one topic: {@code {status, custom_routing?, has_custom_routing?}}. */
+    @Put("/tenants/{tenant_id}/default_preferences/items/{topic_id}")
+    HttpResponse<Void> putDefault(@PathVariable("tenant_id") String tenantId, @PathVariable("topic_id") String topicId,
+                                  @Body Map<String, Object> body) {
+        Map<String, Object> item = new LinkedHashMap<>(JsonBody.of(body).raw());
+        item.put("id", topicId);
+        manage.putDefault(tenantId, DefaultPreference.parse(item, ""));
+        return HttpResponse.status(HttpStatus.NO_CONTENT);
+    }
+
+    @Delete("/tenants/{tenant_id}/default_preferences/items/{topic_id}")
+    HttpResponse<Void> deleteDefault(@PathVariable("tenant_id") String tenantId, @PathVariable("topic_id") String topicId) {
+        manage.deleteDefault(tenantId, topicId);
+        return HttpResponse.status(HttpStatus.NO_CONTENT);
+    }
+
     @Get("/tenants/{tenant_id}/users")
     Map<String, Object> members(HttpRequest<?> request, @PathVariable("tenant_id") String tenantId,
                                 @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {

@@ -4,6 +4,7 @@ import io.herald.application.errors.NotFoundException;
 import io.herald.application.port.Page;
 import io.herald.application.port.in.ManageTenantsUseCase;
 import io.herald.application.port.in.QueryTenantsUseCase;
+import io.herald.domain.preference.DefaultPreference;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.tenant.Tenant;
 import jakarta.inject.Singleton;
@@ -79,6 +80,16 @@ public class RecordingTenants extends RecordingFake implements QueryTenantsUseCa
         if (tenants.remove(tenantId) == null) {
             throw new NotFoundException("No tenant '" + tenantId + "'");
         }
+    }
+
+    @Override
+    public void putDefault(String tenantId, DefaultPreference item) {
+        called("putDefault", tenantId, item);
+    }
+
+    @Override
+    public void deleteDefault(String tenantId, String topicId) {
+        called("deleteDefault", tenantId, topicId);
     }
 
     @Override

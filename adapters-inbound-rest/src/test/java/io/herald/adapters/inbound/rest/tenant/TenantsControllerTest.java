@@ -6,6 +6,8 @@ import io.herald.adapters.inbound.rest.fakes.RecordingTenants;
 import io.herald.adapters.inbound.rest.support.Json;
 import io.herald.adapters.inbound.rest.support.Reply;
 import io.herald.application.port.Page;
+import io.herald.domain.preference.DefaultPreference;
+import io.herald.domain.preference.PreferenceStatus;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.tenant.Tenant;
@@ -165,5 +167,18 @@ class TenantsControllerTest extends ApiTest {
     void aLimitOutsideOneToAHundredIsRefused() {
         assertBadRequest(api.get("/users/userId123/tenants?limit=0"), "limit must be between 1 and 100");
         assertThat(tenants.calls()).isEmpty();
+    }
+
+    @Test
+    void aTenantsDefaultForOneTopicIsSetAndRemoved() {
+        assertThat(api.put("/tenants/acme/default_preferences/items/digest", "{\"status\": \"OPTED_OUT\", \"custom_routing\": [\"inbox\"]}")
+                .status()).isEqualTo(204);
+        assertThat(api.delete("/tenants/acme/default_preferences/items/digest").status()).isEqualTo(204);
+
+        assertThat(tenants.calls().get(0).arguments()).containsExactly("acme",
+                new DefaultPreference("digest", PreferenceStatus.OPTED_OUT, true, List.of(Channel.INBOX)));
+        assertThat(tenants.calls().get(1).arguments()).containsExactly("acme", "digest");
+        assertBadRequest(api.put("/tenants/acme/default_preferences/items/digest", "{\"status\": \"SOMETIMES\"}"),
+                "status must be OPTED_IN, OPTED_OUT or REQUIRED");
     }
 }
