@@ -1,0 +1,273 @@
+package io.herald.bootstrap.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.bootstrap.support.Http;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Courier's API as the official SDK calls it, against the packaged jar: each call uses the SDK's method, path, body
+ * and headers ({@code Accept: *}{@code /*} on the calls the SDK expects no body from, its {@code User-Agent} and
+ * {@code X-Stainless-*} headers), and its answer is checked against the fields the SDK's TypeScript type requires
+ * ({@code field:type}; {@code ?} marks a field the type allows to be absent or null). The calls build on each other,
+ * in order, as a product's integration would: profiles, lists, tenants, tokens, preferences, sends and messages,
+ * automations. docs/compatibility.md lists which SDK endpoint each call covers.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CourierCompatibilityIT {
+
+    private static final String API_KEY = "courier-compatibility-key";
+    /** What the Stainless-generated SDK sends with every request. */
+    private static final Map<String, String> SDK_HEADERS = Map.of(
+            "User-Agent", "Courier/JS 7.10.2",
+            "X-Stainless-Lang", "js",
+            "X-Stainless-Package-Version", "7.10.2",
+            "X-Stainless-Retry-Count", "0",
+            "X-Stainless-Timeout", "60");
+
+    private Path directory;
+    private HeraldProcess herald;
+    private Http http;
+
+    @BeforeAll
+    void start() throws IOException {
+        directory = Files.createTempDirectory("herald-courier-compatibility");
+        herald = new HeraldProcess(directory, Map.of("HERALD_AUTH_API_KEYS", API_KEY)).start();
+        http = Http.to(herald.uri()).withApiKey(API_KEY);
+    }
+
+    @AfterAll
+    void stop() {
+        herald.close();
+        HeraldProcess.deleteDirectory(directory);
+    }
+
+    /** A call whose SDK method parses a JSON answer. */
+    private JsonNode json(String method, String path, String body, int status) {
+        Http.Response response = call(method, path, body, "application/json");
+        assertThat(response.status()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).as(method + " " + path).startsWith("application/json");
+        return response.json();
+    }
+
+    /** A call whose SDK method returns {@code void}: the SDK sends {@code Accept: *}{@code /*} and reads no body. */
+    private void accepted(String method, String path, String body, int status) {
+        Http.Response response = call(method, path, body, "*/*");
+        assertThat(response.status()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
+    }
+
+    private Http.Response call(String method, String path, String body, String accept) {
+        Map<String, String> headers = new LinkedHashMap<>(SDK_HEADERS);
+        headers.put("Accept", accept);
+        if (body != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        return http.send(method, path, body, headers);
+    }
+
+    /**
+     * Asserts the fields a type requires: {@code name:s} a string, {@code :n} a number, {@code :b} a boolean, {@code :o}
+     * an object, {@code :a} an array, {@code :*} anything present; a leading {@code ?} allows it to be absent or null.
+     */
+    private static void shape(JsonNode node, String what, String... fields) {
+        assertThat(node.isObject()).as(what + " is an object: " + node).isTrue();
+        for (String field : fields) {
+            boolean optional = field.startsWith("?");
+            String[] parts = (optional ? field.substring(1) : field).split(":", 2);
+            JsonNode value = node.get(parts[0]);
+            if (value == null || value.isNull()) {
+                assertThat(optional).as(what + "." + parts[0] + " is required: " + node).isTrue();
+                continue;
+            }
+            boolean fits = switch (parts[1]) {
+                case "s" -> value.isTextual();
+                case "n" -> value.isNumber();
+                case "b" -> value.isBoolean();
+                case "o" -> value.isObject();
+                case "a" -> value.isArray();
+                default -> true;
+            };
+            assertThat(fits).as(what + "." + parts[0] + " is " + parts[1] + ": " + value).isTrue();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void profiles() {
+        shape(json("POST", "/profiles/compat-alex", "{\"profile\": {\"email\": \"alex@example.org\", \"phone_number\": \"+15550100\"}}", 200),
+                "ProfileCreateResponse", "status:s");
+        shape(json("PUT", "/profiles/compat-kim", "{\"profile\": {\"email\": \"kim@example.org\"}}", 200), "ProfileReplaceResponse", "status:s");
+        accepted("PATCH", "/profiles/compat-alex", "{\"patch\": [{\"op\": \"add\", \"path\": \"/name\", \"value\": \"Alex\"}]}", 200);
+        JsonNode profile = json("GET", "/profiles/compat-alex", null, 200);
+        shape(profile, "ProfileRetrieveResponse", "profile:o", "?preferences:o");
+        assertThat(profile.path("profile").path("name").asText()).isEqualTo("Alex");
+
+        shape(json("POST", "/profiles/compat-alex/lists", "{\"lists\": [{\"listId\": \"compat.news\"}]}", 200), "ListSubscribeResponse", "status:s");
+        JsonNode lists = json("GET", "/profiles/compat-alex/lists", null, 200);
+        shape(lists, "ListRetrieveResponse", "paging:o", "results:a");
+        shape(lists.path("results").get(0), "results[0]", "id:s", "name:s", "?created:s", "?updated:s");
+        shape(json("DELETE", "/profiles/compat-alex/lists", null, 200), "ListDeleteResponse", "status:s");
+        accepted("DELETE", "/profiles/compat-kim", null, 204);
+    }
+
+    @Test
+    @Order(2)
+    void lists() {
+        accepted("PUT", "/lists/compat.beta", "{\"name\": \"Beta testers\"}", 204);
+        JsonNode all = json("GET", "/lists?pattern=compat.*", null, 200);
+        shape(all, "ListListResponse", "items:a", "paging:o");
+        shape(all.path("items").get(0), "SubscriptionList", "id:s", "name:s", "?created:s", "?updated:s");
+        shape(json("GET", "/lists/compat.beta", null, 200), "SubscriptionList", "id:s", "name:s");
+        accepted("POST", "/lists/compat.beta/subscriptions", "{\"recipients\": [{\"recipientId\": \"compat-alex\"}, {\"recipientId\": \"compat-bo\"}]}", 204);
+        accepted("PUT", "/lists/compat.beta/subscriptions", "{\"recipients\": [{\"recipientId\": \"compat-alex\", \"preferences\": {}}]}", 204);
+        accepted("PUT", "/lists/compat.beta/subscriptions/compat-cy", "{}", 204);
+        accepted("DELETE", "/lists/compat.beta/subscriptions/compat-cy", null, 204);
+        JsonNode subscriptions = json("GET", "/lists/compat.beta/subscriptions", null, 200);
+        shape(subscriptions, "SubscriptionListResponse", "items:a", "paging:o");
+        assertThat(Http.texts(subscriptions.path("items"), "recipientId")).containsExactly("compat-alex");
+        accepted("DELETE", "/lists/compat.beta", null, 204);
+        assertThat(call("GET", "/lists/compat.beta", null, "application/json").status()).isEqualTo(404);
+        accepted("PUT", "/lists/compat.beta/restore", "{}", 204);
+        assertThat(Http.texts(json("GET", "/lists/compat.beta/subscriptions", null, 200).path("items"), "recipientId"))
+                .as("restored with its subscribers").containsExactly("compat-alex");
+    }
+
+    @Test
+    @Order(3)
+    void tenants() {
+        JsonNode tenant = json("PUT", "/tenants/compat-acme", """
+                {"name": "Acme", "properties": {"plan": "enterprise"}, "user_profile": {"company": "Acme"},
+                 "default_preferences": {"items": [{"id": "compat-digest", "status": "OPTED_OUT"}]}}""", 200);
+        shape(tenant, "Tenant", "id:s", "name:s", "?brand_id:s", "?default_preferences:o", "?parent_tenant_id:s", "?properties:o", "?user_profile:o");
+        shape(json("PUT", "/tenants/compat-acme-eu", "{\"name\": \"Acme EU\", \"parent_tenant_id\": \"compat-acme\"}", 200), "Tenant", "id:s", "name:s");
+        JsonNode children = json("GET", "/tenants?parent_tenant_id=compat-acme&limit=10", null, 200);
+        shape(children, "TenantListResponse", "has_more:b", "items:a", "type:s", "url:s", "?cursor:s", "?next_url:s");
+        assertThat(Http.texts(children.path("items"), "id")).containsExactly("compat-acme-eu");
+        shape(json("GET", "/tenants/compat-acme", null, 200), "Tenant", "id:s", "name:s");
+        accepted("PUT", "/tenants/compat-acme/default_preferences/items/compat-billing", "{\"status\": \"REQUIRED\"}", 204);
+        accepted("DELETE", "/tenants/compat-acme/default_preferences/items/compat-billing", null, 204);
+
+        accepted("PUT", "/users/compat-alex/tenants", "{\"tenants\": [{\"tenant_id\": \"compat-acme\", \"profile\": {\"title\": \"CTO\"}}]}", 204);
+        accepted("PUT", "/users/compat-alex/tenants/compat-acme-eu", "{\"profile\": {}}", 204);
+        JsonNode memberships = json("GET", "/users/compat-alex/tenants", null, 200);
+        shape(memberships, "TenantListResponse", "has_more:b", "type:s", "url:s", "?items:a");
+        shape(memberships.path("items").get(0), "TenantAssociation", "tenant_id:s", "?user_id:s", "?type:s", "?profile:o");
+        shape(json("GET", "/tenants/compat-acme/users", null, 200), "TenantListUsersResponse", "has_more:b", "type:s", "url:s", "?items:a");
+        accepted("DELETE", "/users/compat-alex/tenants/compat-acme-eu", null, 204);
+        accepted("DELETE", "/tenants/compat-acme-eu", null, 204);
+    }
+
+    @Test
+    @Order(4)
+    void tokens() {
+        accepted("PUT", "/users/compat-alex/tokens/compat-fcm-1", "{\"provider_key\": \"firebase-fcm\", \"device\": {\"platform\": \"android\"}}", 204);
+        accepted("PUT", "/users/compat-alex/tokens", null, 204);
+        accepted("PATCH", "/users/compat-alex/tokens/compat-fcm-1", "{\"patch\": [{\"op\": \"replace\", \"path\": \"/status\", \"value\": \"revoked\"}]}", 204);
+        JsonNode token = json("GET", "/users/compat-alex/tokens/compat-fcm-1", null, 200);
+        shape(token, "TokenRetrieveResponse", "token:s", "provider_key:s", "?status:s", "?device:o", "?expiry_date:*");
+        assertThat(token.path("status").asText()).isEqualTo("revoked");
+        JsonNode tokens = json("GET", "/users/compat-alex/tokens", null, 200);
+        assertThat(tokens.isArray() || tokens.path("tokens").isArray()).as("TokenListResponse: " + tokens).isTrue();
+        accepted("DELETE", "/users/compat-alex/tokens/compat-fcm-1", null, 204);
+    }
+
+    @Test
+    @Order(5)
+    void preferences() {
+        shape(json("PUT", "/users/compat-alex/preferences/compat-news", "{\"topic\": {\"status\": \"OPTED_OUT\"}}", 200),
+                "PreferenceUpdateOrCreateTopicResponse", "message:s");
+        JsonNode topic = json("GET", "/users/compat-alex/preferences/compat-news", null, 200).path("topic");
+        shape(topic, "TopicPreference", "default_status:s", "status:s", "topic_id:s", "topic_name:s", "?custom_routing:a", "?has_custom_routing:b");
+        shape(json("GET", "/users/compat-alex/preferences", null, 200), "PreferenceRetrieveResponse", "items:a", "paging:o");
+        JsonNode inTenant = json("GET", "/users/compat-alex/preferences/compat-digest?tenant_id=compat-acme", null, 200).path("topic");
+        assertThat(inTenant.path("status").asText()).as("the tenant's default").isEqualTo("OPTED_OUT");
+        JsonNode bulk = json("POST", "/users/compat-alex/preferences", "{\"topics\": [{\"topic_id\": \"compat-tips\", \"status\": \"OPTED_IN\"}]}", 200);
+        shape(bulk, "PreferenceBulkUpdateResponse", "items:a", "errors:a");
+        shape(bulk.path("items").get(0), "BulkPreferenceTopic", "topic_id:s", "status:s", "has_custom_routing:b", "custom_routing:a");
+        shape(json("PUT", "/users/compat-alex/preferences", "{\"topics\": [{\"topic_id\": \"compat-tips\", \"status\": \"OPTED_OUT\"}]}", 200),
+                "PreferenceBulkReplaceResponse", "items:a");
+        accepted("DELETE", "/users/compat-alex/preferences/compat-tips", null, 204);
+    }
+
+    @Test
+    @Order(6)
+    void sendAndMessages() {
+        http.put("/templates/compat-welcome", """
+                {"name": "Welcome", "channels": {"email": {"subject": "Welcome {{name}}", "text": "Hello {{name}}", "html": "<p>Hello</p>"}}}""");
+        JsonNode sent = json("POST", "/send", "{\"message\": {\"to\": {\"user_id\": \"compat-alex\"}, \"template\": \"compat-welcome\", "
+                + "\"data\": {\"name\": \"Alex\"}, \"context\": {\"tenant_id\": \"compat-acme\"}}}", 202);
+        shape(sent, "SendMessageResponse", "requestId:s");
+        String messageId = sent.path("requestId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> json("GET", "/messages/" + messageId, null, 200).path("status").asText().equals("SENT"));
+
+        shape(json("GET", "/messages/" + messageId, null, 200), "MessageDetails", "id:s", "enqueued:n", "event:*", "notification:*",
+                "recipient:s", "status:s", "?sent:n", "?delivered:n", "?opened:n", "?clicked:n", "?error:s", "?reason:s");
+        JsonNode list = json("GET", "/messages?recipient=compat-alex", null, 200);
+        shape(list, "MessageListResponse", "paging:o", "results:a");
+        shape(json("GET", "/messages/" + messageId + "/history", null, 200), "MessageHistoryResponse", "results:a");
+        JsonNode output = json("GET", "/messages/" + messageId + "/output", null, 200);
+        shape(output, "MessageContentResponse", "results:a");
+        shape(output.path("results").get(0), "MessageContentResponse.Result", "channel:s", "channel_id:s", "content:o");
+        shape(output.path("results").get(0).path("content"), "content", "blocks:a", "body:s", "html:s", "subject:s", "text:s", "title:s");
+        JsonNode resent = json("POST", "/messages/" + messageId + "/resend", null, 202);
+        shape(resent, "MessageResendResponse", "message_id:s");
+
+        String delayed = json("POST", "/send", "{\"message\": {\"to\": {\"user_id\": \"compat-alex\"}, \"template\": \"compat-welcome\", "
+                + "\"delay\": {\"duration\": 3600000}}}", 202).path("requestId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> json("GET", "/messages/" + delayed, null, 200).path("status").asText().equals("DELAYED"));
+        shape(json("POST", "/messages/" + delayed + "/cancel", null, 200), "MessageDetails", "id:s", "status:s");
+        assertThat(json("GET", "/messages/" + delayed, null, 200).path("status").asText()).isEqualTo("CANCELED");
+    }
+
+    @Test
+    @Order(7)
+    void automations() {
+        http.put("/automations/compat-onboarding", "{\"name\": \"Onboarding\", \"steps\": [{\"action\": \"send\", \"template\": \"compat-welcome\"}]}");
+        JsonNode list = json("GET", "/automations", null, 200);
+        shape(list, "AutomationTemplateListResponse", "?cursor:s", "templates:a");
+        shape(list.path("templates").get(0), "AutomationTemplate", "id:s", "name:s", "version:s");
+
+        JsonNode adHoc = json("POST", "/automations/invoke", """
+                {"recipient": "compat-alex", "data": {"name": "Alex"}, "automation": {"steps": [
+                  {"action": "delay", "duration": "1 minute", "until": "2020-01-01T00:00:00Z"},
+                  {"action": "send", "template": "compat-welcome", "profile": {"locale": "en-GB"}}]}}""", 202);
+        shape(adHoc, "AutomationInvokeResponse", "runId:s");
+        shape(json("POST", "/automations/compat-onboarding/invoke", "{\"recipient\": \"compat-alex\", \"data\": {\"name\": \"Alex\"}}", 202),
+                "AutomationInvokeResponse", "runId:s");
+
+        String runId = adHoc.path("runId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/automations/runs/" + runId).json().path("status").asText().equals("COMPLETED"));
+        JsonNode runs = json("GET", "/automations/runs?status=PROCESSED,PROCESSING&limit=10", null, 200);
+        shape(runs, "AutomationRunListResponse", "runs:a", "?next_cursor:s");
+        shape(runs.path("runs").get(0), "AutomationRunListItem", "run_id:s", "source:a", "?created_at:s", "?status:s", "?template_id:s");
+        JsonNode steps = json("GET", "/automations/runs/" + runId + "/steps", null, 200);
+        shape(steps, "AutomationRunStepsResponse", "steps:a");
+        shape(steps.path("steps").get(1), "AutomationRunStep", "action:s", "status:s", "?created_at:s", "?message_id:s", "?step_id:s", "?updated_at:s");
+        assertThat(steps.path("steps").get(1).path("message_id").asText()).isNotEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void inboundAndAuth() {
+        shape(json("POST", "/inbound/courier", "{\"event\": \"Compat Checked\", \"messageId\": \"compat-1\", \"properties\": {}, "
+                + "\"type\": \"track\", \"userId\": \"compat-alex\"}", 202), "InboundTrackEventResponse", "messageId:s");
+        shape(json("POST", "/auth/issue-token", "{\"scope\": \"user_id:compat-alex read:preferences\", \"expires_in\": \"2 days\"}", 200),
+                "AuthIssueTokenResponse", "token:s");
+    }
+}
