@@ -2,13 +2,18 @@ package io.herald.application.delivery;
 
 import io.herald.application.port.out.ChannelSender.Delivery;
 import io.herald.application.port.out.MessageRepository;
+import io.herald.application.template.BrandedEmail;
 import io.herald.application.template.TemplateRenderer;
+import io.herald.domain.brand.Brand;
 import io.herald.domain.json.JsonTrees;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageReason;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.shared.InvalidValueException;
 import io.herald.domain.template.Template;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +22,8 @@ import java.util.Optional;
 
 /** What a channel's provider is given: the rendered content, the address and the message's metadata. */
 final class ChannelContent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryPipelineService.class);
 
     private final TemplateRenderer renderer;
 
@@ -41,9 +48,16 @@ final class ChannelContent {
                 throw new InvalidValueException("template '" + message.templateId().orElse("?") + "' was deleted before "
                         + channel.wireName() + " could be rendered");
             }
+            Optional<Brand> brand = brand(work);
+            brand.ifPresent(look -> context.put("brand", look.templateContext()));
             Map<String, Object> content = template.isPresent()
                     ? renderer.render(template.get(), channel, context)
                     : renderer.render(message.spec().content().orElseThrow(), channel, context);
+            if (channel == Channel.EMAIL && brand.isPresent()) {
+                String footer = brand.get().emailLook().footer()
+                        .map(text -> renderer.renderText(text, context, "brand.settings.email.footer.content")).orElse("");
+                content = BrandedEmail.apply(content, brand.get(), footer);
+            }
             work.batch.outputsToSave.add(new MessageRepository.Output(message.id(), channel, content, work.now));
             work.rendered(channel, content);
             message.rendered(channel, work.now);
@@ -52,6 +66,16 @@ final class ChannelContent {
             message.fail(MessageReason.FAILED, unrenderable.getMessage(), work.now);
             return false;
         }
+    }
+
+    /** The message's brand; one deleted since the send is left out, with a warning, rather than failing the message. */
+    private static Optional<Brand> brand(MessageWork work) {
+        Optional<String> brandId = work.brandId();
+        Optional<Brand> brand = brandId.flatMap(work.batch::brand);
+        if (brandId.isPresent() && brand.isEmpty()) {
+            LOG.warn("Message {}: brand '{}' does not exist (deleted since the send?); rendered without a brand", work.message.id(), brandId.get());
+        }
+        return brand;
     }
 
     Delivery delivery(MessageWork work, Channel channel, String provider) {

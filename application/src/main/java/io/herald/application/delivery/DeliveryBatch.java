@@ -1,11 +1,13 @@
 package io.herald.application.delivery;
 
+import io.herald.application.port.out.BrandRepository;
 import io.herald.application.port.out.MessageRepository.DeliveryAttempt;
 import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.port.out.TenantRepository;
+import io.herald.domain.brand.Brand;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageId;
 import io.herald.domain.template.Template;
@@ -26,7 +28,7 @@ final class DeliveryBatch {
 
     /** The stores a batch reads from. */
     record Sources(MessageRepository messages, ProfileRepository profiles, PushTokenRepository pushTokens,
-                   TemplateRepository templates, TenantRepository tenants) {
+                   TemplateRepository templates, TenantRepository tenants, BrandRepository brands) {
     }
 
     final Sources sources;
@@ -37,6 +39,7 @@ final class DeliveryBatch {
     private final Map<MessageId, List<DeliveryAttempt>> attempts;
     private final Map<String, Optional<Template>> templatesByReference = new HashMap<>();
     private final Map<String, Optional<Tenant>> tenantsById = new HashMap<>();
+    private final Map<String, Optional<Brand>> brandsById = new HashMap<>();
 
     DeliveryBatch(Sources sources, List<Message> locked, Instant now) {
         this.sources = sources;
@@ -55,6 +58,11 @@ final class DeliveryBatch {
     /** A send's tenant, read once per batch; empty when it does not exist (any more). */
     Optional<Tenant> tenant(String tenantId) {
         return tenantsById.computeIfAbsent(tenantId, sources.tenants()::find);
+    }
+
+    /** A brand, read once per batch; empty when it does not exist (any more). */
+    Optional<Brand> brand(String brandId) {
+        return brandsById.computeIfAbsent(brandId, sources.brands()::find);
     }
 
     List<DeliveryAttempt> attemptsOf(MessageId id) {

@@ -2,6 +2,7 @@ package io.herald.application.delivery;
 
 import io.herald.application.feedback.FeedbackRecorder;
 import io.herald.application.port.out.ChannelSender.Delivery;
+import io.herald.application.port.out.BrandRepository;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.DurableScheduler;
 import io.herald.application.port.out.MessageRepository.DeliveryAttempt;
@@ -57,12 +58,13 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
     private final Clock clock;
 
     public DeliveryPipelineService(MessageRepository messages, ProfileRepository profiles, PushTokenRepository pushTokens,
-                                   TemplateRepository templates, TenantRepository tenants, PreferenceRepository preferences, Providers providers,
+                                   TemplateRepository templates, TenantRepository tenants, BrandRepository brands,
+                                   PreferenceRepository preferences, Providers providers,
                                    TemplateRenderer renderer, DeliverySettings settings, FeedbackRecorder feedback,
                                    ProviderHealth health, ProviderCalls calls, OperationalMetrics metrics,
                                    DurableScheduler scheduler, Clock clock) {
         this.messages = messages;
-        this.sources = new DeliveryBatch.Sources(messages, profiles, pushTokens, templates, tenants);
+        this.sources = new DeliveryBatch.Sources(messages, profiles, pushTokens, templates, tenants, brands);
         this.preparation = new MessagePreparation(providers, preferences);
         this.content = new ChannelContent(renderer);
         this.providers = providers;

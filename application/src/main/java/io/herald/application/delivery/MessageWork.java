@@ -91,6 +91,17 @@ final class MessageWork {
         return template;
     }
 
+    /**
+     * The id of the brand the message is sent in: the send's {@code brand_id}, else its tenant's brand, else its
+     * template's. A send-level choice wins because it is the most specific; a tenant's brand over the template's lets one
+     * workspace template be sent in each customer's look.
+     */
+    Optional<String> brandId() {
+        return message.spec().brandId()
+                .or(() -> tenant().flatMap(Tenant::brandId))
+                .or(() -> template().flatMap(Template::brand));
+    }
+
     void mappedTo(Optional<Template> resolved) {
         template = resolved;
     }

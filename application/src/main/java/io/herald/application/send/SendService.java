@@ -6,6 +6,7 @@ import io.herald.application.port.in.ExpandListSendUseCase;
 import io.herald.application.port.in.SendMessageCommand;
 import io.herald.application.port.in.ResendMessageUseCase;
 import io.herald.application.port.in.SendMessageUseCase;
+import io.herald.application.port.out.BrandRepository;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.DurableScheduler;
 import io.herald.application.port.out.DurableScheduler.ListPage;
@@ -44,6 +45,7 @@ public final class SendService implements SendMessageUseCase, BatchSend, ExpandL
 
     private final MessageRepository messages;
     private final TemplateRepository templates;
+    private final BrandRepository brands;
     private final ListRepository lists;
     private final IdempotencyStore idempotency;
     private final DurableScheduler scheduler;
@@ -54,21 +56,22 @@ public final class SendService implements SendMessageUseCase, BatchSend, ExpandL
     private final Clock clock;
 
     /** Sends to lists read their subscribers 500 at a time. */
-    public SendService(MessageRepository messages, TemplateRepository templates, ListRepository lists,
+    public SendService(MessageRepository messages, TemplateRepository templates, BrandRepository brands, ListRepository lists,
                        IdempotencyStore idempotency, DurableScheduler scheduler, TemplateRenderer renderer,
                        Transactions transactions, Clock clock) {
-        this(messages, templates, lists, idempotency, scheduler, renderer, 500, 1_000, transactions, clock);
+        this(messages, templates, brands, lists, idempotency, scheduler, renderer, 500, 1_000, transactions, clock);
     }
 
     /**
      * @param listPageSize  how many subscribers of a list one page of its send covers
      * @param maxRecipients how many recipients {@code to} may name (a list counts as one)
      */
-    public SendService(MessageRepository messages, TemplateRepository templates, ListRepository lists,
+    public SendService(MessageRepository messages, TemplateRepository templates, BrandRepository brands, ListRepository lists,
                        IdempotencyStore idempotency, DurableScheduler scheduler, TemplateRenderer renderer, int listPageSize,
                        int maxRecipients, Transactions transactions, Clock clock) {
         this.messages = messages;
         this.templates = templates;
+        this.brands = brands;
         this.lists = lists;
         this.idempotency = idempotency;
         this.scheduler = scheduler;
@@ -245,8 +248,13 @@ public final class SendService implements SendMessageUseCase, BatchSend, ExpandL
         return new SendResult(created.requestId(), created.messages().stream().map(message -> message.id().value()).toList());
     }
 
-    /** A send names a template that exists (by id or mapped event), or inline content that compiles. */
+    /** A send names a template that exists (by id or mapped event), or inline content that compiles, and a brand that exists. */
     private void checkContent(MessageSpec spec) {
+        spec.brandId().ifPresent(brand -> {
+            if (brands.find(brand).isEmpty()) {
+                throw new InvalidValueException("message.brand_id '" + brand + "' is not a brand (POST /brands creates one)");
+            }
+        });
         if (spec.content().isPresent()) {
             renderer.validate(spec.content().get());
             return;

@@ -3,7 +3,9 @@ package io.herald.application.template;
 import io.herald.application.errors.NotFoundException;
 import io.herald.application.port.Page;
 import io.herald.application.port.in.ManageTemplatesUseCase;
+import io.herald.application.port.out.BrandRepository;
 import io.herald.application.port.out.TemplateRepository;
+import io.herald.domain.shared.InvalidValueException;
 import io.herald.domain.json.JsonTrees;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.template.Template;
@@ -15,16 +17,23 @@ import java.util.Optional;
 public final class TemplateService implements ManageTemplatesUseCase {
 
     private final TemplateRepository templates;
+    private final BrandRepository brands;
     private final TemplateRenderer renderer;
 
-    public TemplateService(TemplateRepository templates, TemplateRenderer renderer) {
+    public TemplateService(TemplateRepository templates, BrandRepository brands, TemplateRenderer renderer) {
         this.templates = templates;
+        this.brands = brands;
         this.renderer = renderer;
     }
 
     @Override
     public void put(Template template) {
         renderer.validate(template);
+        template.brand().ifPresent(brand -> {
+            if (brands.find(brand).isEmpty()) {
+                throw new InvalidValueException("brand '" + brand + "' is not a brand (POST /brands creates one)");
+            }
+        });
         templates.save(template);
     }
 

@@ -13,6 +13,7 @@ import io.herald.application.port.out.OperationalMetrics;
 import io.herald.application.port.out.IdempotencyStore;
 import io.herald.application.port.out.ListRepository;
 import io.herald.application.port.out.MessageRepository;
+import io.herald.application.port.out.BrandRepository;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.port.out.Transactions;
 import io.herald.application.port.out.WebhookCaller;
@@ -54,7 +55,7 @@ class AutomationEngineTest {
     private final TemplateRenderer renderer = new TemplateRenderer();
     private final RunStarter starter = new RunStarter(runs, scheduler, renderer);
     private final SendService sendsNothing = new SendService(Unused.port(MessageRepository.class), Unused.port(TemplateRepository.class),
-            Unused.port(ListRepository.class), Unused.port(IdempotencyStore.class), scheduler, renderer, Unused.port(Transactions.class), clock);
+            Unused.port(BrandRepository.class), Unused.port(ListRepository.class), Unused.port(IdempotencyStore.class), scheduler, renderer, Unused.port(Transactions.class), clock);
     private final AutomationEngine engine = new AutomationEngineService(runs, automations, profiles, Unused.port(MessageRepository.class),
             Unused.port(TemplateRepository.class), sendsNothing, starter, new Conditions(), renderer, scheduler, OperationalMetrics.NONE, 100, clock);
     private final List<WebhookCaller.Request> calls = new ArrayList<>();

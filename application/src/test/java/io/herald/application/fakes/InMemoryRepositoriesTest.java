@@ -16,6 +16,7 @@ import io.herald.application.contract.ProfileRepositoryContract;
 import io.herald.application.contract.PushTokenRepositoryContract;
 import io.herald.application.contract.RetentionStoreContract;
 import io.herald.application.contract.Stores;
+import io.herald.application.contract.BrandRepositoryContract;
 import io.herald.application.contract.TemplateRepositoryContract;
 import io.herald.application.contract.TenantRepositoryContract;
 import io.herald.application.contract.TokenSecretStoreContract;
@@ -32,6 +33,7 @@ import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.PreferenceRepository;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
+import io.herald.application.port.out.BrandRepository;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.port.out.TokenSecretStore;
 import io.herald.application.port.out.WebhookReceipts;
@@ -77,6 +79,14 @@ class InMemoryRepositoriesTest {
         @Override
         protected AutomationRepository emptyRepository() {
             return new InMemoryAutomationRepository();
+        }
+    }
+
+    @Nested
+    class Brands extends BrandRepositoryContract {
+        @Override
+        protected BrandRepository emptyRepository() {
+            return new InMemoryBrandRepository();
         }
     }
 

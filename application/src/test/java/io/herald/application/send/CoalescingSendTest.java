@@ -2,6 +2,7 @@ package io.herald.application.send;
 
 import io.herald.application.errors.ConflictException;
 import io.herald.application.fakes.DirectTransactions;
+import io.herald.application.fakes.InMemoryBrandRepository;
 import io.herald.application.fakes.InMemoryIdempotencyStore;
 import io.herald.application.fakes.InMemoryListRepository;
 import io.herald.application.fakes.InMemoryMessageRepository;
@@ -36,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CoalescingSendTest {
 
     private final InMemoryMessageRepository messages = new InMemoryMessageRepository();
-    private final SendService service = new SendService(messages, new InMemoryTemplateRepository(), new InMemoryListRepository(),
+    private final SendService service = new SendService(messages, new InMemoryTemplateRepository(), new InMemoryBrandRepository(), new InMemoryListRepository(),
             new InMemoryIdempotencyStore(), new RecordingDurableScheduler(), new TemplateRenderer(), new DirectTransactions(),
             new MutableClock(Instant.parse("2026-12-01T10:00:00Z")));
     private final AtomicInteger singleSends = new AtomicInteger();

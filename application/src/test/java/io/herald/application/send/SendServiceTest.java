@@ -2,6 +2,8 @@ package io.herald.application.send;
 
 import io.herald.application.errors.ConflictException;
 import io.herald.application.fakes.DirectTransactions;
+import io.herald.application.fakes.InMemoryBrandRepository;
+import io.herald.domain.brand.Brand;
 import io.herald.application.fakes.InMemoryIdempotencyStore;
 import io.herald.application.fakes.InMemoryListRepository;
 import io.herald.application.fakes.InMemoryMessageRepository;
@@ -50,9 +52,10 @@ class SendServiceTest {
     private final MutableClock clock = new MutableClock(START);
     private final InMemoryMessageRepository messages = new InMemoryMessageRepository();
     private final InMemoryTemplateRepository templates = new InMemoryTemplateRepository();
+    private final InMemoryBrandRepository brands = new InMemoryBrandRepository();
     private final InMemoryListRepository lists = new InMemoryListRepository();
     private final RecordingDurableScheduler scheduler = new RecordingDurableScheduler();
-    private final SendService sends = new SendService(messages, templates, lists, new InMemoryIdempotencyStore(), scheduler,
+    private final SendService sends = new SendService(messages, templates, brands, lists, new InMemoryIdempotencyStore(), scheduler,
             new TemplateRenderer(), LIST_PAGE, MAX_RECIPIENTS, new DirectTransactions(), clock);
 
     SendServiceTest() {
@@ -137,6 +140,18 @@ class SendServiceTest {
 
         assertThat(all()).isEmpty();
         assertThat(scheduler.deliveries()).isEmpty();
+    }
+
+    @Test
+    void anUnknownBrandIsRefusedAndNothingIsWritten_aKnownOneIsKeptWithTheMessage() {
+        assertThatThrownBy(() -> sends.send(command(Map.of("to", Map.of("user_id", "alex"), "template", "welcome", "brand_id", "nope"))))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("message.brand_id 'nope' is not a brand (POST /brands creates one)");
+        assertThat(all()).isEmpty();
+
+        brands.insert(Brand.parse("acme", Map.of("name", "Acme"), clock.now(), clock.now()));
+        SendResult result = sends.send(command(Map.of("to", Map.of("user_id", "alex"), "template", "welcome", "brand_id", "acme")));
+        assertThat(stored(result.requestId()).spec().brandId()).contains("acme");
     }
 
     @Test

@@ -1,5 +1,9 @@
 package io.herald.application.template;
 
+import io.herald.application.fakes.InMemoryBrandRepository;
+import io.herald.domain.brand.Brand;
+import java.time.Instant;
+
 import io.herald.application.errors.NotFoundException;
 import io.herald.application.fakes.InMemoryTemplateRepository;
 import io.herald.domain.routing.Channel;
@@ -17,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TemplateServiceTest {
 
     private final InMemoryTemplateRepository repository = new InMemoryTemplateRepository();
-    private final TemplateService templates = new TemplateService(repository, new TemplateRenderer());
+    private final InMemoryBrandRepository brands = new InMemoryBrandRepository();
+    private final TemplateService templates = new TemplateService(repository, brands, new TemplateRenderer());
 
     private static Template template(String id, String subject) {
         return Template.parse(id, Map.of("channels", Map.of("email", Map.of("subject", subject, "text", "Hi"))));
@@ -50,6 +55,19 @@ class TemplateServiceTest {
 
         assertThat(templates.find("welcome").orElseThrow().channels().get(Channel.EMAIL))
                 .containsEntry("subject", "Welcome");
+    }
+
+    @Test
+    void aTemplatesBrandMustExist() {
+        Map<String, Object> body = Map.of("brand", "acme", "channels", Map.of("email", Map.of("subject", "Hi")));
+        assertThatThrownBy(() -> templates.put(Template.parse("branded", body))).isInstanceOf(InvalidValueException.class)
+                .hasMessage("brand 'acme' is not a brand (POST /brands creates one)");
+        assertThat(repository.find("branded")).isEmpty();
+
+        brands.insert(Brand.parse("acme", Map.of("name", "Acme"), Instant.EPOCH, Instant.EPOCH));
+        templates.put(Template.parse("branded", body));
+        assertThat(repository.find("branded").orElseThrow().brand()).contains("acme");
+        assertThat(repository.find("branded").orElseThrow().toJson()).containsEntry("brand", "acme");
     }
 
     @Test

@@ -25,9 +25,11 @@ import io.herald.application.port.in.ExpandListSendUseCase;
 import io.herald.application.port.in.ResendMessageUseCase;
 import io.herald.application.port.in.ManageListsUseCase;
 import io.herald.application.port.in.ManagePreferencesUseCase;
+import io.herald.application.port.in.ManageBrandsUseCase;
 import io.herald.application.port.in.ManageTemplatesUseCase;
 import io.herald.application.port.in.QueryMessagesUseCase;
 import io.herald.application.port.out.ChannelSender;
+import io.herald.application.port.out.BrandRepository;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.DeliveryLooks;
 import io.herald.application.port.out.DurableScheduler;
@@ -47,6 +49,7 @@ import io.herald.application.send.CoalescingSend;
 import io.herald.application.send.SendService;
 import io.herald.application.send.TemplateEventTrigger;
 import io.herald.application.template.TemplateRenderer;
+import io.herald.application.brand.BrandService;
 import io.herald.application.template.TemplateService;
 import io.herald.domain.routing.Channel;
 import io.micronaut.context.annotation.Bean;
@@ -124,10 +127,10 @@ class SendFactory {
      */
     @Singleton
     @Bean(typed = {SendService.class, ExpandListSendUseCase.class, ResendMessageUseCase.class})
-    SendService sendService(MessageRepository messages, TemplateRepository templates, ListRepository lists,
+    SendService sendService(MessageRepository messages, TemplateRepository templates, BrandRepository brands, ListRepository lists,
                             IdempotencyStore idempotency, DurableScheduler scheduler, TemplateRenderer renderer,
                             SendConfiguration send, Transactions transactions, Clock clock) {
-        return new SendService(messages, templates, lists, idempotency, scheduler, renderer, send.listPageSize(),
+        return new SendService(messages, templates, brands, lists, idempotency, scheduler, renderer, send.listPageSize(),
                 send.maxRecipients(), transactions, clock);
     }
 
@@ -148,11 +151,11 @@ class SendFactory {
     @Singleton
     @Transactional
     DeliveryPipeline deliveryPipeline(MessageRepository messages, ProfileRepository profiles, PushTokenRepository pushTokens,
-                                      TemplateRepository templates, TenantRepository tenants, PreferenceRepository preferences,
-                                      Providers providers, TemplateRenderer renderer, DeliverySettings settings, FeedbackRecorder feedback,
+                                      TemplateRepository templates, TenantRepository tenants, BrandRepository brands,
+                                      PreferenceRepository preferences, Providers providers, TemplateRenderer renderer, DeliverySettings settings, FeedbackRecorder feedback,
                                       ProviderHealth health, ProviderCalls calls, OperationalMetrics metrics,
                                       DurableScheduler scheduler, Clock clock) {
-        return new DeliveryPipelineService(messages, profiles, pushTokens, templates, tenants, preferences, providers, renderer, settings,
+        return new DeliveryPipelineService(messages, profiles, pushTokens, templates, tenants, brands, preferences, providers, renderer, settings,
                 feedback, health, calls, metrics, scheduler, clock);
     }
 
@@ -184,8 +187,14 @@ class SendFactory {
 
     @Singleton
     @Transactional
-    ManageTemplatesUseCase manageTemplates(TemplateRepository templates, TemplateRenderer renderer) {
-        return new TemplateService(templates, renderer);
+    ManageBrandsUseCase manageBrands(BrandRepository brands, Clock clock) {
+        return new BrandService(brands, clock);
+    }
+
+    @Singleton
+    @Transactional
+    ManageTemplatesUseCase manageTemplates(TemplateRepository templates, BrandRepository brands, TemplateRenderer renderer) {
+        return new TemplateService(templates, brands, renderer);
     }
 
     @Singleton

@@ -237,6 +237,41 @@ class CourierCompatibilityIT {
 
     @Test
     @Order(7)
+    void brands() {
+        JsonNode created = json("POST", "/brands", """
+                {"id": "compat-acme", "name": "Acme", "settings": {"colors": {"primary": "#ff6600"},
+                 "email": {"header": {"logo": {"image": "https://cdn.example.org/acme.png", "href": "https://acme.example.org"}},
+                           "footer": {"content": "Acme Inc., 1 Main St"}}},
+                 "snippets": {"items": [{"name": "sign_off", "value": "The Acme team"}]}}""", 200);
+        shape(created, "Brand", "id:s", "created:n", "name:s", "updated:n", "?published:n", "?settings:o", "?snippets:o", "?version:s");
+        assertThat(call("POST", "/brands", "{\"id\": \"compat-acme\", \"name\": \"Again\"}", "application/json").status()).isEqualTo(409);
+        shape(json("GET", "/brands/compat-acme", null, 200), "Brand", "id:s", "created:n", "name:s", "updated:n");
+        JsonNode generated = json("POST", "/brands", "{\"name\": \"Unnamed\"}", 200);
+        JsonNode list = json("GET", "/brands", null, 200);
+        shape(list, "BrandListResponse", "paging:o", "results:a");
+        assertThat(Http.texts(list.path("results"), "id")).contains("compat-acme", generated.path("id").asText());
+        JsonNode updated = json("PUT", "/brands/compat-acme", """
+                {"name": "Acme Corp", "settings": {"colors": {"primary": "#ff6600"},
+                 "email": {"header": {"logo": {"image": "https://cdn.example.org/acme.png"}}, "footer": {"content": "Acme Corp"}}},
+                 "snippets": {"items": [{"name": "sign_off", "value": "The Acme team"}]}}""", 200);
+        assertThat(updated.path("name").asText()).isEqualTo("Acme Corp");
+        assertThat(updated.path("created").asLong()).isEqualTo(created.path("created").asLong());
+        accepted("DELETE", "/brands/" + generated.path("id").asText(), null, 204);
+        assertThat(call("GET", "/brands/" + generated.path("id").asText(), null, "application/json").status()).isEqualTo(404);
+
+        String messageId = json("POST", "/send", "{\"message\": {\"to\": {\"email\": \"kim@example.org\"}, \"brand_id\": \"compat-acme\", "
+                + "\"content\": {\"title\": \"Hello\", \"body\": \"Hi from {{brand.snippets.sign_off}}\"}}}", 202).path("requestId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> json("GET", "/messages/" + messageId, null, 200).path("status").asText().equals("SENT"));
+        JsonNode content = json("GET", "/messages/" + messageId + "/output", null, 200).path("results").get(0).path("content");
+        assertThat(content.path("html").asText()).contains("https://cdn.example.org/acme.png").contains("#ff6600").contains("Acme Corp")
+                .contains("Hi from The Acme team");
+        assertThat(content.path("text").asText()).endsWith("-- \nAcme Corp");
+        assertThat(call("POST", "/send", "{\"message\": {\"to\": {\"email\": \"kim@example.org\"}, \"brand_id\": \"nope\", "
+                + "\"content\": {\"title\": \"Hello\", \"body\": \"Hi\"}}}", "application/json").status()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(8)
     void automations() {
         http.put("/automations/compat-onboarding", "{\"name\": \"Onboarding\", \"steps\": [{\"action\": \"send\", \"template\": \"compat-welcome\"}]}");
         JsonNode list = json("GET", "/automations", null, 200);
@@ -263,7 +298,7 @@ class CourierCompatibilityIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void inboundAndAuth() {
         shape(json("POST", "/inbound/courier", "{\"event\": \"Compat Checked\", \"messageId\": \"compat-1\", \"properties\": {}, "
                 + "\"type\": \"track\", \"userId\": \"compat-alex\"}", 202), "InboundTrackEventResponse", "messageId:s");

@@ -80,6 +80,9 @@ public record MessageSpec(
                 .flatMap(MessageSpec::escalation);
         Map<String, Object> metadata = message.optionalObject("metadata").map(MessageSpec::metadata).orElse(Map.of());
         Optional<String> topic = message.optionalObject("preferences").flatMap(preferences -> preferences.optionalText("subscription_topic_id"));
+        if (message.has("brand_id")) {
+            message.requiredText("brand_id");
+        }
         message.optionalObject("context").ifPresent(context -> {
             if (context.has("tenant_id")) {
                 context.requiredText("tenant_id");
@@ -117,6 +120,11 @@ public record MessageSpec(
     public Optional<String> tenantId() {
         return raw.get("context") instanceof Map<?, ?> context && context.get("tenant_id") instanceof String tenant && !tenant.isBlank()
                 ? Optional.of(tenant) : Optional.empty();
+    }
+
+    /** Courier's {@code brand_id}: the brand emails of this send are laid out in, over the tenant's and the template's. */
+    public Optional<String> brandId() {
+        return raw.get("brand_id") instanceof String brand && !brand.isBlank() ? Optional.of(brand) : Optional.empty();
     }
 
     /** The spec of the message for one recipient of this send. */

@@ -21,7 +21,7 @@ import java.util.Set;
  * first of its channels that can reach the recipient, in the order they were written.
  */
 public record Template(String id, String name, Optional<String> topic, List<String> events, RoutingNode.Group routing,
-                       Map<Channel, Map<String, Object>> channels) {
+                       Map<Channel, Map<String, Object>> channels, Optional<String> brand) {
 
     /** The fields each channel's content may have; string fields are Handlebars templates. */
     public static final Map<Channel, Set<String>> FIELDS = Map.of(
@@ -33,6 +33,7 @@ public record Template(String id, String name, Optional<String> topic, List<Stri
     public Template {
         Objects.requireNonNull(id);
         events = List.copyOf(events);
+        brand = brand == null ? Optional.empty() : brand;
         Map<Channel, Map<String, Object>> copy = new EnumMap<>(Channel.class);
         channels.forEach((channel, content) -> copy.put(channel, JsonTrees.deepCopy(content)));
         channels = java.util.Collections.unmodifiableMap(copy);
@@ -46,6 +47,7 @@ public record Template(String id, String name, Optional<String> topic, List<Stri
         JsonFields template = JsonFields.of(body, "");
         String name = template.optionalString("name").orElse(id);
         Optional<String> topic = template.optionalString("topic").filter(t -> !t.isBlank());
+        Optional<String> brand = template.get("brand") == null ? Optional.empty() : template.optionalText("brand");
         List<String> events = new ArrayList<>();
         if (template.has("events")) {
             if (!(template.get("events") instanceof List<?> list)) {
@@ -84,7 +86,7 @@ public record Template(String id, String name, Optional<String> topic, List<Stri
                 ? RoutingNode.parse(template.get("routing"), template.where("routing"))
                 : new RoutingNode.Group(io.herald.domain.routing.RoutingMethod.SINGLE,
                         order.stream().map(c -> (RoutingNode) new RoutingNode.Leaf(c)).toList());
-        return new Template(id, name, topic, events, routing, channels);
+        return new Template(id, name, topic, events, routing, channels, brand);
     }
 
     public Map<String, Object> toJson() {
@@ -92,6 +94,7 @@ public record Template(String id, String name, Optional<String> topic, List<Stri
         json.put("id", id);
         json.put("name", name);
         json.put("topic", topic.orElse(null));
+        brand.ifPresent(id -> json.put("brand", id));
         json.put("events", events);
         json.put("routing", routing.toJson());
         Map<String, Object> content = new LinkedHashMap<>();

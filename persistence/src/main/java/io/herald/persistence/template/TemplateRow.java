@@ -18,6 +18,7 @@ record TemplateRow(
         @Id String templateId,
         String name,
         @Nullable String topic,
+        @Nullable String brandId,
         @TypeDef(type = DataType.STRING_ARRAY) List<String> events,
         @TypeDef(type = DataType.JSON) Map<String, Object> routing,
         @TypeDef(type = DataType.JSON) Map<String, Object> channels,
@@ -26,7 +27,8 @@ record TemplateRow(
     @SuppressWarnings("unchecked")
     static TemplateRow of(Template template) {
         Map<String, Object> json = template.toJson();
-        return new TemplateRow(template.id(), template.name(), template.topic().orElse(null), template.events(),
+        return new TemplateRow(template.id(), template.name(), template.topic().orElse(null),
+                template.brand().orElse(null), template.events(),
                 (Map<String, Object>) json.get("routing"), (Map<String, Object>) json.get("channels"),
                 StoredFormat.TEMPLATE.current());
     }
@@ -36,6 +38,7 @@ record TemplateRow(
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", name);
         json.put("topic", topic);
+        json.put("brand", brandId);
         json.put("events", events);
         json.put("routing", routing);
         json.put("channels", channels);

@@ -16,6 +16,7 @@ import io.herald.application.contract.ProfileRepositoryContract;
 import io.herald.application.contract.PushTokenRepositoryContract;
 import io.herald.application.contract.RetentionStoreContract;
 import io.herald.application.contract.Stores;
+import io.herald.application.contract.BrandRepositoryContract;
 import io.herald.application.contract.TemplateRepositoryContract;
 import io.herald.application.contract.TenantRepositoryContract;
 import io.herald.application.contract.TokenSecretStoreContract;
@@ -36,6 +37,7 @@ import io.herald.application.port.out.PreferenceRepository;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.RetentionStore;
+import io.herald.application.port.out.BrandRepository;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.port.out.TenantRepository;
 import io.herald.application.port.out.TokenSecretStore;
@@ -95,6 +97,9 @@ class PostgresRepositoriesTest implements PostgresTest {
 
     @Inject
     TenantRepository tenants;
+
+    @Inject
+    BrandRepository brands;
 
     @Inject
     InboxRepository inbox;
@@ -185,6 +190,15 @@ class PostgresRepositoriesTest implements PostgresTest {
         protected AutomationRepository emptyRepository() {
             SharedPostgres.truncateAllTables();
             return automations;
+        }
+    }
+
+    @Nested
+    class Brands extends BrandRepositoryContract {
+        @Override
+        protected BrandRepository emptyRepository() {
+            SharedPostgres.truncateAllTables();
+            return brands;
         }
     }
 
