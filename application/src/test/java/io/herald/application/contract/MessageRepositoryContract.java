@@ -148,6 +148,43 @@ public abstract class MessageRepositoryContract {
         assertThat(ids(messages.list(alexBySendgridBefore).items())).containsExactly(first);
     }
 
+    @Test
+    void messagesAreListedByWhatTheirSendCarried_anyOfItsTags_itsTraceId_tenantAndEvent() {
+        MessageRepository messages = emptyRepository();
+        Message billing = carrying(at(NOW), Map.of("tags", List.of("billing", "eu"), "trace_id", "trace-1"), Map.of("tenant_id", "acme"),
+                Optional.of("Invoice Paid"));
+        Message onboarding = carrying(at(NOW.plusSeconds(1)), Map.of("tags", List.of("onboarding")), Map.of(), Optional.of("Signed Up"));
+        Message plain = carrying(at(NOW.plusSeconds(2)), Map.of(), Map.of("tenant_id", "globex"), Optional.empty());
+        messages.insertAll(List.of(billing, onboarding, plain));
+
+        assertThat(ids(messages.list(sentWith(List.of("eu"), Optional.empty(), Optional.empty(), Optional.empty())).items()))
+                .containsExactly(billing.id().value());
+        assertThat(ids(messages.list(sentWith(List.of("onboarding", "billing"), Optional.empty(), Optional.empty(), Optional.empty())).items()))
+                .as("any of the tags").containsExactly(onboarding.id().value(), billing.id().value());
+        assertThat(ids(messages.list(sentWith(List.of(), Optional.of("trace-1"), Optional.empty(), Optional.empty())).items()))
+                .containsExactly(billing.id().value());
+        assertThat(ids(messages.list(sentWith(List.of(), Optional.empty(), Optional.of("globex"), Optional.empty())).items()))
+                .containsExactly(plain.id().value());
+        assertThat(ids(messages.list(sentWith(List.of(), Optional.empty(), Optional.empty(), Optional.of("Signed Up"))).items()))
+                .containsExactly(onboarding.id().value());
+        assertThat(messages.list(sentWith(List.of("billing"), Optional.of("trace-2"), Optional.empty(), Optional.empty())).items())
+                .as("every filter applies").isEmpty();
+    }
+
+    private static Message carrying(String id, Map<String, Object> metadata, Map<String, Object> context, Optional<String> event) {
+        Map<String, Object> spec = new java.util.LinkedHashMap<>(Map.of("to", Map.of("user_id", "alex"), "template", "welcome",
+                "metadata", metadata));
+        if (!context.isEmpty()) {
+            spec.put("context", context);
+        }
+        return Message.enqueue(new MessageId(id), id, MessageSpec.parse(spec), event, Optional.empty(), NOW);
+    }
+
+    private static MessageQuery sentWith(List<String> tags, Optional<String> traceId, Optional<String> tenantId, Optional<String> event) {
+        return new MessageQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 10)
+                .sentWith(new MessageQuery.SentWith(tags, traceId, tenantId, event));
+    }
+
     /** An id as Herald makes them, carrying its enqueue time. */
     private static String at(Instant enqueuedAt) {
         return MessageId.firstAt(enqueuedAt).value() + "-00";

@@ -121,6 +121,10 @@ public final class InMemoryMessageRepository implements MessageRepository {
                 .filter(m -> query.provider().map(provider -> m.provider().equals(Optional.of(provider))).orElse(true))
                 .filter(m -> query.enqueuedFrom().map(from -> !m.enqueuedAt().isBefore(from)).orElse(true))
                 .filter(m -> query.enqueuedUntil().map(m.enqueuedAt()::isBefore).orElse(true))
+                .filter(m -> query.sentWith().event().map(event -> m.event().equals(Optional.of(event))).orElse(true))
+                .filter(m -> query.sentWith().traceId().map(trace -> m.spec().traceId().equals(Optional.of(trace))).orElse(true))
+                .filter(m -> query.sentWith().tenantId().map(tenant -> m.spec().tenantId().equals(Optional.of(tenant))).orElse(true))
+                .filter(m -> query.sentWith().anyTag().isEmpty() || m.spec().tags().stream().anyMatch(query.sentWith().anyTag()::contains))
                 .limit(query.limit() + 1L).map(InMemoryMessageRepository::copy).toList();
         if (matching.size() <= query.limit()) {
             return new Page<>(matching, null);

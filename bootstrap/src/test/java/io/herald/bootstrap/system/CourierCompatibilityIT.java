@@ -211,7 +211,8 @@ class CourierCompatibilityIT {
         http.put("/templates/compat-welcome", """
                 {"name": "Welcome", "channels": {"email": {"subject": "Welcome {{name}}", "text": "Hello {{name}}", "html": "<p>Hello</p>"}}}""");
         JsonNode sent = json("POST", "/send", "{\"message\": {\"to\": {\"user_id\": \"compat-alex\"}, \"template\": \"compat-welcome\", "
-                + "\"data\": {\"name\": \"Alex\"}, \"context\": {\"tenant_id\": \"compat-acme\"}}}", 202);
+                + "\"data\": {\"name\": \"Alex\"}, \"context\": {\"tenant_id\": \"compat-acme\"}, "
+                + "\"metadata\": {\"tags\": [\"compat-onboarding\", \"compat-eu\"], \"trace_id\": \"compat-trace\", \"utm\": {\"source\": \"herald\"}}}}", 202);
         shape(sent, "SendMessageResponse", "requestId:s");
         String messageId = sent.path("requestId").asText();
         await().atMost(Duration.ofSeconds(30)).until(() -> json("GET", "/messages/" + messageId, null, 200).path("status").asText().equals("SENT"));
@@ -220,6 +221,10 @@ class CourierCompatibilityIT {
                 "recipient:s", "status:s", "?sent:n", "?delivered:n", "?opened:n", "?clicked:n", "?error:s", "?reason:s");
         JsonNode list = json("GET", "/messages?recipient=compat-alex", null, 200);
         shape(list, "MessageListResponse", "paging:o", "results:a");
+        for (String filter : new String[] {"tag=compat-eu", "tags=nothing,compat-onboarding", "traceId=compat-trace", "tenant_id=compat-acme"}) {
+            assertThat(Http.texts(json("GET", "/messages?" + filter, null, 200).path("results"), "id")).as(filter).containsExactly(messageId);
+        }
+        assertThat(json("GET", "/messages?tag=compat-none", null, 200).path("results").size()).isZero();
         shape(json("GET", "/messages/" + messageId + "/history", null, 200), "MessageHistoryResponse", "results:a");
         JsonNode output = json("GET", "/messages/" + messageId + "/output", null, 200);
         shape(output, "MessageContentResponse", "results:a");

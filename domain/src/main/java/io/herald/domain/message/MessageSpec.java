@@ -40,6 +40,7 @@ public record MessageSpec(
         Map<String, Object> raw) {
 
     public static final String ROOT = "message";
+    private static final int MAX_TAGS = 50;
 
     /** {@code delay}: a duration from now, or a moment. */
     public record DelaySpec(Optional<Duration> duration, Optional<Instant> until) {
@@ -252,10 +253,30 @@ public record MessageSpec(
         return Optional.of(new Escalation(after, Escalation.Criteria.parse(criteria, timeout.where("criteria"))));
     }
 
-    /** Refuses a {@code metadata.event} that is not a string; {@link #metadataEvent} reads it. */
+    /**
+     * Refuses what Courier's {@code metadata} types would: {@code event} and {@code trace_id} not strings, {@code tags}
+     * not an array of strings (at most {@value #MAX_TAGS}), {@code utm} not an object of strings.
+     */
     private static Map<String, Object> metadata(JsonFields metadata) {
         metadata.optionalString("event");
+        metadata.optionalString("trace_id");
+        metadata.optionalStrings("tags").ifPresent(tags -> {
+            if (tags.size() > MAX_TAGS) {
+                throw new InvalidValueException(metadata.where("tags") + " has " + tags.size() + " tags; at most " + MAX_TAGS);
+            }
+        });
+        metadata.optionalObject("utm").ifPresent(utm -> utm.raw().keySet().forEach(utm::optionalString));
         return metadata.raw();
+    }
+
+    /** Courier's {@code metadata.tags}: labels to find the message by ({@code GET /messages?tag=}). */
+    public List<String> tags() {
+        return metadata.get("tags") instanceof List<?> tags ? tags.stream().map(String.class::cast).toList() : List.of();
+    }
+
+    /** Courier's {@code metadata.trace_id}: the caller's id for the request, to find its messages by. */
+    public Optional<String> traceId() {
+        return Optional.ofNullable((String) metadata.get("trace_id"));
     }
 
     private static Instant instant(Object raw, String where) {

@@ -53,6 +53,22 @@ class MessageSpecTest {
     }
 
     @Test
+    void courierMetadataIsKept_tagsTraceIdAndUtm_andChecked() {
+        MessageSpec spec = parse(Map.of("metadata", Map.of("tags", List.of("billing", "eu"), "trace_id", "t-1",
+                "utm", Map.of("source", "herald", "campaign", "winter")), "brand_id", "acme"));
+        assertThat(spec.tags()).containsExactly("billing", "eu");
+        assertThat(spec.traceId()).contains("t-1");
+        assertThat(spec.brandId()).contains("acme");
+        assertThat(parse(Map.of()).tags()).isEmpty();
+
+        refused(Map.of("metadata", Map.of("tags", List.of("ok", 3)))).hasMessage("message.metadata.tags[1] must be a string");
+        refused(Map.of("metadata", Map.of("trace_id", 7))).hasMessageContaining("message.metadata.trace_id");
+        refused(Map.of("metadata", Map.of("utm", Map.of("source", List.of())))).hasMessageContaining("message.metadata.utm.source");
+        refused(Map.of("metadata", Map.of("tags", java.util.Collections.nCopies(51, "t")))).hasMessageContaining("at most 50");
+        refused(Map.of("brand_id", "")).hasMessageContaining("message.brand_id");
+    }
+
+    @Test
     void theRecipientIsRequired() {
         assertThatThrownBy(() -> MessageSpec.parse(Map.of("template", "welcome")))
                 .isInstanceOf(InvalidValueException.class).hasMessage("message.to is required");

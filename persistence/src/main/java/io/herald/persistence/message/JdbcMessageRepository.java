@@ -217,12 +217,19 @@ class JdbcMessageRepository implements MessageRepository {
     }
 
     /**
-     * Channel and provider have no index (two more on the hottest table would cost every send), so they sift the first
+     * Channel, provider and what the send carried (tags, trace id, tenant, event) have no index (more indexes on the
+     * hottest table would cost every send), so they sift the first
      * {@link MessageQuery#SIFTED} messages the indexed filters walk to. When those hold too few matches, the page ends
      * early with a cursor at the last message looked at: the work per page stays bounded whatever the filter.
      */
     private Page<Message> sifted(MessageQuery query, KeysetPage page) {
-        Conditions sift = new Conditions().and("channel = ?", query.channel().map(Channel::wireName)).and("provider = ?", query.provider());
+        MessageQuery.SentWith with = query.sentWith();
+        Conditions sift = new Conditions().and("channel = ?", query.channel().map(Channel::wireName)).and("provider = ?", query.provider())
+                .and("event = ?", with.event())
+                .and("spec->'metadata'->>'trace_id' = ?", with.traceId())
+                .and("spec->'context'->>'tenant_id' = ?", with.tenantId())
+                // jsonb_exists_any is the ?| operator, whose ? a JDBC driver would take for a parameter.
+                .and("jsonb_exists_any(spec->'metadata'->'tags', ?)", Optional.of(with.anyTag().toArray(String[]::new)).filter(tags -> tags.length > 0));
         Db.Binder binder = statement -> sift.bind(statement, page.bind(statement));
         List<Message> rows = db.query("SELECT " + COLUMNS + " FROM (SELECT * FROM messages" + page.sql(MessageQuery.SIFTED) + ") AS walked"
                 + sift.sql() + page.order() + " LIMIT " + (query.limit() + 1), binder, this::message);

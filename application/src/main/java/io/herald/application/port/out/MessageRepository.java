@@ -96,10 +96,33 @@ public interface MessageRepository {
      */
     record MessageQuery(Optional<String> recipient, Optional<MessageStatus> status, Optional<String> notification,
                         Optional<String> requestId, Optional<Channel> channel, Optional<String> provider,
-                        Optional<Instant> enqueuedFrom, Optional<Instant> enqueuedUntil, Optional<String> cursor, int limit) {
+                        Optional<Instant> enqueuedFrom, Optional<Instant> enqueuedUntil, Optional<String> cursor, int limit,
+                        SentWith sentWith) {
 
-        /** How many messages one page looks through for its channel and provider. */
+        /** How many messages one page looks through for its channel, provider and {@link SentWith} filters. */
         public static final int SIFTED = 10_000;
+
+        /**
+         * What the send carried, as Courier's list filters read it: any of the {@code metadata.tags}, the
+         * {@code metadata.trace_id}, the {@code context.tenant_id}, the triggering event.
+         */
+        public record SentWith(List<String> anyTag, Optional<String> traceId, Optional<String> tenantId, Optional<String> event) {
+            public static final SentWith ANY = new SentWith(List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+
+            public SentWith {
+                anyTag = List.copyOf(anyTag);
+            }
+
+            public boolean any() {
+                return anyTag.isEmpty() && traceId.isEmpty() && tenantId.isEmpty() && event.isEmpty();
+            }
+        }
+
+        public MessageQuery(Optional<String> recipient, Optional<MessageStatus> status, Optional<String> notification,
+                            Optional<String> requestId, Optional<Channel> channel, Optional<String> provider,
+                            Optional<Instant> enqueuedFrom, Optional<Instant> enqueuedUntil, Optional<String> cursor, int limit) {
+            this(recipient, status, notification, requestId, channel, provider, enqueuedFrom, enqueuedUntil, cursor, limit, SentWith.ANY);
+        }
 
         public MessageQuery(Optional<String> recipient, Optional<MessageStatus> status, Optional<String> notification,
                             Optional<String> requestId, Optional<String> cursor, int limit) {
@@ -108,7 +131,12 @@ public interface MessageRepository {
         }
 
         public boolean sifts() {
-            return channel.isPresent() || provider.isPresent();
+            return channel.isPresent() || provider.isPresent() || !sentWith.any();
+        }
+
+        public MessageQuery sentWith(SentWith filter) {
+            return new MessageQuery(recipient, status, notification, requestId, channel, provider, enqueuedFrom, enqueuedUntil,
+                    cursor, limit, filter);
         }
     }
 

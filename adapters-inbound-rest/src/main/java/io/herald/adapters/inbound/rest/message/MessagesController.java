@@ -29,6 +29,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,11 +56,22 @@ class MessagesController {
     Map<String, Object> list(@Nullable @QueryValue String recipient, @Nullable @QueryValue String status,
                              @Nullable @QueryValue String notification, @Nullable @QueryValue("request_id") String requestId,
                              @Nullable @QueryValue String provider, @Nullable @QueryValue("enqueued_after") String enqueuedAfter,
-                             @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
+                             @Nullable @QueryValue String messageId, @Nullable @QueryValue List<String> tag, @Nullable @QueryValue String tags,
+                             @Nullable @QueryValue String traceId, @Nullable @QueryValue("tenant_id") String tenantId,
+                             @Nullable @QueryValue String event, @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
+        // Courier's messageId filter is the id /send answered, which is Herald's request id.
+        if (requestId != null && messageId != null && !requestId.equals(messageId)) {
+            throw new InvalidValueException("request_id and messageId name the same thing; give one of them");
+        }
+        List<String> anyTag = new ArrayList<>(tag == null ? List.of() : tag.stream().filter(t -> !t.isBlank()).toList());
+        if (tags != null) {
+            Arrays.stream(tags.split(",", -1)).map(String::trim).filter(t -> !t.isEmpty()).forEach(anyTag::add);
+        }
         var page = messages.list(new MessageQuery(Optional.ofNullable(recipient), Optional.ofNullable(status).map(MessagesController::status),
-                Optional.ofNullable(notification), Optional.ofNullable(requestId), Optional.empty(), Optional.ofNullable(provider),
-                Optional.ofNullable(enqueuedAfter).map(MessagesController::instant), Optional.empty(), Optional.ofNullable(cursor),
-                Paging.limit(limit)));
+                Optional.ofNullable(notification), Optional.ofNullable(requestId != null ? requestId : messageId), Optional.empty(),
+                Optional.ofNullable(provider), Optional.ofNullable(enqueuedAfter).map(MessagesController::instant), Optional.empty(),
+                Optional.ofNullable(cursor), Paging.limit(limit))
+                .sentWith(new MessageQuery.SentWith(anyTag, Optional.ofNullable(traceId), Optional.ofNullable(tenantId), Optional.ofNullable(event))));
         return Paging.of(page, "results", MessageViews::details);
     }
 

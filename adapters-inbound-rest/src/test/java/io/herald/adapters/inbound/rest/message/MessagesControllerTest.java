@@ -99,6 +99,19 @@ class MessagesControllerTest extends ApiTest {
     }
 
     @Test
+    void whatTheSendCarriedGoesIntoTheQueryAsCourierNamesIt_tagRepeatedOrTagsCommaSeparated() {
+        api.get("/messages?tag=billing&tag=eu&tags=onboarding,%20trial&traceId=trace-1&tenant_id=acme&event=Invoice%20Paid");
+        api.get("/messages?messageId=req-7");
+
+        assertThat(messages.queries()).extracting(MessageQuery::sentWith).containsExactly(
+                new MessageQuery.SentWith(List.of("billing", "eu", "onboarding", "trial"), Optional.of("trace-1"), Optional.of("acme"),
+                        Optional.of("Invoice Paid")),
+                MessageQuery.SentWith.ANY);
+        assertThat(messages.queries().get(1).requestId()).as("Courier's messageId is the id /send answered").contains("req-7");
+        assertBadRequest(api.get("/messages?messageId=req-7&request_id=req-8"), "request_id and messageId name the same thing");
+    }
+
+    @Test
     void withoutFiltersTheFirstTwentyAreAskedFor() {
         api.get("/messages");
 
