@@ -161,7 +161,7 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
 
     /** The policy's decision for a due leaf, once the calls it counts as failed are on record. */
     private Decision decide(MessageWork work, Target target) {
-        List<String> candidates = providers.providersFor(target.channel(), work.message.spec());
+        List<String> candidates = candidates(work, target.leafId());
         while (true) {
             Decision next = policy.decide(work.leg(target.leafId(), candidates), work.now, health);
             if (!(next instanceof FailoverPolicy.CountAsFailed failed)) {
@@ -173,9 +173,14 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
         }
     }
 
+    /** A leaf's providers in failover order: its channel's, or the one provider its routing named. */
+    private List<String> candidates(MessageWork work, String leafId) {
+        DeliveryPlan plan = work.message.plan().orElseThrow();
+        return providers.providersFor(plan.channelOf(leafId), plan.providerOf(leafId), work.message.spec());
+    }
+
     private void reportFailure(MessageWork work, String leafId, String provider, DeliveryResult failure) {
-        Channel channel = work.message.plan().orElseThrow().channelOf(leafId);
-        FailoverPolicy.Move next = policy.moveAfterFailure(work.leg(leafId, providers.providersFor(channel, work.message.spec())),
+        FailoverPolicy.Move next = policy.moveAfterFailure(work.leg(leafId, candidates(work, leafId)),
                 provider, work.now, health);
         reports.providerFailed(work.message, leafId, provider, failure, next, work.now);
     }

@@ -83,7 +83,7 @@ final class MessagePreparation {
         RoutingNode.Group pruned = withContentOnly instanceof RoutingNode.Group group ? group
                 : new RoutingNode.Group(routing.method(), List.of(withContentOnly));
         RoutingDecision decision = RoutingPlanner.plan(pruned, work.addresses().reachability(work.pushTokens()), preference,
-                providers.channelsWithProviders(spec));
+                leaf -> providers.hasProvider(leaf, spec));
         if (decision instanceof RoutingDecision.Unroutable unroutable && unroutable.reason() == RoutingDecision.Why.NO_PROVIDERS) {
             return new RoutingDecision.Unroutable(RoutingDecision.Why.NO_PROVIDERS,
                     providers.whyNoProvider(EnumSet.copyOf(withContentOnly.channels()), spec));

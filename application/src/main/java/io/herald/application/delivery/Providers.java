@@ -3,6 +3,7 @@ package io.herald.application.delivery;
 import io.herald.application.port.out.ChannelSender;
 import io.herald.domain.message.MessageSpec;
 import io.herald.domain.routing.Channel;
+import io.herald.domain.routing.RoutingNode;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -66,6 +67,19 @@ public final class Providers {
             }
         }
         return chosen;
+    }
+
+    /**
+     * The providers to try for a routing leaf: its channel's ({@link #providersFor(Channel, MessageSpec)}), or only the
+     * provider it names ({@code "sendgrid"} in {@code routing.channels}) when that one is among them.
+     */
+    public List<String> providersFor(Channel channel, Optional<String> pinned, MessageSpec spec) {
+        List<String> forChannel = providersFor(channel, spec);
+        return pinned.map(provider -> forChannel.contains(provider) ? List.of(provider) : List.<String>of()).orElse(forChannel);
+    }
+
+    public boolean hasProvider(RoutingNode.Leaf leaf, MessageSpec spec) {
+        return !providersFor(leaf.channel(), leaf.provider(), spec).isEmpty();
     }
 
     public Set<Channel> channelsWithProviders(MessageSpec spec) {

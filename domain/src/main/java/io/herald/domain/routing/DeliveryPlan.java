@@ -47,11 +47,20 @@ public final class DeliveryPlan {
     }
 
     public Channel channelOf(String leafId) {
+        return leaf(leafId).channel();
+    }
+
+    /** The provider the leaf is pinned to, when its routing named a provider rather than a channel. */
+    public java.util.Optional<String> providerOf(String leafId) {
+        return leaf(leafId).provider();
+    }
+
+    private Leaf leaf(String leafId) {
         RoutingNode node = routing;
         for (String index : leafId.split("\\.", -1)) {
             node = ((Group) node).children().get(Integer.parseInt(index));
         }
-        return ((Leaf) node).channel();
+        return (Leaf) node;
     }
 
     public DeliveryPlan with(String leafId, LeafState state) {

@@ -8,19 +8,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * A routing tree as Courier writes it: {@code {"method": "single", "channels": ["email", {"method": "all",
- * "channels": ["sms", "push"]}]}}. A leaf is a channel; a group tries its children one after the other
+ * "channels": ["sms", "push"]}]}}. A leaf is a channel, or a provider standing for its channel and pinning the leaf
+ * to it ({@code "sendgrid"}: email through SendGrid only); a group tries its children one after the other
  * ({@code single}) or all together ({@code all}).
  */
 public sealed interface RoutingNode {
 
-    record Leaf(Channel channel) implements RoutingNode {
+    record Leaf(Channel channel, Optional<String> provider) implements RoutingNode {
         public Leaf {
             Objects.requireNonNull(channel);
+            provider = provider == null ? Optional.empty() : provider;
+        }
+
+        public Leaf(Channel channel) {
+            this(channel, Optional.empty());
+        }
+
+        static Leaf parse(Object raw, String where) {
+            if (raw instanceof String name && Channel.find(name).isPresent()) {
+                return new Leaf(Channel.parse(name, where));
+            }
+            ProviderNames.Named named = ProviderNames.parse(raw, where);
+            return new Leaf(named.channel(), Optional.of(named.provider()));
         }
     }
 
@@ -46,7 +61,7 @@ public sealed interface RoutingNode {
         for (int i = 0; i < rawChannels.size(); i++) {
             Object child = rawChannels.get(i);
             String childWhere = routing.where("channels", i);
-            children.add(child instanceof Map<?, ?> ? parse(child, childWhere) : new Leaf(Channel.parse(child, childWhere)));
+            children.add(child instanceof Map<?, ?> ? parse(child, childWhere) : Leaf.parse(child, childWhere));
         }
         return new Group(method, children);
     }
@@ -54,7 +69,7 @@ public sealed interface RoutingNode {
     /** The JSON form, as {@link #parse} reads it. */
     default Object toJson() {
         if (this instanceof Leaf leaf) {
-            return leaf.channel().wireName();
+            return leaf.provider().orElse(leaf.channel().wireName());
         }
         Group group = (Group) this;
         Map<String, Object> json = new LinkedHashMap<>();
@@ -71,15 +86,20 @@ public sealed interface RoutingNode {
         return ((Group) this).children().stream().flatMap(child -> child.channels().stream()).toList();
     }
 
-    /** This tree without the leaves {@code keep} refuses, and without the groups left empty; null if none is left. */
+    /** This tree without the leaves whose channel {@code keep} refuses, and without the groups left empty; null if none is left. */
     default RoutingNode prune(Predicate<Channel> keep) {
+        return pruneLeaves(leaf -> keep.test(leaf.channel()));
+    }
+
+    /** This tree without the leaves {@code keep} refuses, and without the groups left empty; null if none is left. */
+    default RoutingNode pruneLeaves(Predicate<Leaf> keep) {
         if (this instanceof Leaf leaf) {
-            return keep.test(leaf.channel()) ? leaf : null;
+            return keep.test(leaf) ? leaf : null;
         }
         Group group = (Group) this;
         List<RoutingNode> kept = new ArrayList<>();
         for (RoutingNode child : group.children()) {
-            RoutingNode pruned = child.prune(keep);
+            RoutingNode pruned = child.pruneLeaves(keep);
             if (pruned != null) {
                 kept.add(pruned);
             }

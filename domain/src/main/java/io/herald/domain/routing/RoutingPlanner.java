@@ -5,6 +5,7 @@ import io.herald.domain.routing.RoutingDecision.Unroutable;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Decides which channels a message may use: the routing tree, narrowed by the recipient's preferences for the
@@ -17,6 +18,12 @@ public final class RoutingPlanner {
 
     public static RoutingDecision plan(RoutingNode.Group routing, Reachability reachability,
                                        Optional<? extends RoutingPreference> preference, Set<Channel> channelsWithProviders) {
+        return plan(routing, reachability, preference, leaf -> channelsWithProviders.contains(leaf.channel()));
+    }
+
+    /** @param hasProvider whether a provider is configured (and allowed by the send) for a leaf: its channel, or the provider it names */
+    public static RoutingDecision plan(RoutingNode.Group routing, Reachability reachability,
+                                       Optional<? extends RoutingPreference> preference, Predicate<RoutingNode.Leaf> hasProvider) {
         RoutingNode candidates = routing;
         if (preference.isPresent()) {
             RoutingPreference topic = preference.get();
@@ -35,7 +42,7 @@ public final class RoutingPlanner {
         if (reachable == null) {
             return new Unroutable(RoutingDecision.Why.NO_CHANNELS, "the recipient has no address for any of the channels " + channelNames(candidates));
         }
-        RoutingNode deliverable = reachable.prune(channelsWithProviders::contains);
+        RoutingNode deliverable = reachable.pruneLeaves(hasProvider);
         if (deliverable == null) {
             return new Unroutable(RoutingDecision.Why.NO_PROVIDERS, "no provider is configured for the channels " + channelNames(reachable));
         }

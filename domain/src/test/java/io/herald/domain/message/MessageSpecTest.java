@@ -187,7 +187,7 @@ class MessageSpecTest {
         assertThat(spec.routing()).contains(new RoutingNode.Group(io.herald.domain.routing.RoutingMethod.ALL, List.of(
                 new RoutingNode.Leaf(Channel.EMAIL), new RoutingNode.Leaf(Channel.PUSH))));
         refused(Map.of("routing", Map.of("method", "single", "channels", List.of("email", "fax"))))
-                .hasMessageStartingWith("message.routing.channels[1] 'fax' is not a channel");
+                .hasMessageStartingWith("message.routing.channels[1] 'fax' is neither a channel");
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.herald.domain.routing.Routings.tree;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,9 +36,28 @@ class RoutingNodeTest {
     void anUnknownChannelIsNamedByItsPath() {
         assertThatThrownBy(() -> parse(tree("single", "email", "fax")))
                 .isInstanceOf(InvalidValueException.class)
-                .hasMessageStartingWith("message.routing.channels[1] 'fax' is not a channel");
+                .hasMessageStartingWith("message.routing.channels[1] 'fax' is neither a channel (email, sms, push, inbox) nor a provider Herald has");
         assertThatThrownBy(() -> parse(tree("single", "email", tree("all", "sms", 7))))
-                .hasMessageStartingWith("message.routing.channels[1].channels[1] must be a channel name");
+                .hasMessageStartingWith("message.routing.channels[1].channels[1] must be a channel (email, sms, push, inbox) or a provider");
+        assertThatThrownBy(() -> parse(tree("single", "mailgun"))).hasMessageContaining("'mailgun' is neither a channel");
+        assertThatThrownBy(() -> parse(tree("single", "console"))).hasMessageContaining("'console' serves email, sms and push")
+                .hasMessageContaining("message.channels.<channel>.providers");
+    }
+
+    @Test
+    void aProviderStandsForItsChannelAndPinsTheLeafToIt_asCourierAllows() {
+        Group routing = parse(tree("single", "sendgrid", tree("all", "twilio", "firebase-fcm"), "inbox", "email"));
+
+        assertThat(routing).isEqualTo(new Group(RoutingMethod.SINGLE, List.of(
+                new Leaf(Channel.EMAIL, Optional.of("sendgrid")),
+                new Group(RoutingMethod.ALL, List.of(new Leaf(Channel.SMS, Optional.of("twilio")), new Leaf(Channel.PUSH, Optional.of("fcm")))),
+                new Leaf(Channel.INBOX),
+                new Leaf(Channel.EMAIL))));
+        assertThat(routing.toJson()).as("written back with Herald's provider names")
+                .isEqualTo(tree("single", "sendgrid", tree("all", "twilio", "fcm"), "inbox", "email"));
+        assertThat(routing.channels()).containsExactly(Channel.EMAIL, Channel.SMS, Channel.PUSH, Channel.INBOX, Channel.EMAIL);
+        assertThat(DeliveryPlan.fromJson(DeliveryPlan.of(routing).toJson()).providerOf("0")).contains("sendgrid");
+        assertThat(DeliveryPlan.of(routing).providerOf("3")).isEmpty();
     }
 
     @Test

@@ -206,7 +206,7 @@ class SendControllerTest extends ApiTest {
         Reply reply = api.post("/send", """
                 {"message": {"to": {"user_id": "u1"}, "template": "welcome", "routing": {"method": "single", "channels": ["email", "fax"]}}}""");
 
-        assertBadRequest(reply, "message.routing.channels[1] 'fax' is not a channel Herald delivers on");
+        assertBadRequest(reply, "message.routing.channels[1] 'fax' is neither a channel (email, sms, push, inbox) nor a provider Herald has");
         assertThat(send.calls()).isEmpty();
     }
 
