@@ -90,6 +90,11 @@ public final class ApiKeyService implements ProvisionApiKeyUseCase {
         return valid;
     }
 
+    /** What names a key without revealing it: {@code key_} and the first 12 hex digits of its SHA-256. */
+    public static String fingerprint(String key) {
+        return "key_" + HexFormat.of().formatHex(sha256(key.trim())).substring(0, 12);
+    }
+
     /** The digest of {@code presentedKey} when it is an admin key: what a console session remembers it by. */
     public Optional<byte[]> adminKeyDigest(String presentedKey) {
         return isValid(presentedKey) ? Optional.of(sha256(presentedKey.trim())) : Optional.empty();

@@ -26,7 +26,7 @@ public final class CallerAuthenticationService implements AuthenticateCallerUseC
             return tokens.verify(presented).map(Caller.class::cast);
         }
         if (keys.isValid(presented)) {
-            return Optional.of(new Admin());
+            return Optional.of(new Admin(ApiKeyService.fingerprint(presented)));
         }
         return keys.isWriteKey(presented) ? Optional.of(new SegmentWriter()) : Optional.empty();
     }

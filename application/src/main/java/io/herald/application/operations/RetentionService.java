@@ -1,6 +1,7 @@
 package io.herald.application.operations;
 
 import io.herald.application.port.in.ApplyRetentionUseCase;
+import io.herald.application.port.out.AuditLog;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.RetentionStore;
 import io.herald.application.port.out.Transactions;
@@ -12,7 +13,7 @@ import java.time.Instant;
 import java.util.function.BiFunction;
 
 /**
- * Deletes messages, inbound events and automation runs past their retention ({@code herald.retention.*}) a batch at a
+ * Deletes messages, inbound events, automation runs and audit events past their retention ({@code herald.retention.*}) a batch at a
  * time, each batch in its own transaction, so that a first run on a large database neither holds locks for long nor
  * needs memory in proportion. Receipts of provider callbacks and reported feedback go with the inbound events'.
  */
@@ -21,17 +22,19 @@ public final class RetentionService implements ApplyRetentionUseCase {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionService.class);
 
     /** @param messages etc. how long each kind is kept */
-    public record Retention(Duration messages, Duration inboundEvents, Duration automationRuns) {
+    public record Retention(Duration messages, Duration inboundEvents, Duration automationRuns, Duration auditEvents) {
     }
 
     private final RetentionStore store;
+    private final AuditLog audit;
     private final Transactions transactions;
     private final Retention retention;
     private final int batch;
     private final Clock clock;
 
-    public RetentionService(RetentionStore store, Transactions transactions, Retention retention, int batch, Clock clock) {
+    public RetentionService(RetentionStore store, AuditLog audit, Transactions transactions, Retention retention, int batch, Clock clock) {
         this.store = store;
+        this.audit = audit;
         this.transactions = transactions;
         this.retention = retention;
         this.batch = batch;
@@ -45,11 +48,12 @@ public final class RetentionService implements ApplyRetentionUseCase {
         long events = purge(now.minus(retention.inboundEvents()), store::deleteInboundEvents);
         long runs = purge(now.minus(retention.automationRuns()), store::deleteAutomationRuns);
         long receipts = purge(now.minus(retention.inboundEvents()), store::deleteReceiptsAndReportedFeedback);
-        if (messages + events + runs + receipts > 0) {
-            LOG.info("Retention: deleted {} messages, {} inbound events, {} automation runs, {} receipts and reported feedback events",
-                    messages, events, runs, receipts);
+        long audited = purge(now.minus(retention.auditEvents()), audit::deleteBefore);
+        if (messages + events + runs + receipts + audited > 0) {
+            LOG.info("Retention: deleted {} messages, {} inbound events, {} automation runs, {} receipts and reported feedback events, "
+                    + "{} audit events", messages, events, runs, receipts, audited);
         }
-        return messages + events + runs + receipts;
+        return messages + events + runs + receipts + audited;
     }
 
     private long purge(Instant cutoff, BiFunction<Instant, Integer, Integer> delete) {

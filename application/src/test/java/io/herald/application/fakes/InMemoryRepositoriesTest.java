@@ -16,6 +16,7 @@ import io.herald.application.contract.ProfileRepositoryContract;
 import io.herald.application.contract.PushTokenRepositoryContract;
 import io.herald.application.contract.RetentionStoreContract;
 import io.herald.application.contract.Stores;
+import io.herald.application.contract.AuditLogContract;
 import io.herald.application.contract.BrandRepositoryContract;
 import io.herald.application.contract.TemplateRepositoryContract;
 import io.herald.application.contract.TenantRepositoryContract;
@@ -33,6 +34,7 @@ import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.PreferenceRepository;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
+import io.herald.application.port.out.AuditLog;
 import io.herald.application.port.out.BrandRepository;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.port.out.TokenSecretStore;
@@ -79,6 +81,14 @@ class InMemoryRepositoriesTest {
         @Override
         protected AutomationRepository emptyRepository() {
             return new InMemoryAutomationRepository();
+        }
+    }
+
+    @Nested
+    class AuditLogs extends AuditLogContract {
+        @Override
+        protected AuditLog emptyLog() {
+            return new InMemoryAuditLog();
         }
     }
 

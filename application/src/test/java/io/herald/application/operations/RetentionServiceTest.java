@@ -1,5 +1,6 @@
 package io.herald.application.operations;
 
+import io.herald.application.fakes.InMemoryAuditLog;
 import io.herald.application.fakes.InMemoryStores;
 import io.herald.application.fakes.MutableClock;
 import io.herald.application.port.out.Transactions;
@@ -33,8 +34,9 @@ class RetentionServiceTest {
             return work.get();
         }
     };
-    private final RetentionService retention = new RetentionService(stores.retention(), counting,
-            new RetentionService.Retention(NINETY_DAYS, Duration.ofDays(30), NINETY_DAYS), 2, new MutableClock(NOW));
+    private final InMemoryAuditLog audit = new InMemoryAuditLog();
+    private final RetentionService retention = new RetentionService(stores.retention(), audit, counting,
+            new RetentionService.Retention(NINETY_DAYS, Duration.ofDays(30), NINETY_DAYS, Duration.ofDays(365)), 2, new MutableClock(NOW));
 
     private MessageId message(String id, Instant enqueuedAt, boolean canceled) {
         Message message = Message.enqueue(new MessageId(id), id, MessageSpec.parse(Map.of("to", Map.of("email", "a@example.org"),
@@ -44,6 +46,16 @@ class RetentionServiceTest {
         }
         stores.messages().insertAll(List.of(message));
         return message.id();
+    }
+
+    @Test
+    void auditEventsAreKeptAYear() {
+        audit.append(io.herald.domain.audit.AuditEvent.of("key_a", "api", "PUT /brands/{brand_id}", "/brands/a", NOW.minus(Duration.ofDays(366))));
+        io.herald.domain.audit.AuditEvent recent = audit.append(io.herald.domain.audit.AuditEvent.of("key_a", "api", "PUT /brands/{brand_id}",
+                "/brands/b", NOW.minus(Duration.ofDays(364))));
+
+        assertThat(retention.applyRetention()).isEqualTo(1);
+        assertThat(audit.list(Optional.empty(), 10).items()).containsExactly(recent);
     }
 
     @Test
@@ -58,6 +70,6 @@ class RetentionServiceTest {
         assertThat(expired).allSatisfy(id -> assertThat(stores.messages().find(id)).isEmpty());
         assertThat(stores.messages().find(recent)).isPresent();
         assertThat(stores.messages().find(stillDue)).as("not past sending yet").isPresent();
-        assertThat(transactions).as("messages in batches of 2 (2, 1), then one batch of each other kind").hasValue(5);
+        assertThat(transactions).as("messages in batches of 2 (2, 1), then one batch of each other kind").hasValue(6);
     }
 }

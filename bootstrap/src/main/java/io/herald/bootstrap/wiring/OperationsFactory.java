@@ -11,6 +11,7 @@ import io.herald.application.port.in.CountFunnelUseCase;
 import io.herald.application.port.in.QueryHealthUseCase;
 import io.herald.application.port.in.RedriveUseCase;
 import io.herald.application.port.out.AutomationRunRepository;
+import io.herald.application.port.out.AuditLog;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.DurableScheduler;
 import io.herald.application.port.out.EngagementFeedback;
@@ -39,9 +40,11 @@ class OperationsFactory {
 
     /** Not transactional as a whole: it commits a batch at a time. */
     @Singleton
-    ApplyRetentionUseCase retention(RetentionStore store, Transactions transactions, Clock clock, RetentionConfiguration retention) {
-        return new RetentionService(store, transactions,
-                new RetentionService.Retention(retention.messages(), retention.inboundEvents(), retention.automationRuns()),
+    ApplyRetentionUseCase retention(RetentionStore store, AuditLog audit, Transactions transactions, Clock clock,
+                                    RetentionConfiguration retention) {
+        return new RetentionService(store, audit, transactions,
+                new RetentionService.Retention(retention.messages(), retention.inboundEvents(), retention.automationRuns(),
+                        retention.auditEvents()),
                 retention.batchSize(), clock);
     }
 

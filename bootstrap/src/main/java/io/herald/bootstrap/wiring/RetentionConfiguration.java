@@ -15,5 +15,6 @@ record RetentionConfiguration(
         @Bindable(defaultValue = "90d") Duration messages,
         @Bindable(defaultValue = "30d") Duration inboundEvents,
         @Bindable(defaultValue = "90d") Duration automationRuns,
+        @Bindable(defaultValue = "365d") Duration auditEvents,
         @Bindable(defaultValue = "1000") int batchSize) {
 }

@@ -25,7 +25,6 @@ import io.herald.application.port.in.ExpandListSendUseCase;
 import io.herald.application.port.in.ResendMessageUseCase;
 import io.herald.application.port.in.ManageListsUseCase;
 import io.herald.application.port.in.ManagePreferencesUseCase;
-import io.herald.application.port.in.ManageBrandsUseCase;
 import io.herald.application.port.in.ManageTemplatesUseCase;
 import io.herald.application.port.in.QueryMessagesUseCase;
 import io.herald.application.port.out.ChannelSender;
@@ -49,7 +48,6 @@ import io.herald.application.send.CoalescingSend;
 import io.herald.application.send.SendService;
 import io.herald.application.send.TemplateEventTrigger;
 import io.herald.application.template.TemplateRenderer;
-import io.herald.application.brand.BrandService;
 import io.herald.application.template.TemplateService;
 import io.herald.domain.routing.Channel;
 import io.micronaut.context.annotation.Bean;
@@ -183,12 +181,6 @@ class SendFactory {
     @Bean(typed = {QueryMessagesUseCase.class, CancelMessageUseCase.class})
     MessageService messageService(MessageRepository messages, Transactions transactions, Clock clock) {
         return new MessageService(messages, transactions, clock);
-    }
-
-    @Singleton
-    @Transactional
-    ManageBrandsUseCase manageBrands(BrandRepository brands, Clock clock) {
-        return new BrandService(brands, clock);
     }
 
     @Singleton

@@ -310,4 +310,21 @@ class CourierCompatibilityIT {
         shape(json("POST", "/auth/issue-token", "{\"scope\": \"user_id:compat-alex read:preferences\", \"expires_in\": \"2 days\"}", 200),
                 "AuthIssueTokenResponse", "token:s");
     }
+
+    @Test
+    @Order(10)
+    void auditEvents() throws Exception {
+        String fingerprint = "key_" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(API_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 12);
+        JsonNode list = json("GET", "/audit-events", null, 200);
+        shape(list, "AuditEventListResponse", "paging:o", "results:a");
+        JsonNode newest = list.path("results").get(0);
+        shape(newest, "AuditEvent", "actor:o", "auditEventId:s", "source:s", "target:s", "timestamp:s", "type:s");
+        shape(newest.path("actor"), "AuditEvent.Actor", "id:s", "?email:s");
+        assertThat(newest.path("actor").path("id").asText()).isEqualTo(fingerprint);
+        assertThat(Http.texts(list.path("results"), "type")).as("the brands written in this test, newest first")
+                .containsSubsequence("DELETE /brands/{brand_id}", "PUT /brands/{brand_id}", "POST /brands")
+                .doesNotContain("POST /send");
+        shape(json("GET", "/audit-events/" + newest.path("auditEventId").asText(), null, 200), "AuditEvent", "auditEventId:s", "type:s");
+    }
 }

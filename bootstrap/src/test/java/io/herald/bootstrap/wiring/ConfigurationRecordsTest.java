@@ -25,7 +25,7 @@ class ConfigurationRecordsTest {
             assertThat(context.getBean(LimitsConfiguration.class)).isEqualTo(new LimitsConfiguration(1024 * 1024, 64));
             assertThat(context.getBean(IngestConfiguration.class)).isEqualTo(new IngestConfiguration(2, 2500));
             assertThat(context.getBean(RetentionConfiguration.class)).isEqualTo(new RetentionConfiguration(Duration.ofDays(90),
-                    Duration.ofDays(30), Duration.ofDays(90), 1000));
+                    Duration.ofDays(30), Duration.ofDays(90), Duration.ofDays(365), 1000));
             assertThat(context.getBean(AuthConfiguration.class)).isEqualTo(new AuthConfiguration(List.of(HeraldTest.API_KEY),
                     List.of(), null, null));
         }
@@ -54,6 +54,7 @@ class ConfigurationRecordsTest {
                 Map.entry("herald.retention.messages", "7d"),
                 Map.entry("herald.retention.inbound-events", "1d"),
                 Map.entry("herald.retention.automation-runs", "14d"),
+                Map.entry("herald.retention.audit-events", "30d"),
                 Map.entry("herald.retention.batch-size", "2"),
                 Map.entry("herald.auth.api-keys", "admin-1, admin-2"),
                 Map.entry("herald.auth.write-keys", "write-1"),
@@ -68,7 +69,7 @@ class ConfigurationRecordsTest {
             assertThat(context.getBean(LimitsConfiguration.class)).isEqualTo(new LimitsConfiguration(4096, 8));
             assertThat(context.getBean(IngestConfiguration.class)).isEqualTo(new IngestConfiguration(4, 100));
             assertThat(context.getBean(RetentionConfiguration.class)).isEqualTo(new RetentionConfiguration(Duration.ofDays(7),
-                    Duration.ofDays(1), Duration.ofDays(14), 2));
+                    Duration.ofDays(1), Duration.ofDays(14), Duration.ofDays(30), 2));
             AuthConfiguration auth = context.getBean(AuthConfiguration.class);
             assertThat(auth.apiKeys()).map(String::trim).containsExactly("admin-1", "admin-2");
             assertThat(auth.writeKeys()).containsExactly("write-1");

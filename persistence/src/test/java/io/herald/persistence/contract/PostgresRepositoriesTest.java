@@ -16,6 +16,7 @@ import io.herald.application.contract.ProfileRepositoryContract;
 import io.herald.application.contract.PushTokenRepositoryContract;
 import io.herald.application.contract.RetentionStoreContract;
 import io.herald.application.contract.Stores;
+import io.herald.application.contract.AuditLogContract;
 import io.herald.application.contract.BrandRepositoryContract;
 import io.herald.application.contract.TemplateRepositoryContract;
 import io.herald.application.contract.TenantRepositoryContract;
@@ -37,6 +38,7 @@ import io.herald.application.port.out.PreferenceRepository;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.RetentionStore;
+import io.herald.application.port.out.AuditLog;
 import io.herald.application.port.out.BrandRepository;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.port.out.TenantRepository;
@@ -100,6 +102,9 @@ class PostgresRepositoriesTest implements PostgresTest {
 
     @Inject
     BrandRepository brands;
+
+    @Inject
+    AuditLog auditLog;
 
     @Inject
     InboxRepository inbox;
@@ -190,6 +195,15 @@ class PostgresRepositoriesTest implements PostgresTest {
         protected AutomationRepository emptyRepository() {
             SharedPostgres.truncateAllTables();
             return automations;
+        }
+    }
+
+    @Nested
+    class AuditLogs extends AuditLogContract {
+        @Override
+        protected AuditLog emptyLog() {
+            SharedPostgres.truncateAllTables();
+            return auditLog;
         }
     }
 

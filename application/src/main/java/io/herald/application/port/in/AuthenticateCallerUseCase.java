@@ -28,7 +28,11 @@ public interface AuthenticateCallerUseCase {
     sealed interface Caller {
     }
 
-    record Admin() implements Caller {
+    /**
+     * An admin key, known by its fingerprint: {@code key_} and the first 12 hex digits of its SHA-256, which names
+     * the key in audit events and logs without revealing it ({@code printf %s "$KEY" | sha256sum | cut -c1-12}).
+     */
+    record Admin(String keyId) implements Caller {
     }
 
     record SegmentWriter() implements Caller {

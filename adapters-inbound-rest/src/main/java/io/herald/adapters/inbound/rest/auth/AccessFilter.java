@@ -48,6 +48,7 @@ final class AccessFilter {
             boolean token = authorization.chars().filter(c -> c == '.').count() == 2;
             return unauthorized(token ? "Invalid or expired token" : "Invalid API key");
         }
+        Callers.remember(request, caller.get());
         return AccessRules.refusal(rule, caller.get())
                 .map(reason -> HttpResponse.<ApiError>status(HttpStatus.FORBIDDEN).body(ApiError.of(HttpStatus.FORBIDDEN, reason)))
                 .orElse(null);

@@ -43,7 +43,7 @@ public class FakeCallers extends RecordingFake implements AuthenticateCallerUseC
     @Override
     protected void forgetAnswers() {
         known.clear();
-        known.put(ADMIN_KEY, new Admin());
+        known.put(ADMIN_KEY, new Admin("key_adminfinger"));
         known.put(WRITE_KEY, new SegmentWriter());
     }
 }

@@ -19,7 +19,7 @@ public class FakeCallers implements AuthenticateCallerUseCase {
     public static final String WRITE_KEY = "segment-write-key-1";
     public static final String CLIENT_TOKEN = "client.token.of-user_123";
 
-    private static final Map<String, Caller> KNOWN = Map.of(ADMIN_KEY, new Admin(), WRITE_KEY, new SegmentWriter(),
+    private static final Map<String, Caller> KNOWN = Map.of(ADMIN_KEY, new Admin("key_adminfinger"), WRITE_KEY, new SegmentWriter(),
             CLIENT_TOKEN, new ClientUser(UserId.of("user_123"), Set.of("inbox:read:messages")));
 
     private final List<String> presented = new CopyOnWriteArrayList<>();
