@@ -50,6 +50,7 @@ public final class TemplateRenderer {
     }
 
     private final Handlebars html = new Handlebars().with(EscapingStrategy.HTML_ENTITY);
+    private final ElementalRenderer elemental = new ElementalRenderer(this);
     private final Handlebars text = new Handlebars().with(EscapingStrategy.NOOP);
     private final Map<String, Template> htmlCache = new ConcurrentHashMap<>();
     private final Map<String, Template> textCache = new ConcurrentHashMap<>();
@@ -77,6 +78,9 @@ public final class TemplateRenderer {
      * an HTML body; the other channels title and body.
      */
     public Map<String, Object> render(Content content, Channel channel, Map<String, Object> context) {
+        if (content.elemental().isPresent()) {
+            return elemental.render(content.elemental().get(), channel, context, "message.content");
+        }
         String title = apply(content.title(), false, context, "message.content.title");
         String body = apply(content.body(), false, context, "message.content.body");
         Map<String, Object> rendered = new LinkedHashMap<>();
@@ -95,8 +99,12 @@ public final class TemplateRenderer {
         return rendered;
     }
 
-    /** Checks inline content compiles, naming the field if not. */
+    /** Checks inline content compiles (each Elemental string and condition too), naming the field if not. */
     public void validate(Content content) {
+        if (content.elemental().isPresent()) {
+            elemental.validate(content.elemental().get(), "message.content");
+            return;
+        }
         compile(content.title(), false, "message.content.title");
         compile(content.body(), false, "message.content.body");
     }
@@ -104,6 +112,11 @@ public final class TemplateRenderer {
     /** Checks a plain-text Handlebars template compiles (a cancelation token, a URL), naming {@code where} if not. */
     public void validateText(String source, String where) {
         compile(source, false, where);
+    }
+
+    /** Renders a Handlebars template of HTML: values are HTML-escaped. */
+    public String renderHtml(String source, Map<String, Object> context, String where) {
+        return apply(source, true, context, where);
     }
 
     /** Renders a plain-text Handlebars template: nothing is escaped. */

@@ -327,4 +327,29 @@ class CourierCompatibilityIT {
                 .doesNotContain("POST /send");
         shape(json("GET", "/audit-events/" + newest.path("auditEventId").asText(), null, 200), "AuditEvent", "auditEventId:s", "type:s");
     }
+
+    @Test
+    @Order(11)
+    void elementalContent() {
+        String messageId = json("POST", "/send", """
+                {"message": {"to": {"email": "kim@example.org"}, "data": {"order_id": "A-42", "total": 149.99},
+                 "content": {"version": "2022-01-01", "elements": [
+                   {"type": "meta", "title": "Order {{order_id}} shipped"},
+                   {"type": "text", "content": "Your order is **on its way**."},
+                   {"type": "text", "content": "Free shipping applied.", "if": "data.total > 100"},
+                   {"type": "action", "content": "Track it", "href": "https://example.org/track/{{order_id}}"}]}}}""", 202)
+                .path("requestId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> json("GET", "/messages/" + messageId, null, 200).path("status").asText().equals("SENT"));
+        JsonNode content = json("GET", "/messages/" + messageId + "/output", null, 200).path("results").get(0).path("content");
+        assertThat(content.path("subject").asText()).isEqualTo("Order A-42 shipped");
+        assertThat(content.path("html").asText()).contains("<strong>on its way</strong>").contains("Free shipping applied.")
+                .contains("href=\"https://example.org/track/A-42\"");
+        assertThat(content.path("text").asText()).contains("Track it: https://example.org/track/A-42");
+
+        Http.Response refused = call("POST", "/send", """
+                {"message": {"to": {"email": "kim@example.org"}, "content": {"version": "2022-01-01", "elements": [
+                  {"type": "text", "content": "x", "loop": "data.items"}]}}}""", "application/json");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("message.content.elements[0].loop is not supported");
+    }
 }

@@ -64,7 +64,7 @@ public sealed interface Step {
         public Map<String, Object> toJson() {
             Map<String, Object> json = start(this);
             template.ifPresent(id -> json.put("template", id));
-            content.ifPresent(c -> json.put("content", Map.of("title", c.title(), "body", c.body())));
+            content.ifPresent(c -> json.put("content", c.toJson()));
             recipient.ifPresent(user -> json.put("recipient", user.value()));
             if (!data.isEmpty()) {
                 json.put("data", data);
@@ -83,6 +83,12 @@ public sealed interface Step {
             Step.super.collectChecks(where, conditions, texts, templateIds, automationIds);
             template.ifPresent(id -> templateIds.add(new Located(where + ".template", id)));
             content.ifPresent(c -> {
+                if (c.elemental().isPresent()) {
+                    c.elemental().get().texts(where + ".content").forEach(text -> texts.add(new Located(text.where(), text.text())));
+                    c.elemental().get().conditions(where + ".content").forEach(condition -> conditions.add(new Located(condition.where(),
+                            condition.text())));
+                    return;
+                }
                 texts.add(new Located(where + ".content.title", c.title()));
                 texts.add(new Located(where + ".content.body", c.body()));
             });
