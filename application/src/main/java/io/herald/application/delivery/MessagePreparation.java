@@ -47,7 +47,7 @@ final class MessagePreparation {
                 message.unmapped("no template has id or event '" + spec.template().get() + "'", work.now);
                 return false;
             }
-            message.mapped(template.get().id(), work.now);
+            message.mapped(template.get().id(), template.get().version(), work.now);
         }
         List<String> unconfigured = providers.unconfigured(spec);
         if (!unconfigured.isEmpty()) {
@@ -74,7 +74,7 @@ final class MessagePreparation {
         Optional<String> topic = spec.topicId().or(() -> template.flatMap(Template::topic));
         Optional<EffectivePreference> preference = topic.flatMap(t -> work.message.recipient().userId().map(user -> preferenceOf(work, user, t)));
         RoutingNode.Group routing = spec.routing().or(() -> template.map(Template::routing)).orElse(DEFAULT_CONTENT_ROUTING);
-        Set<Channel> withContent = template.map(t -> t.channels().keySet()).orElse(Set.of(Channel.values()));
+        Set<Channel> withContent = template.map(Template::channelsWithContent).orElse(Set.of(Channel.values()));
         RoutingNode withContentOnly = routing.prune(withContent::contains);
         if (withContentOnly == null) {
             return new RoutingDecision.Unroutable(RoutingDecision.Why.NO_CHANNELS, "the template has no content for the channels "

@@ -93,8 +93,10 @@ final class ElementalRenderer {
     @SuppressWarnings("unchecked")
     private Optional<Map<String, Object>> collect(List<Map<String, Object>> elements, Channel channel, Map<String, Object> context,
                                                   String where, List<Block> blocks) {
+        Optional<String> locale = context.get("profile") instanceof Map<?, ?> profile && profile.get("locale") instanceof String tag
+                && !tag.isBlank() ? Optional.of(tag) : Optional.empty();
         for (int i = 0; i < elements.size(); i++) {
-            Map<String, Object> element = elements.get(i);
+            Map<String, Object> element = Elemental.localised(elements.get(i), locale);
             String at = where + "[" + i + "]";
             if (!shows(element, channel, context, at)) {
                 continue;

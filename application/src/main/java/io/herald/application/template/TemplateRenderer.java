@@ -57,6 +57,10 @@ public final class TemplateRenderer {
 
     /** Compiles every field of the template, refusing it with the field and position of the first error. */
     public void validate(io.herald.domain.template.Template template) {
+        if (template.content().isPresent()) {
+            elemental.validate(template.content().get(), "content");
+            return;
+        }
         template.channels().forEach((channel, fields) -> fields.forEach((field, value) -> {
             if (value instanceof String source) {
                 compile(source, isHtml(channel, field), "channels." + channel.wireName() + "." + field);
@@ -66,6 +70,9 @@ public final class TemplateRenderer {
 
     /** The rendered fields of one channel of a template. */
     public Map<String, Object> render(io.herald.domain.template.Template template, Channel channel, Map<String, Object> context) {
+        if (template.content().isPresent()) {
+            return elemental.render(template.content().get(), channel, context, "content");
+        }
         Map<String, Object> rendered = new LinkedHashMap<>();
         template.channels().getOrDefault(channel, Map.of()).forEach((field, value) -> rendered.put(field,
                 value instanceof String source ? apply(source, isHtml(channel, field), context, "channels." + channel.wireName() + "." + field)

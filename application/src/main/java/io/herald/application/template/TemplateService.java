@@ -4,6 +4,7 @@ import io.herald.application.errors.NotFoundException;
 import io.herald.application.port.Page;
 import io.herald.application.port.in.ManageTemplatesUseCase;
 import io.herald.application.port.out.BrandRepository;
+import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.domain.shared.InvalidValueException;
 import io.herald.domain.json.JsonTrees;
@@ -19,10 +20,12 @@ public final class TemplateService implements ManageTemplatesUseCase {
     private final TemplateRepository templates;
     private final BrandRepository brands;
     private final TemplateRenderer renderer;
+    private final Clock clock;
 
-    public TemplateService(TemplateRepository templates, BrandRepository brands, TemplateRenderer renderer) {
+    public TemplateService(TemplateRepository templates, BrandRepository brands, TemplateRenderer renderer, Clock clock) {
         this.templates = templates;
         this.brands = brands;
+        this.clock = clock;
         this.renderer = renderer;
     }
 
@@ -34,7 +37,8 @@ public final class TemplateService implements ManageTemplatesUseCase {
                 throw new InvalidValueException("brand '" + brand + "' is not a brand (POST /brands creates one)");
             }
         });
-        templates.save(template);
+        // Herald's PUT publishes at once, as the next version; Courier's notifications API keeps drafts apart.
+        templates.publish(template, "api", clock.now());
     }
 
     @Override
@@ -53,7 +57,7 @@ public final class TemplateService implements ManageTemplatesUseCase {
         Map<String, Object> context = JsonTrees.deepCopy(data);
         context.put("profile", profile);
         Map<Channel, Map<String, Object>> rendered = new EnumMap<>(Channel.class);
-        for (Channel channel : draft.channels().keySet()) {
+        for (Channel channel : draft.channelsWithContent()) {
             rendered.put(channel, renderer.render(draft, channel, context));
         }
         return rendered;

@@ -29,6 +29,63 @@ public abstract class TemplateRepositoryContract {
         return templates.stream().map(Template::id).toList();
     }
 
+    protected <T> T inTransaction(java.util.function.Supplier<T> work) {
+        return work.get();
+    }
+
+    @Test
+    void aDraftIsKeptApartFromWhatSendsUse_untilItIsPublishedAsTheNextVersion() {
+        TemplateRepository templates = emptyRepository();
+        java.time.Instant at = java.time.Instant.parse("2026-12-04T10:00:00Z");
+        Template first = template("welcome", "Signed Up");
+        templates.saveDraft(first, "key_a", at);
+
+        assertThat(templates.find("welcome")).as("a draft never sends").isEmpty();
+        TemplateRepository.Draft draft = templates.draft("welcome").orElseThrow();
+        assertThat(draft.template()).isEqualTo(first);
+        assertThat(draft.hasChanges()).isTrue();
+        assertThat(draft.creator()).isEqualTo("key_a");
+
+        Template v1 = inTransaction(() -> templates.publish(first, "key_b", at.plusSeconds(1)));
+        assertThat(v1.version()).contains(1);
+        assertThat(templates.find("welcome")).contains(v1);
+        assertThat(templates.draft("welcome").orElseThrow().hasChanges()).isFalse();
+        assertThat(templates.draft("welcome").orElseThrow().creator()).as("the creator stays").isEqualTo("key_a");
+
+        Template changed = Template.parse("welcome", Map.of("name", "Welcome", "content", Map.of("version", "2022-01-01",
+                "elements", List.of(Map.of("type", "text", "content", "Hi {{name}}"))), "tags", List.of("onboarding")));
+        templates.saveDraft(changed, "key_a", at.plusSeconds(2));
+        assertThat(templates.find("welcome")).as("sends use v1 until v2 is published").contains(v1);
+        Template v2 = inTransaction(() -> templates.publish(changed, "key_a", at.plusSeconds(3)));
+        assertThat(v2.version()).contains(2);
+        assertThat(templates.find("welcome").orElseThrow().content()).isEqualTo(changed.content());
+        assertThat(templates.find("welcome").orElseThrow().tags()).containsExactly("onboarding");
+
+        assertThat(templates.version("welcome", 1)).contains(v1);
+        assertThat(templates.version("welcome", 3)).isEmpty();
+        Page<TemplateRepository.Version> newest = templates.versions("welcome", Optional.empty(), 1);
+        assertThat(newest.items()).extracting(TemplateRepository.Version::number).containsExactly(2);
+        assertThat(templates.versions("welcome", newest.cursor(), 10).items()).extracting(TemplateRepository.Version::number).containsExactly(1);
+    }
+
+    @Test
+    void everyWorkingCopyIsListed_andDeletingATemplateDeletesItsDraftAndVersions() {
+        TemplateRepository templates = emptyRepository();
+        java.time.Instant at = java.time.Instant.parse("2026-12-04T10:00:00Z");
+        templates.saveDraft(template("b-draft-only"), "key_a", at);
+        inTransaction(() -> templates.publish(template("a-published"), "key_a", at));
+
+        Page<TemplateRepository.Draft> first = templates.drafts(Optional.empty(), 1);
+        assertThat(first.items()).extracting(draft -> draft.template().id()).containsExactly("a-published");
+        assertThat(templates.drafts(first.cursor(), 5).items()).extracting(draft -> draft.template().id()).containsExactly("b-draft-only");
+
+        assertThat(templates.delete("a-published")).isTrue();
+        assertThat(templates.draft("a-published")).isEmpty();
+        assertThat(templates.version("a-published", 1)).isEmpty();
+        assertThat(templates.delete("b-draft-only")).as("a draft alone is a template too").isTrue();
+        assertThat(templates.delete("b-draft-only")).isFalse();
+    }
+
     @Test
     void aTemplateIsReadBackWhole_andSavingItAgainReplacesIt() {
         TemplateRepository templates = emptyRepository();

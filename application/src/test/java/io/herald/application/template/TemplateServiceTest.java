@@ -22,7 +22,8 @@ class TemplateServiceTest {
 
     private final InMemoryTemplateRepository repository = new InMemoryTemplateRepository();
     private final InMemoryBrandRepository brands = new InMemoryBrandRepository();
-    private final TemplateService templates = new TemplateService(repository, brands, new TemplateRenderer());
+    private final TemplateService templates = new TemplateService(repository, brands, new TemplateRenderer(),
+            new io.herald.application.fakes.MutableClock(Instant.parse("2026-12-04T10:00:00Z")));
 
     private static Template template(String id, String subject) {
         return Template.parse(id, Map.of("channels", Map.of("email", Map.of("subject", subject, "text", "Hi"))));

@@ -25,6 +25,7 @@ import io.herald.application.port.in.ExpandListSendUseCase;
 import io.herald.application.port.in.ResendMessageUseCase;
 import io.herald.application.port.in.ManageListsUseCase;
 import io.herald.application.port.in.ManagePreferencesUseCase;
+import io.herald.application.port.in.ManageNotificationsUseCase;
 import io.herald.application.port.in.ManageTemplatesUseCase;
 import io.herald.application.port.in.QueryMessagesUseCase;
 import io.herald.application.port.out.ChannelSender;
@@ -48,6 +49,7 @@ import io.herald.application.send.CoalescingSend;
 import io.herald.application.send.SendService;
 import io.herald.application.send.TemplateEventTrigger;
 import io.herald.application.template.TemplateRenderer;
+import io.herald.application.notification.NotificationService;
 import io.herald.application.template.TemplateService;
 import io.herald.domain.routing.Channel;
 import io.micronaut.context.annotation.Bean;
@@ -185,8 +187,14 @@ class SendFactory {
 
     @Singleton
     @Transactional
-    ManageTemplatesUseCase manageTemplates(TemplateRepository templates, BrandRepository brands, TemplateRenderer renderer) {
-        return new TemplateService(templates, brands, renderer);
+    ManageNotificationsUseCase manageNotifications(TemplateRepository templates, BrandRepository brands, TemplateRenderer renderer, Clock clock) {
+        return new NotificationService(templates, brands, renderer, clock);
+    }
+
+    @Singleton
+    @Transactional
+    ManageTemplatesUseCase manageTemplates(TemplateRepository templates, BrandRepository brands, TemplateRenderer renderer, Clock clock) {
+        return new TemplateService(templates, brands, renderer, clock);
     }
 
     @Singleton

@@ -352,4 +352,53 @@ class CourierCompatibilityIT {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("message.content.elements[0].loop is not supported");
     }
+
+    @Test
+    @Order(12)
+    void notifications() {
+        JsonNode created = json("POST", "/notifications", """
+                {"notification": {"name": "Shipped", "brand": null, "routing": null, "subscription": {"topic_id": "compat-orders"},
+                  "tags": ["orders"], "content": {"version": "2022-01-01", "elements": [
+                    {"type": "meta", "title": "Order {{order_id}}"}, {"type": "text", "content": "Your order shipped."}]}},
+                 "state": "DRAFT"}""", 200);
+        shape(created, "NotificationTemplateResponse", "id:s", "created:n", "creator:s", "state:s", "name:s", "content:o", "tags:a",
+                "?brand:o", "?routing:o", "?subscription:o", "?updated:n", "?updater:s");
+        String id = created.path("id").asText();
+        assertThat(created.path("state").asText()).isEqualTo("DRAFT");
+        assertThat(call("POST", "/send", "{\"message\": {\"to\": {\"email\": \"kim@example.org\"}, \"template\": \"" + id + "\"}}",
+                "application/json").status()).as("a draft never sends").isEqualTo(400);
+
+        accepted("POST", "/notifications/" + id + "/publish", "{}", 204);
+        shape(json("GET", "/notifications/" + id + "?version=published", null, 200), "NotificationTemplateResponse", "id:s", "state:s");
+        JsonNode content = json("GET", "/notifications/" + id + "/content", null, 200);
+        shape(content, "NotificationContentGetResponse", "elements:a", "version:s");
+        shape(content.path("elements").get(1), "ElementWithChecksums", "checksum:s", "type:s", "?id:s");
+        String textId = content.path("elements").get(1).path("id").asText();
+
+        JsonNode mutated = json("PUT", "/notifications/" + id + "/elements/" + textId,
+                "{\"type\": \"text\", \"content\": \"Your order {{order_id}} is on its way.\"}", 200);
+        shape(mutated, "NotificationContentMutationResponse", "id:s", "elements:a", "state:s", "version:s");
+        assertThat(mutated.path("state").asText()).isEqualTo("DRAFT");
+        json("PUT", "/notifications/" + id + "/locales/fr", "{\"elements\": [{\"id\": \"" + textId + "\", \"content\": \"Votre commande {{order_id}} est en route.\"}],"
+                + " \"state\": \"PUBLISHED\"}", 200);
+        JsonNode versions = json("GET", "/notifications/" + id + "/versions", null, 200);
+        shape(versions, "NotificationTemplateVersionListResponse", "paging:o", "versions:a");
+        shape(versions.path("versions").get(0), "VersionNode", "created:n", "creator:s", "version:s");
+        assertThat(Http.texts(versions.path("versions"), "version")).containsExactly("v2", "v1");
+        JsonNode list = json("GET", "/notifications", null, 200);
+        shape(list, "NotificationListResponse", "paging:o", "results:a");
+        assertThat(Http.texts(list.path("results"), "id")).contains(id, "compat-welcome");
+
+        http.put("/profiles/compat-fr", "{\"profile\": {\"email\": \"fr@example.org\", \"locale\": \"fr-FR\"}}");
+        String messageId = json("POST", "/send", "{\"message\": {\"to\": {\"user_id\": \"compat-fr\"}, \"template\": \"" + id + "\", "
+                + "\"data\": {\"order_id\": \"A-7\"}, \"routing\": {\"method\": \"single\", \"channels\": [\"email\"]}}}", 202).path("requestId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> json("GET", "/messages/" + messageId, null, 200).path("status").asText().equals("SENT"));
+        JsonNode email = json("GET", "/messages/" + messageId + "/output", null, 200).path("results").get(0).path("content");
+        assertThat(email.path("text").asText()).isEqualTo("Votre commande A-7 est en route.");
+        JsonNode mapped = json("GET", "/messages/" + messageId + "/history?type=MAPPED", null, 200).path("results").get(0);
+        assertThat(mapped.path("version").asText()).as("the message records the version it was sent with").isEqualTo("v2");
+
+        accepted("DELETE", "/notifications/" + id, null, 204);
+        assertThat(call("GET", "/notifications/" + id, null, "application/json").status()).isEqualTo(404);
+    }
 }

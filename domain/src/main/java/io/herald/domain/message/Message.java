@@ -101,8 +101,13 @@ public final class Message {
     }
 
     public void mapped(String resolvedTemplateId, Instant now) {
+        mapped(resolvedTemplateId, Optional.empty(), now);
+    }
+
+    /** Mapped to a template; {@code version} is the published version it is sent with, when the template has versions. */
+    public void mapped(String resolvedTemplateId, Optional<Integer> version, Instant now) {
         templateId = resolvedTemplateId;
-        record(new MessageEvent.Mapped(resolvedTemplateId, now));
+        record(new MessageEvent.Mapped(resolvedTemplateId, version, now));
     }
 
     public void unmapped(String detail, Instant now) {

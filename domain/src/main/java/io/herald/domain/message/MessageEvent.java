@@ -86,7 +86,7 @@ public sealed interface MessageEvent {
         }
     }
 
-    record Mapped(String templateId, Instant at) implements MessageEvent {
+    record Mapped(String templateId, java.util.Optional<Integer> version, Instant at) implements MessageEvent {
         @Override
         public HistoryType type() {
             return HistoryType.MAPPED;
@@ -94,7 +94,8 @@ public sealed interface MessageEvent {
 
         @Override
         public Map<String, Object> details() {
-            return Map.of("template", templateId);
+            return version.<Map<String, Object>>map(number -> Map.of("template", templateId, "version", "v" + number))
+                    .orElseGet(() -> Map.of("template", templateId));
         }
     }
 

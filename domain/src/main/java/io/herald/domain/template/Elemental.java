@@ -8,6 +8,7 @@ import io.herald.domain.shared.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -160,15 +161,44 @@ public record Elemental(String version, List<Map<String, Object>> elements) {
                     texts.add(new Located(at + "." + field, text));
                 }
             }
-            if (element.get("raw") instanceof Map<?, ?> raw) {
-                raw.forEach((field, text) -> {
-                    if (text instanceof String source) {
-                        texts.add(new Located(at + ".raw." + field, source));
-                    }
-                });
+            for (String nested : List.of("raw", "locales")) {
+                if (element.get(nested) instanceof Map<?, ?> map) {
+                    strings(map, at + "." + nested, texts);
+                }
             }
         });
         return texts;
+    }
+
+    private static void strings(Map<?, ?> map, String where, List<Located> texts) {
+        map.forEach((field, value) -> {
+            if (value instanceof String source) {
+                texts.add(new Located(where + "." + field, source));
+            } else if (value instanceof Map<?, ?> nested) {
+                strings(nested, where + "." + field, texts);
+            }
+        });
+    }
+
+    /**
+     * The element in {@code locale}: the fields its {@code locales} give for that locale (else for its language,
+     * {@code fr} for {@code fr-CA}) laid over its own.
+     */
+    public static Map<String, Object> localised(Map<String, Object> element, Optional<String> locale) {
+        if (locale.isEmpty() || !(element.get("locales") instanceof Map<?, ?> locales) || locales.isEmpty()) {
+            return element;
+        }
+        String tag = locale.get();
+        Object fields = locales.get(tag);
+        if (fields == null && tag.contains("-")) {
+            fields = locales.get(tag.substring(0, tag.indexOf('-')));
+        }
+        if (!(fields instanceof Map<?, ?> overrides)) {
+            return element;
+        }
+        Map<String, Object> localised = new java.util.LinkedHashMap<>(element);
+        overrides.forEach((field, value) -> localised.put(String.valueOf(field), value));
+        return localised;
     }
 
     /** Every element's {@code if}, with its path under {@code where}. */

@@ -21,7 +21,11 @@ import java.util.Set;
  * first of its channels that can reach the recipient, in the order they were written.
  */
 public record Template(String id, String name, Optional<String> topic, List<String> events, RoutingNode.Group routing,
-                       Map<Channel, Map<String, Object>> channels, Optional<String> brand) {
+                       Map<Channel, Map<String, Object>> channels, Optional<String> brand, Optional<Elemental> content,
+                       List<String> tags, Optional<Integer> version) {
+
+    /** The routing of a template with Elemental content and none of its own: the first channel that reaches the recipient. */
+    public static final RoutingNode.Group FIRST_REACHABLE = RoutingNode.single(Channel.EMAIL, Channel.PUSH, Channel.SMS, Channel.INBOX);
 
     /** The fields each channel's content may have; string fields are Handlebars templates. */
     public static final Map<Channel, Set<String>> FIELDS = Map.of(
@@ -34,8 +38,11 @@ public record Template(String id, String name, Optional<String> topic, List<Stri
         Objects.requireNonNull(id);
         events = List.copyOf(events);
         brand = brand == null ? Optional.empty() : brand;
+        content = content == null ? Optional.empty() : content;
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        version = version == null ? Optional.empty() : version;
         Map<Channel, Map<String, Object>> copy = new EnumMap<>(Channel.class);
-        channels.forEach((channel, content) -> copy.put(channel, JsonTrees.deepCopy(content)));
+        channels.forEach((channel, fields) -> copy.put(channel, JsonTrees.deepCopy(fields)));
         channels = java.util.Collections.unmodifiableMap(copy);
     }
 
@@ -60,8 +67,20 @@ public record Template(String id, String name, Optional<String> topic, List<Stri
                 events.add(event);
             }
         }
+        List<String> tags = template.optionalStrings("tags").orElse(List.of());
+        Optional<Integer> version = template.get("version") instanceof Number number ? Optional.of(number.intValue()) : Optional.empty();
+        if (template.get("content") != null) {
+            if (template.has("channels")) {
+                throw new InvalidValueException("a template has either channels or Elemental content, not both");
+            }
+            Elemental elemental = Elemental.parse(template.get("content"), template.where("content"));
+            RoutingNode.Group routing = template.has("routing") ? RoutingNode.parse(template.get("routing"), template.where("routing"))
+                    : FIRST_REACHABLE;
+            return new Template(id, name, topic, events, routing, Map.of(), brand, Optional.of(elemental), tags, version);
+        }
         if (!(template.get("channels") instanceof Map<?, ?> rawChannels) || rawChannels.isEmpty()) {
-            throw new InvalidValueException(template.where("channels") + " is required: an object with content for email, sms, push or inbox");
+            throw new InvalidValueException(template.where("channels") + " is required: an object with content for email, sms, push or inbox"
+                    + " (or content: Elemental content)");
         }
         JsonFields byChannel = JsonFields.of(rawChannels, template.where("channels"));
         Map<Channel, Map<String, Object>> channels = new LinkedHashMap<>();
@@ -86,7 +105,7 @@ public record Template(String id, String name, Optional<String> topic, List<Stri
                 ? RoutingNode.parse(template.get("routing"), template.where("routing"))
                 : new RoutingNode.Group(io.herald.domain.routing.RoutingMethod.SINGLE,
                         order.stream().map(c -> (RoutingNode) new RoutingNode.Leaf(c)).toList());
-        return new Template(id, name, topic, events, routing, channels, brand);
+        return new Template(id, name, topic, events, routing, channels, brand, Optional.empty(), tags, version);
     }
 
     public Map<String, Object> toJson() {
@@ -97,9 +116,40 @@ public record Template(String id, String name, Optional<String> topic, List<Stri
         brand.ifPresent(id -> json.put("brand", id));
         json.put("events", events);
         json.put("routing", routing.toJson());
-        Map<String, Object> content = new LinkedHashMap<>();
-        channels.forEach((channel, fields) -> content.put(channel.wireName(), fields));
-        json.put("channels", content);
+        if (content.isPresent()) {
+            json.put("content", content.get().toJson());
+        } else {
+            Map<String, Object> byChannel = new LinkedHashMap<>();
+            channels.forEach((channel, fields) -> byChannel.put(channel.wireName(), fields));
+            json.put("channels", byChannel);
+        }
+        if (!tags.isEmpty()) {
+            json.put("tags", tags);
+        }
+        version.ifPresent(number -> json.put("version", number));
         return json;
+    }
+
+    /** The channels this template has content for: all of them for Elemental content. */
+    public Set<Channel> channelsWithContent() {
+        return content.isPresent() ? java.util.EnumSet.allOf(Channel.class) : channels.keySet();
+    }
+
+    /** The same template as published as version {@code number}. */
+    public Template asVersion(int number) {
+        return new Template(id, name, topic, events, routing, channels, brand, content, tags, Optional.of(number));
+    }
+
+    /**
+     * The content as Elemental: the template's own, or its channels' content as channel elements with raw fields, which
+     * render the same.
+     */
+    public Elemental elemental() {
+        if (content.isPresent()) {
+            return content.get();
+        }
+        List<Map<String, Object>> elements = new ArrayList<>();
+        channels.forEach((channel, fields) -> elements.add(Map.of("type", "channel", "channel", channel.wireName(), "raw", fields)));
+        return new Elemental(Elemental.VERSION, elements);
     }
 }

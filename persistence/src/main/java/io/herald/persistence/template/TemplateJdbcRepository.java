@@ -26,10 +26,11 @@ interface TemplateJdbcRepository extends GenericRepository<TemplateRow, String> 
     List<TemplateRow> findByTemplateIdGreaterThanOrderByTemplateId(String after, Limit limit);
 
     @Query("""
-            INSERT INTO templates (template_id, name, topic, brand_id, events, routing, channels, definition_format)
-            VALUES (:templateId, :name, :topic, :brandId, :events, CAST(:routing AS jsonb), CAST(:channels AS jsonb), :definitionFormat)
+            INSERT INTO templates (template_id, name, topic, brand_id, events, routing, channels, content, tags, version, definition_format)
+            VALUES (:templateId, :name, :topic, :brandId, :events, CAST(:routing AS jsonb), CAST(:channels AS jsonb), CAST(:content AS jsonb),
+                    :tags, :version, :definitionFormat)
             ON CONFLICT (template_id) DO UPDATE SET name = excluded.name, topic = excluded.topic, brand_id = excluded.brand_id,
-                events = excluded.events,
+                events = excluded.events, content = excluded.content, tags = excluded.tags, version = excluded.version,
                 routing = excluded.routing, channels = excluded.channels, definition_format = excluded.definition_format,
                 updated_at = now()""")
     void upsert(TemplateRow row);

@@ -22,6 +22,9 @@ record TemplateRow(
         @TypeDef(type = DataType.STRING_ARRAY) List<String> events,
         @TypeDef(type = DataType.JSON) Map<String, Object> routing,
         @TypeDef(type = DataType.JSON) Map<String, Object> channels,
+        @Nullable @TypeDef(type = DataType.JSON) Map<String, Object> content,
+        @TypeDef(type = DataType.STRING_ARRAY) List<String> tags,
+        @Nullable Integer version,
         int definitionFormat) {
 
     @SuppressWarnings("unchecked")
@@ -29,7 +32,8 @@ record TemplateRow(
         Map<String, Object> json = template.toJson();
         return new TemplateRow(template.id(), template.name(), template.topic().orElse(null),
                 template.brand().orElse(null), template.events(),
-                (Map<String, Object>) json.get("routing"), (Map<String, Object>) json.get("channels"),
+                (Map<String, Object>) json.get("routing"), (Map<String, Object>) json.getOrDefault("channels", Map.of()),
+                (Map<String, Object>) json.get("content"), template.tags(), template.version().orElse(null),
                 StoredFormat.TEMPLATE.current());
     }
 
@@ -41,7 +45,13 @@ record TemplateRow(
         json.put("brand", brandId);
         json.put("events", events);
         json.put("routing", routing);
-        json.put("channels", channels);
+        if (content != null) {
+            json.put("content", content);
+        } else {
+            json.put("channels", channels);
+        }
+        json.put("tags", tags == null ? List.of() : tags);
+        json.put("version", version);
         return Template.parse(templateId, json);
     }
 }

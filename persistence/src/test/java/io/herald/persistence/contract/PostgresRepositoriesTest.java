@@ -223,6 +223,11 @@ class PostgresRepositoriesTest implements PostgresTest {
             SharedPostgres.truncateAllTables();
             return templates;
         }
+
+        @Override
+        protected <T> T inTransaction(Supplier<T> work) {
+            return transactionally(work);
+        }
     }
 
     @Nested

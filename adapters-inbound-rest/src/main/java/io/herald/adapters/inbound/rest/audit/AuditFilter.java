@@ -2,9 +2,7 @@ package io.herald.adapters.inbound.rest.audit;
 
 import io.herald.adapters.inbound.rest.auth.Callers;
 import io.herald.application.port.in.AuditWritesUseCase;
-import io.herald.application.port.in.AuthenticateCallerUseCase.Admin;
 import io.herald.application.port.in.AuthenticateCallerUseCase.Caller;
-import io.herald.application.port.in.AuthenticateCallerUseCase.ClientUser;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -60,7 +58,7 @@ final class AuditFilter {
                 .map(info -> ((UriRouteInfo<?, ?>) info).getUriMatchTemplate().toString()).orElse(path);
         String type = request.getMethod().name() + " " + route;
         try {
-            audit.record(actor(caller.get()), "api", type, path);
+            audit.record(Callers.actor(caller.get()), "api", type, path);
         } catch (RuntimeException e) {
             LOG.error("Could not record the audit event for {} (the write itself stands): {}", type, e.toString());
         }
@@ -68,16 +66,5 @@ final class AuditFilter {
 
     static boolean isDataPlane(String path) {
         return DATA_PLANE_PREFIXES.stream().anyMatch(path::startsWith) || DATA_PLANE.matcher(path).matches();
-    }
-
-    /** An admin key by its fingerprint, a client token by its user. */
-    static String actor(Caller caller) {
-        if (caller instanceof Admin admin) {
-            return admin.keyId();
-        }
-        if (caller instanceof ClientUser user) {
-            return "user:" + user.user().value();
-        }
-        return "segment-write-key";
     }
 }
