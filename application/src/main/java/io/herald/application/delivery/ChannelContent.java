@@ -5,6 +5,7 @@ import io.herald.application.port.out.MessageRepository;
 import io.herald.application.template.BrandedEmail;
 import io.herald.application.template.TemplateRenderer;
 import io.herald.domain.brand.Brand;
+import io.herald.domain.template.Catalog;
 import io.herald.domain.json.JsonTrees;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageReason;
@@ -50,9 +51,11 @@ final class ChannelContent {
             }
             Optional<Brand> brand = brand(work);
             brand.ifPresent(look -> context.put("brand", look.templateContext()));
+            Catalog catalog = work.profileView().get("locale") instanceof String locale && !locale.isBlank()
+                    ? work.batch.catalog(locale) : Catalog.NONE;
             Map<String, Object> content = template.isPresent()
-                    ? renderer.render(template.get(), channel, context)
-                    : renderer.render(message.spec().content().orElseThrow(), channel, context);
+                    ? renderer.render(template.get(), channel, context, catalog)
+                    : renderer.render(message.spec().content().orElseThrow(), channel, context, catalog);
             if (channel == Channel.EMAIL && brand.isPresent()) {
                 String footer = brand.get().emailLook().footer()
                         .map(text -> renderer.renderText(text, context, "brand.settings.email.footer.content")).orElse("");

@@ -7,9 +7,11 @@ import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.port.out.TenantRepository;
+import io.herald.application.port.out.TranslationRepository;
 import io.herald.domain.brand.Brand;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageId;
+import io.herald.domain.template.Catalog;
 import io.herald.domain.template.Template;
 import io.herald.domain.tenant.Tenant;
 
@@ -28,7 +30,8 @@ final class DeliveryBatch {
 
     /** The stores a batch reads from. */
     record Sources(MessageRepository messages, ProfileRepository profiles, PushTokenRepository pushTokens,
-                   TemplateRepository templates, TenantRepository tenants, BrandRepository brands) {
+                   TemplateRepository templates, TenantRepository tenants, BrandRepository brands,
+                   TranslationRepository translations) {
     }
 
     final Sources sources;
@@ -40,6 +43,7 @@ final class DeliveryBatch {
     private final Map<String, Optional<Template>> templatesByReference = new HashMap<>();
     private final Map<String, Optional<Tenant>> tenantsById = new HashMap<>();
     private final Map<String, Optional<Brand>> brandsById = new HashMap<>();
+    private final Map<String, Catalog> catalogsByLocale = new HashMap<>();
 
     DeliveryBatch(Sources sources, List<Message> locked, Instant now) {
         this.sources = sources;
@@ -63,6 +67,19 @@ final class DeliveryBatch {
     /** A brand, read once per batch; empty when it does not exist (any more). */
     Optional<Brand> brand(String brandId) {
         return brandsById.computeIfAbsent(brandId, sources.brands()::find);
+    }
+
+    /**
+     * The translations of the renderer's domain in {@code locale}, read once per batch: the locale's file, else its
+     * language's ({@code fr} for {@code fr-CA}); none when neither exists.
+     */
+    Catalog catalog(String locale) {
+        return catalogsByLocale.computeIfAbsent(locale, tag -> {
+            String domain = io.herald.application.port.in.ManageTranslationsUseCase.RENDERED_DOMAIN;
+            Optional<String> po = sources.translations().find(domain, tag)
+                    .or(() -> tag.contains("-") ? sources.translations().find(domain, tag.substring(0, tag.indexOf('-'))) : Optional.empty());
+            return po.map(text -> Catalog.parsePo(domain, tag, text)).orElse(Catalog.NONE);
+        });
     }
 
     List<DeliveryAttempt> attemptsOf(MessageId id) {

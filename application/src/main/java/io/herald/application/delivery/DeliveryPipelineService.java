@@ -13,6 +13,7 @@ import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.port.out.TenantRepository;
+import io.herald.application.port.out.TranslationRepository;
 import io.herald.application.template.TemplateRenderer;
 import io.herald.domain.delivery.AttemptOutcome;
 import io.herald.domain.delivery.DeliveryResult;
@@ -58,13 +59,13 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
     private final Clock clock;
 
     public DeliveryPipelineService(MessageRepository messages, ProfileRepository profiles, PushTokenRepository pushTokens,
-                                   TemplateRepository templates, TenantRepository tenants, BrandRepository brands,
+                                   TemplateRepository templates, TenantRepository tenants, BrandRepository brands, TranslationRepository translations,
                                    PreferenceRepository preferences, Providers providers,
                                    TemplateRenderer renderer, DeliverySettings settings, FeedbackRecorder feedback,
                                    ProviderHealth health, ProviderCalls calls, OperationalMetrics metrics,
                                    DurableScheduler scheduler, Clock clock) {
         this.messages = messages;
-        this.sources = new DeliveryBatch.Sources(messages, profiles, pushTokens, templates, tenants, brands);
+        this.sources = new DeliveryBatch.Sources(messages, profiles, pushTokens, templates, tenants, brands, translations);
         this.preparation = new MessagePreparation(providers, preferences);
         this.content = new ChannelContent(renderer);
         this.providers = providers;

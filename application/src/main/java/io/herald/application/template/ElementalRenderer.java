@@ -6,6 +6,7 @@ import io.herald.application.automation.Conditions;
 import io.herald.domain.json.JsonTrees;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.shared.InvalidValueException;
+import io.herald.domain.template.Catalog;
 import io.herald.domain.template.Elemental;
 
 import java.time.Instant;
@@ -53,37 +54,38 @@ final class ElementalRenderer {
         }
     }
 
-    Map<String, Object> render(Elemental content, Channel channel, Map<String, Object> context, String where) {
+    Map<String, Object> render(Elemental content, Channel channel, Map<String, Object> context, String where, Catalog catalog) {
+        Texts texts = new Texts(context, catalog);
         List<Block> blocks = new ArrayList<>();
         Optional<Map<String, Object>> raw = collect(content.elements(), channel, context, where + ".elements", blocks);
         if (raw.isPresent()) {
             Map<String, Object> rendered = new LinkedHashMap<>();
             raw.get().forEach((field, value) -> rendered.put(field, value instanceof String source
-                    ? (channel == Channel.EMAIL && field.equals("html") ? strings.renderHtml(source, context, where + ".raw." + field)
-                            : strings.renderText(source, context, where + ".raw." + field))
+                    ? (channel == Channel.EMAIL && field.equals("html") ? strings.renderHtml(catalog.translate(source), context, where + ".raw." + field)
+                            : strings.renderText(catalog.translate(source), context, where + ".raw." + field))
                     : value));
             return rendered;
         }
         String title = blocks.stream().filter(block -> block.type().equals("meta")).findFirst()
-                .map(block -> text(block, "title", context)).orElse("");
+                .map(block -> text(block, "title", texts)).orElse("");
         List<Block> body = blocks.stream().filter(block -> !block.type().equals("meta")).toList();
         Map<String, Object> rendered = new LinkedHashMap<>();
         switch (channel) {
             case EMAIL -> {
                 rendered.put("subject", title);
-                rendered.put("html", html(body, context));
-                rendered.put("text", plain(body, context, "\n\n"));
+                rendered.put("html", html(body, texts));
+                rendered.put("text", plain(body, texts, "\n\n"));
             }
-            case SMS -> rendered.put("body", plain(body, context, "\n\n"));
+            case SMS -> rendered.put("body", plain(body, texts, "\n\n"));
             case PUSH -> {
                 rendered.put("title", title);
-                rendered.put("body", plain(body.stream().filter(block -> !block.type().equals("action")).toList(), context, "\n"));
+                rendered.put("body", plain(body.stream().filter(block -> !block.type().equals("action")).toList(), texts, "\n"));
             }
             case INBOX -> {
                 rendered.put("title", title);
-                rendered.put("body", plain(body.stream().filter(block -> !block.type().equals("action")).toList(), context, "\n\n"));
+                rendered.put("body", plain(body.stream().filter(block -> !block.type().equals("action")).toList(), texts, "\n\n"));
                 body.stream().filter(block -> block.type().equals("action")).findFirst()
-                        .ifPresent(action -> rendered.put("action_url", text(action, "href", context)));
+                        .ifPresent(action -> rendered.put("action_url", text(action, "href", texts)));
             }
         }
         return rendered;
@@ -142,11 +144,16 @@ final class ElementalRenderer {
         }
     }
 
-    private String text(Block block, String field, Map<String, Object> context) {
-        return block.element().get(field) instanceof String source ? strings.renderText(source, context, "content." + field) : "";
+    /** The send's variables and the locale's catalog, for the texts of one rendering. */
+    private record Texts(Map<String, Object> context, Catalog catalog) {
     }
 
-    private String plain(List<Block> blocks, Map<String, Object> context, String separator) {
+    private String text(Block block, String field, Texts texts) {
+        return block.element().get(field) instanceof String source
+                ? strings.renderText(texts.catalog().translate(source), texts.context(), "content." + field) : "";
+    }
+
+    private String plain(List<Block> blocks, Texts context, String separator) {
         List<String> parts = new ArrayList<>();
         for (Block block : blocks) {
             String part = switch (block.type()) {
@@ -163,7 +170,7 @@ final class ElementalRenderer {
         return String.join(separator, parts);
     }
 
-    private String html(List<Block> blocks, Map<String, Object> context) {
+    private String html(List<Block> blocks, Texts context) {
         StringBuilder html = new StringBuilder();
         for (Block block : blocks) {
             Map<String, Object> element = block.element();
@@ -214,7 +221,8 @@ final class ElementalRenderer {
                 }
                 case "divider" -> html.append("<hr style=\"border:0;border-top:1px solid ").append(element.getOrDefault("color", "#e5e7eb"))
                         .append(";margin:24px 0\">");
-                case "html" -> html.append(strings.renderHtml((String) element.get("content"), context, "content.html"));
+                case "html" -> html.append(strings.renderHtml(context.catalog().translate((String) element.get("content")), context.context(),
+                        "content.html"));
                 default -> {
                     // meta is the subject; groups and channels were opened by collect
                 }

@@ -7,6 +7,7 @@ import com.github.jknack.handlebars.HandlebarsException;
 import com.github.jknack.handlebars.Template;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.shared.InvalidValueException;
+import io.herald.domain.template.Catalog;
 import io.herald.domain.template.Content;
 
 import java.io.IOException;
@@ -70,12 +71,18 @@ public final class TemplateRenderer {
 
     /** The rendered fields of one channel of a template. */
     public Map<String, Object> render(io.herald.domain.template.Template template, Channel channel, Map<String, Object> context) {
+        return render(template, channel, context, Catalog.NONE);
+    }
+
+    /** The rendered fields of one channel of a template, each text the catalog translates in its locale. */
+    public Map<String, Object> render(io.herald.domain.template.Template template, Channel channel, Map<String, Object> context, Catalog catalog) {
         if (template.content().isPresent()) {
-            return elemental.render(template.content().get(), channel, context, "content");
+            return elemental.render(template.content().get(), channel, context, "content", catalog);
         }
         Map<String, Object> rendered = new LinkedHashMap<>();
         template.channels().getOrDefault(channel, Map.of()).forEach((field, value) -> rendered.put(field,
-                value instanceof String source ? apply(source, isHtml(channel, field), context, "channels." + channel.wireName() + "." + field)
+                value instanceof String source
+                        ? apply(catalog.translate(source), isHtml(channel, field), context, "channels." + channel.wireName() + "." + field)
                         : value));
         return rendered;
     }
@@ -85,11 +92,15 @@ public final class TemplateRenderer {
      * an HTML body; the other channels title and body.
      */
     public Map<String, Object> render(Content content, Channel channel, Map<String, Object> context) {
+        return render(content, channel, context, Catalog.NONE);
+    }
+
+    public Map<String, Object> render(Content content, Channel channel, Map<String, Object> context, Catalog catalog) {
         if (content.elemental().isPresent()) {
-            return elemental.render(content.elemental().get(), channel, context, "message.content");
+            return elemental.render(content.elemental().get(), channel, context, "message.content", catalog);
         }
-        String title = apply(content.title(), false, context, "message.content.title");
-        String body = apply(content.body(), false, context, "message.content.body");
+        String title = apply(catalog.translate(content.title()), false, context, "message.content.title");
+        String body = apply(catalog.translate(content.body()), false, context, "message.content.body");
         Map<String, Object> rendered = new LinkedHashMap<>();
         switch (channel) {
             case EMAIL -> {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Emails laid out in a brand: its header (bar colour, linked logo), its footer rendered with the send's variables, in
  * the HTML and the text part; snippets and colours for templates; which brand wins (send, tenant, template), and a
- * brand deleted since the send.
+ * brand deleted since the send; and the text in the recipient's locale when a translation has it.
  */
 class BrandedDeliveryTest {
 
@@ -30,7 +30,8 @@ class BrandedDeliveryTest {
         herald.profile("alex", Map.of("email", "alex@example.org", "phone_number", "+15550100", "name", "Alex"));
         brand("acme", "Acme", "#ff6600", "Sent to {{profile.email}} by Acme <Inc>");
         brand("globex", "Globex", "#0044cc", "Globex Corporation");
-        herald.template("welcome", Map.of("brand", "acme", "channels", Map.of(
+        herald.template("welcome", Map.of("brand", "acme", "routing", Map.of("method", "single", "channels", List.of("email", "sms")),
+                "channels", Map.of(
                 "email", Map.of("subject", "Welcome", "html", "<p>Hi {{profile.name}}, from {{brand.name}} in {{brand.colors.primary}}</p>",
                         "text", "Hi {{profile.name}}. {{brand.snippets.sign_off}}"),
                 "sms", Map.of("body", "Hi from {{brand.snippets.sign_off}}"))));
@@ -103,6 +104,19 @@ class BrandedDeliveryTest {
         MessageId id = herald.send(Map.of("to", Map.of("user_id", "alex"), "template", "welcome", "routing", Map.of("method", "single",
                 "channels", List.of("sms"))));
         assertThat(sentContent(sms, id)).isEqualTo(Map.of("body", "Hi from The Acme team"));
+    }
+
+    @Test
+    void aMessageIsRenderedInTheProfilesLocaleWhenATranslationExists_elseAsWritten() {
+        herald.translations.put("default", "fr", "msgid \"Hi {{profile.name}}. {{brand.snippets.sign_off}}\"\n"
+                + "msgstr \"Salut {{profile.name}}. {{brand.snippets.sign_off}}\"\n", START);
+        herald.profile("amelie", Map.of("email", "amelie@example.org", "name", "Amélie", "locale", "fr-CA"));
+        herald.profile("hans", Map.of("email", "hans@example.org", "name", "Hans", "locale", "de-DE"));
+
+        MessageId french = herald.send(Map.of("to", Map.of("user_id", "amelie"), "template", "welcome"));
+        assertThat(sentContent(email, french).get("text")).asString().startsWith("Salut Amélie. The Acme team");
+        MessageId german = herald.send(Map.of("to", Map.of("user_id", "hans"), "template", "welcome"));
+        assertThat(sentContent(email, german).get("text")).asString().startsWith("Hi Hans. The Acme team");
     }
 
     @Test

@@ -42,6 +42,7 @@ import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.port.out.TenantRepository;
+import io.herald.application.port.out.TranslationRepository;
 import io.herald.application.port.out.Transactions;
 import io.herald.application.port.out.WebhookReceipts;
 import io.herald.application.preference.PreferenceService;
@@ -152,10 +153,10 @@ class SendFactory {
     @Transactional
     DeliveryPipeline deliveryPipeline(MessageRepository messages, ProfileRepository profiles, PushTokenRepository pushTokens,
                                       TemplateRepository templates, TenantRepository tenants, BrandRepository brands,
-                                      PreferenceRepository preferences, Providers providers, TemplateRenderer renderer, DeliverySettings settings, FeedbackRecorder feedback,
+                                      TranslationRepository translations, PreferenceRepository preferences, Providers providers, TemplateRenderer renderer, DeliverySettings settings, FeedbackRecorder feedback,
                                       ProviderHealth health, ProviderCalls calls, OperationalMetrics metrics,
                                       DurableScheduler scheduler, Clock clock) {
-        return new DeliveryPipelineService(messages, profiles, pushTokens, templates, tenants, brands, preferences, providers, renderer, settings,
+        return new DeliveryPipelineService(messages, profiles, pushTokens, templates, tenants, brands, translations, preferences, providers, renderer, settings,
                 feedback, health, calls, metrics, scheduler, clock);
     }
 

@@ -401,4 +401,26 @@ class CourierCompatibilityIT {
         accepted("DELETE", "/notifications/" + id, null, 204);
         assertThat(call("GET", "/notifications/" + id, null, "application/json").status()).isEqualTo(404);
     }
+
+    @Test
+    @Order(13)
+    void translations() {
+        String po = "msgid \"Hello {{name}}\"\nmsgstr \"Hallo {{name}}\"\n";
+        accepted("PUT", "/translations/default/de", "\"" + po.replace("\"", "\\\"").replace("\n", "\\n") + "\"", 204);
+        assertThat(json("GET", "/translations/default/de", null, 200).asText()).as("a JSON string, as the SDK reads it").isEqualTo(po);
+        Http.Response text = call("GET", "/translations/default/de", null, "text/plain");
+        assertThat(text.header("Content-Type")).startsWith("text/plain");
+        assertThat(text.body()).isEqualTo(po);
+        assertThat(call("GET", "/translations/default/xx", null, "application/json").status()).isEqualTo(404);
+        Http.Response refused = call("PUT", "/translations/default/de", "\"hello\"", "*/*");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("line 1 is not gettext .po syntax");
+
+        http.put("/profiles/compat-de", "{\"profile\": {\"email\": \"de@example.org\", \"locale\": \"de-AT\"}}");
+        String messageId = json("POST", "/send", "{\"message\": {\"to\": {\"user_id\": \"compat-de\"}, \"template\": \"compat-welcome\", "
+                + "\"data\": {\"name\": \"Jo\"}}}", 202).path("requestId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> json("GET", "/messages/" + messageId, null, 200).path("status").asText().equals("SENT"));
+        assertThat(json("GET", "/messages/" + messageId + "/output", null, 200).path("results").get(0).path("content").path("text").asText())
+                .isEqualTo("Hallo Jo");
+    }
 }

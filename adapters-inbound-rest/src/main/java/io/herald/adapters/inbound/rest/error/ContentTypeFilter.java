@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * A request with a body must say what it is (DESIGN §11), in a type its endpoint reads: JSON everywhere; also
- * {@code text/plain} on the Segment paths (browser SDKs send JSON as text/plain to avoid a CORS preflight); form
+ * {@code text/plain} on the Segment paths (browser SDKs send JSON as text/plain to avoid a CORS preflight) and for translation
+ * files; form
  * fields on Twilio's callbacks and the console's forms. Anything else is a 415, before the body is read. Requests without a body need none.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -42,7 +43,7 @@ final class ContentTypeFilter {
             // The operator console's forms (adapters-inbound-web), which checks their session and CSRF token itself.
             accepted = type.equals(FORM);
             expected = FORM;
-        } else if (path.equals("/segment") || path.startsWith("/v1/")) {
+        } else if (path.equals("/segment") || path.startsWith("/v1/") || path.startsWith("/translations/")) {
             accepted = isJson(type) || type.equals("text/plain");
             expected = JSON + " (or text/plain)";
         } else {
