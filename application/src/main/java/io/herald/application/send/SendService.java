@@ -144,6 +144,21 @@ public final class SendService implements SendMessageUseCase, BatchSend, ExpandL
         return created;
     }
 
+    /**
+     * Stores one message per spec as sends under {@code requestId} (a bulk job's id), in the caller's transaction,
+     * scheduling their delivery. Each spec must pass {@link #checkSendable} first.
+     */
+    public List<Message> enqueueAs(String requestId, List<MessageSpec> perRecipient, Optional<String> event, Instant now) {
+        List<Message> created = messagesFor(perRecipient, requestId, event, Optional.empty(), now);
+        store(created, List.of(), now);
+        return created;
+    }
+
+    /** Refuses a send whose template, content or brand could not be sent, as {@code POST /send} would. */
+    public void checkSendable(MessageSpec spec) {
+        checkContent(spec);
+    }
+
     @Override
     public MessageId resend(MessageId original) {
         return transactions.inTransaction(() -> {

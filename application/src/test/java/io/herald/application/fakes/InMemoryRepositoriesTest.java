@@ -18,6 +18,7 @@ import io.herald.application.contract.RetentionStoreContract;
 import io.herald.application.contract.Stores;
 import io.herald.application.contract.AuditLogContract;
 import io.herald.application.contract.BrandRepositoryContract;
+import io.herald.application.contract.BulkJobRepositoryContract;
 import io.herald.application.contract.TemplateRepositoryContract;
 import io.herald.application.contract.TenantRepositoryContract;
 import io.herald.application.contract.TokenSecretStoreContract;
@@ -36,6 +37,7 @@ import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.AuditLog;
 import io.herald.application.port.out.BrandRepository;
+import io.herald.application.port.out.BulkJobRepository;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.port.out.TokenSecretStore;
 import io.herald.application.port.out.WebhookReceipts;
@@ -89,6 +91,14 @@ class InMemoryRepositoriesTest {
         @Override
         protected AuditLog emptyLog() {
             return new InMemoryAuditLog();
+        }
+    }
+
+    @Nested
+    class BulkJobs extends BulkJobRepositoryContract {
+        @Override
+        protected BulkJobRepository emptyRepository() {
+            return new InMemoryBulkJobRepository();
         }
     }
 

@@ -45,6 +45,21 @@ public final class RecordingDurableScheduler implements DurableScheduler {
         listPages.add(page);
     }
 
+    /** A bulk job's next page, as scheduled. */
+    public record BulkPage(String jobId, long afterSeq, Instant at) {
+    }
+
+    private final List<BulkPage> bulkPages = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void runBulkPage(String jobId, long afterSeq, Instant at) {
+        bulkPages.add(new BulkPage(jobId, afterSeq, at));
+    }
+
+    public List<BulkPage> bulkPages() {
+        return bulkPages;
+    }
+
     public List<ListPage> listPages() {
         return listPages;
     }

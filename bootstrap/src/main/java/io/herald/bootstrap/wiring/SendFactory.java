@@ -25,11 +25,14 @@ import io.herald.application.port.in.ExpandListSendUseCase;
 import io.herald.application.port.in.ResendMessageUseCase;
 import io.herald.application.port.in.ManageListsUseCase;
 import io.herald.application.port.in.ManagePreferencesUseCase;
+import io.herald.application.port.in.ManageBulkJobsUseCase;
 import io.herald.application.port.in.ManageNotificationsUseCase;
+import io.herald.application.port.in.RunBulkJobUseCase;
 import io.herald.application.port.in.ManageTemplatesUseCase;
 import io.herald.application.port.in.QueryMessagesUseCase;
 import io.herald.application.port.out.ChannelSender;
 import io.herald.application.port.out.BrandRepository;
+import io.herald.application.port.out.BulkJobRepository;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.DeliveryLooks;
 import io.herald.application.port.out.DurableScheduler;
@@ -50,6 +53,7 @@ import io.herald.application.send.CoalescingSend;
 import io.herald.application.send.SendService;
 import io.herald.application.send.TemplateEventTrigger;
 import io.herald.application.template.TemplateRenderer;
+import io.herald.application.bulk.BulkJobService;
 import io.herald.application.notification.NotificationService;
 import io.herald.application.template.TemplateService;
 import io.herald.domain.routing.Channel;
@@ -133,6 +137,13 @@ class SendFactory {
                             SendConfiguration send, Transactions transactions, Clock clock) {
         return new SendService(messages, templates, brands, lists, idempotency, scheduler, renderer, send.listPageSize(),
                 send.maxRecipients(), transactions, clock);
+    }
+
+    @Singleton
+    @Bean(typed = {ManageBulkJobsUseCase.class, RunBulkJobUseCase.class})
+    BulkJobService bulkJobs(BulkJobRepository jobs, SendService sends, DurableScheduler scheduler, Transactions transactions,
+                            SendConfiguration send, Clock clock) {
+        return new BulkJobService(jobs, sends, scheduler, transactions, send.listPageSize(), clock);
     }
 
     /** The send API's use case: concurrent sends share transactions (group commit). */

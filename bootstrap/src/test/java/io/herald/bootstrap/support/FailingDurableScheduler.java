@@ -36,4 +36,9 @@ public class FailingDurableScheduler implements DurableScheduler {
     public void expandList(ListPage page, Instant at) {
         throw new IllegalStateException("the job table is unavailable");
     }
+
+    @Override
+    public void runBulkPage(String jobId, long afterSeq, Instant at) {
+        throw new IllegalStateException("the job table is unavailable");
+    }
 }

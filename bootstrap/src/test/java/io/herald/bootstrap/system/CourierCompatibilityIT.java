@@ -423,4 +423,44 @@ class CourierCompatibilityIT {
         assertThat(json("GET", "/messages/" + messageId + "/output", null, 200).path("results").get(0).path("content").path("text").asText())
                 .isEqualTo("Hallo Jo");
     }
+
+    @Test
+    @Order(14)
+    void bulk() {
+        JsonNode created = json("POST", "/bulk", "{\"message\": {\"event\": \"compat-welcome\", \"data\": {\"name\": \"there\"}}}", 200);
+        shape(created, "BulkCreateJobResponse", "jobId:s");
+        String jobId = created.path("jobId").asText();
+        for (int call = 0; call < 2; call++) {
+            StringBuilder users = new StringBuilder("{\"users\": [");
+            for (int i = 0; i < 600; i++) {
+                int n = call * 600 + i;
+                users.append(i == 0 ? "" : ",").append("{\"recipient\": \"compat-bulk-").append(n)
+                        .append("\", \"profile\": {\"email\": \"bulk-").append(n).append("@example.org\"}, \"data\": {\"n\": ").append(n).append("}}");
+            }
+            accepted("POST", "/bulk/" + jobId, users.append("]}").toString(), 204);
+        }
+        Http.Response refused = call("POST", "/bulk/" + jobId, "{\"users\": [{\"data\": {}}]}", "*/*");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("users[0]: a bulk user needs recipient, to or a profile");
+        JsonNode before = json("GET", "/bulk/" + jobId, null, 200).path("job");
+        shape(before, "BulkRetrieveJobResponse.Job", "definition:o", "enqueued:n", "failures:n", "received:n", "status:s");
+        assertThat(before.path("status").asText()).isEqualTo("CREATED");
+        assertThat(before.path("received").asInt()).isEqualTo(1200);
+
+        accepted("POST", "/bulk/" + jobId + "/run", null, 202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> json("GET", "/bulk/" + jobId, null, 200).path("job").path("status").asText().equals("COMPLETED"));
+        JsonNode job = json("GET", "/bulk/" + jobId, null, 200).path("job");
+        assertThat(job.path("enqueued").asInt()).isEqualTo(1200);
+        assertThat(job.path("failures").asInt()).isZero();
+        assertThat(call("POST", "/bulk/" + jobId, "{\"users\": [{\"recipient\": \"late\"}]}", "*/*").status()).as("added after the run").isEqualTo(409);
+
+        JsonNode users = json("GET", "/bulk/" + jobId + "/users", null, 200);
+        shape(users, "BulkListUsersResponse", "items:a", "paging:o");
+        shape(users.path("items").get(0), "BulkListUsersResponse.Item", "status:s", "?messageId:s", "?recipient:s", "?profile:o", "?data:*");
+        assertThat(users.path("items").get(0).path("status").asText()).isEqualTo("ENQUEUED");
+        String first = users.path("items").get(0).path("messageId").asText();
+        await().atMost(Duration.ofSeconds(60)).until(() -> json("GET", "/messages/" + first, null, 200).path("status").asText().equals("SENT"));
+        assertThat(json("GET", "/messages/" + first, null, 200).path("recipient").asText()).isEqualTo("compat-bulk-0");
+        assertThat(json("GET", "/messages?request_id=" + jobId + "&limit=100", null, 200).path("results").size()).isEqualTo(100);
+    }
 }

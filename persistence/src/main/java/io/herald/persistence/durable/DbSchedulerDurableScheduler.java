@@ -67,6 +67,11 @@ class DbSchedulerDurableScheduler implements DurableScheduler {
     }
 
     @Override
+    public void runBulkPage(String jobId, long afterSeq, Instant at) {
+        schedule(TaskDescriptors.bulkPage(jobId, afterSeq), at);
+    }
+
+    @Override
     public void expandList(ListPage page, Instant at) {
         schedule(TaskDescriptors.listSendPage(page), at);
     }

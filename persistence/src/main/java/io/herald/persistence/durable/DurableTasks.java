@@ -11,6 +11,7 @@ import io.herald.application.port.in.CountFunnelUseCase;
 import io.herald.application.port.in.DeliverFeedbackUseCase;
 import io.herald.application.port.in.DeliverMessagesUseCase;
 import io.herald.application.port.in.ExpandListSendUseCase;
+import io.herald.application.port.in.RunBulkJobUseCase;
 import io.herald.application.port.out.DurableScheduler.ListPage;
 import io.herald.domain.automation.AutomationRunId;
 import io.herald.domain.message.MessageId;
@@ -29,7 +30,7 @@ import java.util.Optional;
  */
 @Singleton
 @Requires(beans = {DeliverMessagesUseCase.class, DeliverFeedbackUseCase.class, AdvanceAutomationRunUseCase.class,
-        ExpandListSendUseCase.class, ApplyRetentionUseCase.class, CountFunnelUseCase.class})
+        ExpandListSendUseCase.class, RunBulkJobUseCase.class, ApplyRetentionUseCase.class, CountFunnelUseCase.class})
 class DurableTasks {
 
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
@@ -38,12 +39,13 @@ class DurableTasks {
     private final OneTimeTask<TaskDescriptors.MessageBatch> deliverMessages;
     private final OneTimeTask<TaskDescriptors.AutomationWakeUp> advanceAutomationRun;
     private final OneTimeTask<ListSendPage> expandListSend;
+    private final OneTimeTask<TaskDescriptors.BulkPage> runBulkPage;
     private final RecurringTask<Void> deliverFeedback;
     private final RecurringTask<Void> applyRetention;
     private final RecurringTask<Void> countFunnel;
 
     DurableTasks(DeliverMessagesUseCase delivery, DeliverFeedbackUseCase feedback, AdvanceAutomationRunUseCase automations,
-                 ExpandListSendUseCase listSends, ApplyRetentionUseCase retention, CountFunnelUseCase funnel) {
+                 ExpandListSendUseCase listSends, RunBulkJobUseCase bulk, ApplyRetentionUseCase retention, CountFunnelUseCase funnel) {
         this.deliverMessages = Tasks.oneTime(TaskDescriptors.DELIVER_MESSAGES)
                 .onFailure(new CappedBackoff<>(FIRST_RETRY, MAX_RETRY))
                 .execute((instance, context) -> delivery.deliver(instance.getData().ids().stream().map(MessageId::new).toList()));
@@ -57,6 +59,9 @@ class DurableTasks {
                     ListSendPage page = instance.getData();
                     listSends.expand(new ListPage(page.requestId(), page.spec(), page.recipient(), Optional.ofNullable(page.after())));
                 });
+        this.runBulkPage = Tasks.oneTime(TaskDescriptors.RUN_BULK_PAGE)
+                .onFailure(new CappedBackoff<>(FIRST_RETRY, MAX_RETRY))
+                .execute((instance, context) -> bulk.runPage(instance.getData().jobId(), instance.getData().afterSeq()));
         this.deliverFeedback = Tasks.recurring(TaskDescriptors.DELIVER_FEEDBACK, FixedDelay.ofSeconds(1))
                 .execute((instance, context) -> feedback.deliverAllDue());
         this.applyRetention = Tasks.recurring(TaskDescriptors.APPLY_RETENTION, FixedDelay.ofHours(24))
@@ -67,7 +72,7 @@ class DurableTasks {
 
     /** Work scheduled when something calls for it. */
     List<Task<?>> oneTime() {
-        return List.of(deliverMessages, advanceAutomationRun, expandListSend);
+        return List.of(deliverMessages, advanceAutomationRun, expandListSend, runBulkPage);
     }
 
     /** Work that runs on a schedule from start-up on, on one instance at a time. */

@@ -21,6 +21,7 @@ final class TaskDescriptors {
     static final TaskDescriptor<MessageBatch> DELIVER_MESSAGES = TaskDescriptor.of("deliver-messages", MessageBatch.class);
     static final TaskDescriptor<AutomationWakeUp> ADVANCE_AUTOMATION_RUN = TaskDescriptor.of("advance-automation-run", AutomationWakeUp.class);
     static final TaskDescriptor<ListSendPage> EXPAND_LIST_SEND = TaskDescriptor.of("expand-list-send", ListSendPage.class);
+    static final TaskDescriptor<BulkPage> RUN_BULK_PAGE = TaskDescriptor.of("run-bulk-page", BulkPage.class);
     /** Recurring, on one instance at a time: Segment feedback, every second. */
     static final String DELIVER_FEEDBACK = "deliver-engagement-feedback";
     /** Recurring, on one instance at a time: what is past its retention, once a day. */
@@ -40,6 +41,15 @@ final class TaskDescriptors {
 
     /** A page of a send to a list (see {@link ListPage}); {@code after} is null for the first page. */
     public record ListSendPage(String requestId, Map<String, Object> spec, int recipient, String after) {
+    }
+
+    /** A page of a bulk job: its users after {@code afterSeq}. */
+    public record BulkPage(String jobId, long afterSeq) {
+    }
+
+    /** A bulk job's page; the job and where the page starts name it uniquely. */
+    static TaskInstance<BulkPage> bulkPage(String jobId, long afterSeq) {
+        return RUN_BULK_PAGE.instance(jobId + "/" + afterSeq).data(new BulkPage(jobId, afterSeq)).build();
     }
 
     /** A run's wake-up for {@code step} at {@code at}; the run, the step and the time name it uniquely. */

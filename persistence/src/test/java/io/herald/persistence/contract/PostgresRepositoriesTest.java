@@ -18,6 +18,7 @@ import io.herald.application.contract.RetentionStoreContract;
 import io.herald.application.contract.Stores;
 import io.herald.application.contract.AuditLogContract;
 import io.herald.application.contract.BrandRepositoryContract;
+import io.herald.application.contract.BulkJobRepositoryContract;
 import io.herald.application.contract.TemplateRepositoryContract;
 import io.herald.application.contract.TenantRepositoryContract;
 import io.herald.application.contract.TokenSecretStoreContract;
@@ -40,6 +41,7 @@ import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.RetentionStore;
 import io.herald.application.port.out.AuditLog;
 import io.herald.application.port.out.BrandRepository;
+import io.herald.application.port.out.BulkJobRepository;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.port.out.TenantRepository;
 import io.herald.application.port.out.TokenSecretStore;
@@ -105,6 +107,9 @@ class PostgresRepositoriesTest implements PostgresTest {
 
     @Inject
     AuditLog auditLog;
+
+    @Inject
+    BulkJobRepository bulkJobs;
 
     @Inject
     InboxRepository inbox;
@@ -204,6 +209,20 @@ class PostgresRepositoriesTest implements PostgresTest {
         protected AuditLog emptyLog() {
             SharedPostgres.truncateAllTables();
             return auditLog;
+        }
+    }
+
+    @Nested
+    class BulkJobs extends BulkJobRepositoryContract {
+        @Override
+        protected BulkJobRepository emptyRepository() {
+            SharedPostgres.truncateAllTables();
+            return bulkJobs;
+        }
+
+        @Override
+        protected <T> T inTransaction(Supplier<T> work) {
+            return transactionally(work);
         }
     }
 

@@ -29,6 +29,9 @@ public interface DurableScheduler {
      */
     void advanceAutomationRun(AutomationRunId run, int step, Instant at);
 
+    /** Sends, at {@code at}, the next page of a bulk job's users: those after {@code afterSeq}. */
+    void runBulkPage(String jobId, long afterSeq, Instant at);
+
     /** Creates, at {@code at}, the messages of the next page of a send to a list (see {@link ListPage}). */
     void expandList(ListPage page, Instant at);
 
