@@ -171,6 +171,9 @@ public final class AutomationEngineService implements AutomationEngine {
             run.done(now);
         } else if (step instanceof Step.Invoke invoke) {
             run.affected(List.of(invoke(run, invoke, now)), now);
+        } else if (step instanceof Step.SendList sendList) {
+            sendList(run, sendList, now);
+            run.done(now);
         } else {
             Step.FetchData fetch = (Step.FetchData) step;
             return Optional.of(new FetchCall(run.id(), run.stepIndex(), request(run, fetch.webhook())));
@@ -188,10 +191,25 @@ public final class AutomationEngineService implements AutomationEngine {
         if (!send.profile().isEmpty()) {
             profiles.save(profiles.lockOrCreate(recipient).mergedWith(send.profile()));
         }
-        MessageSpec spec = MessageSpec.toUser(recipient, send.template(), send.content(), JsonTrees.deepMerge(run.data(), send.data()),
+        MessageSpec unbranded = MessageSpec.toUser(recipient, send.template(), send.content(), JsonTrees.deepMerge(run.data(), send.data()),
                 send.routing());
+        MessageSpec spec = send.brand().map(unbranded::inBrand).orElse(unbranded);
         List<Message> created = sends.enqueue(List.of(spec), run.eventName(), Optional.of(run.id().value()), now);
         return created.stream().map(sent -> sent.id().value()).toList();
+    }
+
+    private void sendList(AutomationRun run, Step.SendList step, Instant now) {
+        Map<String, Object> message = new java.util.LinkedHashMap<>();
+        message.put("to", Map.of("list_id", step.list()));
+        message.put("template", step.template());
+        message.put("data", JsonTrees.deepMerge(run.data(), step.data()));
+        step.brand().ifPresent(brand -> message.put("brand_id", brand));
+        run.eventName().ifPresent(event -> message.put("metadata", Map.of("event", event)));
+        try {
+            sends.enqueueListSend(MessageSpec.parse(message), now);
+        } catch (InvalidValueException e) {
+            throw new StepFailure(e.getMessage());
+        }
     }
 
     private List<AutomationRunId> cancelOthers(AutomationRun run, Step.Cancel cancel, Instant now) {

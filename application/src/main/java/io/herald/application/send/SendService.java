@@ -154,6 +154,16 @@ public final class SendService implements SendMessageUseCase, BatchSend, ExpandL
         return created;
     }
 
+    /**
+     * A send to lists (an automation's send-list step), in the caller's transaction: its pages are created as durable
+     * work. The request id its messages will have; a list or template that does not exist is refused.
+     */
+    public String enqueueListSend(MessageSpec spec, Instant now) {
+        Created created = create(spec, now);
+        store(created.messages(), created.listPages(), now);
+        return created.requestId();
+    }
+
     /** Refuses a send whose template, content or brand could not be sent, as {@code POST /send} would. */
     public void checkSendable(MessageSpec spec) {
         checkContent(spec);

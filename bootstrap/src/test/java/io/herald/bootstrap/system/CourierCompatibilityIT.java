@@ -463,4 +463,28 @@ class CourierCompatibilityIT {
         assertThat(json("GET", "/messages/" + first, null, 200).path("recipient").asText()).isEqualTo("compat-bulk-0");
         assertThat(json("GET", "/messages?request_id=" + jobId + "&limit=100", null, 200).path("results").size()).isEqualTo(100);
     }
+
+    @Test
+    @Order(15)
+    void sendListStep() {
+        http.put("/profiles/compat-launch-1", "{\"profile\": {\"email\": \"launch-1@example.org\"}}");
+        http.put("/profiles/compat-launch-2", "{\"profile\": {\"email\": \"launch-2@example.org\"}}");
+        accepted("PUT", "/lists/compat.launch", "{\"name\": \"Launch\"}", 204);
+        accepted("PUT", "/lists/compat.launch/subscriptions", "{\"recipients\": [{\"recipientId\": \"compat-launch-1\"}, {\"recipientId\": \"compat-launch-2\"}]}", 204);
+
+        String runId = json("POST", "/automations/invoke", """
+                {"recipient": "compat-alex", "data": {"name": "everyone"}, "automation": {"steps": [
+                  {"action": "send-list", "list": "compat.launch", "template": "compat-welcome"}]}}""", 202).path("runId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/automations/runs/" + runId).json().path("status").asText().equals("COMPLETED"));
+        for (String subscriber : new String[] {"compat-launch-1", "compat-launch-2"}) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                JsonNode results = json("GET", "/messages?recipient=" + subscriber, null, 200).path("results");
+                return results.size() == 1 && results.get(0).path("status").asText().equals("SENT");
+            });
+        }
+        String failing = json("POST", "/automations/invoke", """
+                {"recipient": "compat-alex", "automation": {"steps": [{"action": "send-list", "list": "compat.none", "template": "compat-welcome"}]}}""",
+                202).path("runId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/automations/runs/" + failing).json().path("status").asText().equals("FAILED"));
+    }
 }

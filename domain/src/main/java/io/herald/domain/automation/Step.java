@@ -47,12 +47,14 @@ public sealed interface Step {
      * invoke's own {@code profile} is at the start of the run.
      */
     record Send(Optional<String> condition, Optional<String> template, Optional<Content> content, Optional<UserId> recipient,
-                Map<String, Object> data, Map<String, Object> profile, Optional<RoutingNode.Group> routing, Optional<String> ref)
+                Map<String, Object> data, Map<String, Object> profile, Optional<RoutingNode.Group> routing, Optional<String> ref,
+                Optional<String> brand)
             implements Step {
 
         public Send {
             data = JsonTrees.deepCopy(data);
             profile = JsonTrees.deepCopy(profile == null ? Map.of() : profile);
+            brand = brand == null ? Optional.empty() : brand;
         }
 
         @Override
@@ -74,6 +76,7 @@ public sealed interface Step {
             }
             routing.ifPresent(group -> json.put("routing", group.toJson()));
             ref.ifPresent(name -> json.put("ref", name));
+            brand.ifPresent(id -> json.put("brand", id));
             return json;
         }
 
@@ -173,6 +176,43 @@ public sealed interface Step {
             json.put("merge", merge.wireName());
             recipient.ifPresent(user -> json.put("recipient_id", user.value()));
             return json;
+        }
+    }
+
+    /**
+     * Sends {@code template} to every subscriber of {@code list} (Courier's {@code send-list} step), with the run's data
+     * under the step's, in the brand {@code brand}: a list send, created a page of subscribers at a time as durable work.
+     */
+    record SendList(Optional<String> condition, String list, String template, Map<String, Object> data, Optional<String> brand)
+            implements Step {
+
+        public SendList {
+            data = JsonTrees.deepCopy(data);
+            brand = brand == null ? Optional.empty() : brand;
+        }
+
+        @Override
+        public String action() {
+            return "send-list";
+        }
+
+        @Override
+        public Map<String, Object> toJson() {
+            Map<String, Object> json = start(this);
+            json.put("list", list);
+            json.put("template", template);
+            if (!data.isEmpty()) {
+                json.put("data", data);
+            }
+            brand.ifPresent(id -> json.put("brand", id));
+            return json;
+        }
+
+        @Override
+        public void collectChecks(String where, List<Located> conditions, List<Located> texts, List<Located> templateIds,
+                                  List<Located> automationIds) {
+            Step.super.collectChecks(where, conditions, texts, templateIds, automationIds);
+            templateIds.add(new Located(where + ".template", template));
         }
     }
 
@@ -292,6 +332,13 @@ public sealed interface Step {
         return switch (action) {
             case "send" -> send(step, condition, defaultTemplate);
             case "delay" -> delay(step, condition);
+            case "send-list" -> {
+                step.allowOnly(Set.of("action", "if", "list", "template", "data", "brand"), "a send-list step");
+                String template = step.optionalText("template").or(() -> defaultTemplate).orElseThrow(() ->
+                        new InvalidValueException(step.where("template") + " is required (or the automation's template)"));
+                yield new SendList(condition, step.requiredText("list"), template, step.optionalMap("data").orElse(Map.of()),
+                        step.get("brand") == null ? Optional.empty() : step.optionalText("brand"));
+            }
             case "cancel" -> {
                 step.allowOnly(Set.of("action", "if", "cancelation_token"), "a cancel step");
                 yield new Cancel(condition, step.requiredText("cancelation_token"));
@@ -315,12 +362,11 @@ public sealed interface Step {
                 yield new FetchData(condition, Webhook.parse(step.get("webhook"), step.where("webhook")), merge);
             }
             default -> throw new InvalidValueException(step.where("action") + " '" + action
-                    + "' is not a step Herald runs (send, delay, cancel, update-profile, invoke, fetch-data)");
+                    + "' is not a step Herald runs (send, send-list, delay, cancel, update-profile, invoke, fetch-data)");
         };
     }
 
     private static Send send(JsonFields step, Optional<String> condition, Optional<String> defaultTemplate) {
-        // brand is accepted for Courier compatibility; Herald has no brands.
         step.allowOnly(Set.of("action", "if", "template", "content", "recipient", "data", "profile", "routing", "ref", "brand"), "a send step");
         Optional<String> template = step.optionalText("template");
         Optional<Content> content = step.has("content") ? Optional.of(Content.parse(step.get("content"), step.where("content"))) : Optional.empty();
@@ -334,7 +380,8 @@ public sealed interface Step {
         Optional<RoutingNode.Group> routing = step.has("routing")
                 ? Optional.of(RoutingNode.parse(step.get("routing"), step.where("routing"))) : Optional.empty();
         return new Send(condition, template, content, userId(step, "recipient"), step.optionalMap("data").orElse(Map.of()),
-                step.optionalMap("profile").orElse(Map.of()), routing, step.optionalText("ref"));
+                step.optionalMap("profile").orElse(Map.of()), routing, step.optionalText("ref"),
+                step.get("brand") == null ? Optional.empty() : step.optionalText("brand"));
     }
 
     private static Delay delay(JsonFields step, Optional<String> condition) {

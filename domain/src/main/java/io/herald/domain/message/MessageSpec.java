@@ -128,6 +128,13 @@ public record MessageSpec(
         return raw.get("brand_id") instanceof String brand && !brand.isBlank() ? Optional.of(brand) : Optional.empty();
     }
 
+    /** This send in the brand {@code brandId} (an automation send step's {@code brand}). */
+    public MessageSpec inBrand(String brandId) {
+        Map<String, Object> branded = JsonTrees.deepCopy(raw);
+        branded.put("brand_id", brandId);
+        return parse(branded);
+    }
+
     /** The spec of the message for one recipient of this send. */
     public MessageSpec forRecipient(Recipient recipient) {
         Map<String, Object> single = JsonTrees.deepCopy(raw);

@@ -84,6 +84,20 @@ class AutomationTest {
     }
 
     @Test
+    void aSendListStepSendsATemplateToAList_theAutomationsTemplateWhenItNamesNone() {
+        Automation automation = Automation.parse("announce", Map.of("steps", List.of(
+                Map.of("action", "send-list", "list", "beta", "template", "launch", "data", Map.of("v", 2), "brand", "acme"))));
+        Step.SendList step = (Step.SendList) automation.steps().get(0);
+        assertThat(step).isEqualTo(new Step.SendList(Optional.empty(), "beta", "launch", Map.of("v", 2), Optional.of("acme")));
+        assertThat(Automation.parse("announce", automation.toJson())).isEqualTo(automation);
+
+        Step defaulted = Step.parse(Map.of("action", "send-list", "list", "beta"), "steps[0]", Optional.of("welcome"));
+        assertThat(((Step.SendList) defaulted).template()).isEqualTo("welcome");
+        refused(oneStep(Map.of("action", "send-list", "list", "beta")), "steps[0].template is required (or the automation's template)");
+        refused(oneStep(Map.of("action", "send-list", "template", "launch")), "steps[0].list is required and must be a non-empty string");
+    }
+
+    @Test
     void whatItWritesItReadsBackTheSame() {
         Automation automation = Automation.parse("welcome-journey", welcomeJourney());
 
