@@ -59,6 +59,20 @@ final class DeliveryBatch {
                 ref -> sources.templates().find(ref).or(() -> sources.templates().findByEvent(ref).stream().findFirst()));
     }
 
+    /**
+     * The template a send in {@code tenantId}'s context uses: the tenant's own published version of the workspace
+     * template, when it has one (Courier's tenant templates), else the workspace template.
+     */
+    Optional<Template> template(String reference, Optional<String> tenantId) {
+        Optional<Template> workspace = template(reference);
+        if (tenantId.isEmpty() || workspace.isEmpty()) {
+            return workspace;
+        }
+        String key = TemplateRepository.tenantTemplateId(tenantId.get(), workspace.get().id());
+        Optional<Template> tenantVersion = templatesByReference.computeIfAbsent(key, sources.templates()::find);
+        return tenantVersion.map(workspace.get()::asTenantSends).or(() -> workspace);
+    }
+
     /** A send's tenant, read once per batch; empty when it does not exist (any more). */
     Optional<Tenant> tenant(String tenantId) {
         return tenantsById.computeIfAbsent(tenantId, sources.tenants()::find);

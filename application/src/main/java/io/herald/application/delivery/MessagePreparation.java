@@ -41,7 +41,7 @@ final class MessagePreparation {
             work.profileView();
             message.profileLoaded(work.now);
         }
-        Optional<Template> template = spec.template().flatMap(work.batch::template);
+        Optional<Template> template = spec.template().flatMap(reference -> work.batch.template(reference, spec.tenantId()));
         if (spec.template().isPresent()) {
             if (template.isEmpty()) {
                 message.unmapped("no template has id or event '" + spec.template().get() + "'", work.now);

@@ -86,7 +86,8 @@ final class MessageWork {
     /** The template the message was mapped to (resolved in this step, or read again). */
     Optional<Template> template() {
         if (template == null) {
-            template = message.templateId().filter(id -> message.spec().template().isPresent()).flatMap(batch::template);
+            template = message.templateId().filter(id -> message.spec().template().isPresent())
+                    .flatMap(id -> batch.template(id, message.spec().tenantId()));
         }
         return template;
     }

@@ -31,6 +31,10 @@ public final class TemplateService implements ManageTemplatesUseCase {
 
     @Override
     public void put(Template template) {
+        if (template.id().startsWith("tenant/")) {
+            throw new InvalidValueException("template ids starting with tenant/ are where tenants' own versions are kept: "
+                    + "PUT /tenants/{tenant_id}/templates/{template_id} makes one");
+        }
         renderer.validate(template);
         template.brand().ifPresent(brand -> {
             if (brands.find(brand).isEmpty()) {

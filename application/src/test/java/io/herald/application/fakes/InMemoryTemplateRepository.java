@@ -101,14 +101,25 @@ public final class InMemoryTemplateRepository implements TemplateRepository {
 
     @Override
     public Page<Draft> drafts(Optional<String> cursor, int limit) {
-        List<Draft> after = (cursor.isPresent() ? drafts.tailMap(cursor.get(), false) : drafts).values().stream().limit(limit + 1L).toList();
+        return drafts(id -> !id.startsWith("tenant/"), cursor, limit);
+    }
+
+    @Override
+    public Page<Draft> tenantDrafts(String tenantId, Optional<String> cursor, int limit) {
+        String prefix = TemplateRepository.tenantTemplateId(tenantId, "");
+        return drafts(id -> id.startsWith(prefix), cursor, limit);
+    }
+
+    private Page<Draft> drafts(java.util.function.Predicate<String> which, Optional<String> cursor, int limit) {
+        List<Draft> after = (cursor.isPresent() ? drafts.tailMap(cursor.get(), false) : drafts).values().stream()
+                .filter(draft -> which.test(draft.template().id())).limit(limit + 1L).toList();
         List<Draft> items = after.stream().limit(limit).toList();
         return new Page<>(items, after.size() > limit ? items.get(limit - 1).template().id() : null);
     }
 
     @Override
     public Page<Template> list(Optional<String> cursor, int limit) {
-        List<Template> after = templates.values().stream()
+        List<Template> after = templates.values().stream().filter(template -> !template.id().startsWith("tenant/"))
                 .filter(template -> cursor.map(c -> template.id().compareTo(c) > 0).orElse(true)).toList();
         List<Template> items = after.stream().limit(limit).toList();
         return new Page<>(items, after.size() > limit ? items.get(limit - 1).id() : null);

@@ -2,6 +2,7 @@ package io.herald.bootstrap.wiring;
 
 import io.herald.application.port.in.ManageProfilesUseCase;
 import io.herald.application.port.in.ManagePushTokensUseCase;
+import io.herald.application.port.in.ManageTenantTemplatesUseCase;
 import io.herald.application.port.in.ManageTenantsUseCase;
 import io.herald.application.port.in.QueryTenantsUseCase;
 import io.herald.application.port.out.Clock;
@@ -9,9 +10,12 @@ import io.herald.application.port.out.PersonalDataEraser;
 import io.herald.application.port.out.PreferenceRepository;
 import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
+import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.port.out.TenantRepository;
 import io.herald.application.profile.ProfileService;
+import io.herald.application.template.TemplateRenderer;
 import io.herald.application.tenant.TenantService;
+import io.herald.application.tenant.TenantTemplateService;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.transaction.annotation.ReadOnly;
@@ -43,6 +47,13 @@ class ProfileFactory {
     @Bean(typed = TenantService.class)
     TenantService tenantService(TenantRepository tenants, ProfileRepository profiles, PreferenceRepository preferences, Clock clock) {
         return new TenantService(tenants, profiles, preferences, clock);
+    }
+
+    @Singleton
+    @Transactional
+    ManageTenantTemplatesUseCase manageTenantTemplates(TemplateRepository templates, TenantRepository tenants, TemplateRenderer renderer,
+                                                       Clock clock) {
+        return new TenantTemplateService(templates, tenants, renderer, clock);
     }
 
     @Singleton

@@ -487,4 +487,42 @@ class CourierCompatibilityIT {
                 202).path("runId").asText();
         await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/automations/runs/" + failing).json().path("status").asText().equals("FAILED"));
     }
+
+    @Test
+    @Order(16)
+    void tenantTemplates() {
+        JsonNode put = json("PUT", "/tenants/compat-acme/templates/compat-welcome", """
+                {"template": {"content": {"version": "2022-01-01", "elements": [{"type": "meta", "title": "Acme welcomes you"},
+                  {"type": "text", "content": "Welcome to Acme, {{name}}"}]}}, "published": true}""", 200);
+        shape(put, "PutTenantTemplateResponse", "id:s", "version:s", "?published_at:s");
+        assertThat(put.path("version").asText()).isEqualTo("v1");
+        shape(json("GET", "/tenants/compat-acme/templates/compat-welcome", null, 200), "BaseTemplateTenantAssociation",
+                "id:s", "created_at:s", "published_at:s", "updated_at:s", "version:s");
+        JsonNode list = json("GET", "/tenants/compat-acme/templates", null, 200);
+        shape(list, "TemplateListResponse", "has_more:b", "type:s", "url:s", "?items:a");
+        shape(list.path("items").get(0), "TemplateListResponse.Item", "id:s", "version:s", "data:o");
+        assertThat(Http.texts(list.path("items"), "id")).containsExactly("compat-welcome");
+        JsonNode published = json("POST", "/tenants/compat-acme/templates/compat-welcome/publish", "{\"version\": \"v1\"}", 200);
+        shape(published, "PostTenantTemplatePublishResponse", "id:s", "published_at:s", "version:s");
+        assertThat(published.path("version").asText()).isEqualTo("v2");
+        shape(json("GET", "/tenants/compat-acme/templates/compat-welcome/versions/v1", null, 200), "BaseTemplateTenantAssociation", "id:s", "version:s");
+        assertThat(Http.texts(json("GET", "/notifications", null, 200).path("results"), "id")).as("tenants' versions stay with their tenant")
+                .noneMatch(id -> id.startsWith("tenant/"));
+
+        String inTenant = json("POST", "/send", "{\"message\": {\"to\": {\"email\": \"t@example.org\"}, \"template\": \"compat-welcome\", "
+                + "\"data\": {\"name\": \"Kim\"}, \"context\": {\"tenant_id\": \"compat-acme\"}}}", 202).path("requestId").asText();
+        String outside = json("POST", "/send", "{\"message\": {\"to\": {\"email\": \"t@example.org\"}, \"template\": \"compat-welcome\", "
+                + "\"data\": {\"name\": \"Kim\"}}}", 202).path("requestId").asText();
+        for (String id : new String[] {inTenant, outside}) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> json("GET", "/messages/" + id, null, 200).path("status").asText().equals("SENT"));
+        }
+        JsonNode tenantEmail = json("GET", "/messages/" + inTenant + "/output", null, 200).path("results").get(0).path("content");
+        assertThat(tenantEmail.path("subject").asText()).isEqualTo("Acme welcomes you");
+        assertThat(tenantEmail.path("text").asText()).isEqualTo("Welcome to Acme, Kim");
+        assertThat(json("GET", "/messages/" + inTenant, null, 200).path("notification").asText()).isEqualTo("compat-welcome");
+        assertThat(json("GET", "/messages/" + outside + "/output", null, 200).path("results").get(0).path("content").path("text").asText())
+                .isEqualTo("Hello Kim");
+        assertThat(call("PUT", "/tenants/compat-acme/templates/compat-none", "{\"template\": {\"content\": {\"elements\": []}}}",
+                "application/json").status()).isEqualTo(404);
+    }
 }

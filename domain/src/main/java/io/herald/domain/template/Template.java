@@ -135,6 +135,15 @@ public record Template(String id, String name, Optional<String> topic, List<Stri
         return content.isPresent() ? java.util.EnumSet.allOf(Channel.class) : channels.keySet();
     }
 
+    /**
+     * This workspace template as a tenant sends it: the content, routing and version of the tenant's own version, the
+     * id, name, topic, mapped events and brand of this one.
+     */
+    public Template asTenantSends(Template tenantVersion) {
+        return new Template(id, name, topic, events, tenantVersion.routing(), tenantVersion.channels(), brand, tenantVersion.content(), tags,
+                tenantVersion.version());
+    }
+
     /** The same template as published as version {@code number}. */
     public Template asVersion(int number) {
         return new Template(id, name, topic, events, routing, channels, brand, content, tags, Optional.of(number));

@@ -6,7 +6,6 @@ import io.herald.domain.template.Template;
 import io.herald.persistence.support.Db;
 import io.herald.persistence.support.StoredFormat;
 import io.micronaut.transaction.TransactionDefinition;
-import io.micronaut.data.model.Limit;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -146,11 +145,24 @@ class JdbcTemplateRepository implements TemplateRepository {
 
     @Override
     public Page<Draft> drafts(Optional<String> cursor, int limit) {
+        return drafts("template_id NOT LIKE 'tenant/%'", null, cursor, limit);
+    }
+
+    @Override
+    public Page<Draft> tenantDrafts(String tenantId, Optional<String> cursor, int limit) {
+        return drafts("starts_with(template_id, ?)", TemplateRepository.tenantTemplateId(tenantId, ""), cursor, limit);
+    }
+
+    private Page<Draft> drafts(String which, String prefix, Optional<String> cursor, int limit) {
         String after = cursor.map(Db::position).orElse("");
-        List<Draft> found = db.query("SELECT " + DRAFT_COLUMNS + " FROM template_drafts WHERE template_id > ? ORDER BY template_id LIMIT ?",
-                statement -> {
-                    statement.setString(1, after);
-                    statement.setInt(2, limit + 1);
+        List<Draft> found = db.query("SELECT " + DRAFT_COLUMNS + " FROM template_drafts WHERE template_id > ? AND " + which
+                + " ORDER BY template_id LIMIT ?", statement -> {
+                    int next = 1;
+                    statement.setString(next++, after);
+                    if (prefix != null) {
+                        statement.setString(next++, prefix);
+                    }
+                    statement.setInt(next, limit + 1);
                 }, this::draft);
         if (found.size() <= limit) {
             return new Page<>(found, null);
@@ -183,7 +195,7 @@ class JdbcTemplateRepository implements TemplateRepository {
     @Override
     public Page<Template> list(Optional<String> cursor, int limit) {
         String after = cursor.map(Db::position).orElse("");
-        List<Template> page = rows.findByTemplateIdGreaterThanOrderByTemplateId(after, Limit.of(limit + 1, 0)).stream()
+        List<Template> page = rows.findWorkspacePage(after, limit + 1).stream()
                 .map(TemplateRow::toTemplate).toList();
         if (page.size() <= limit) {
             return new Page<>(page, null);

@@ -2,7 +2,6 @@ package io.herald.persistence.template;
 
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.Limit;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
@@ -23,7 +22,9 @@ interface TemplateJdbcRepository extends GenericRepository<TemplateRow, String> 
     @Query("SELECT * FROM templates WHERE events && CAST(ARRAY[:events] AS text[]) ORDER BY template_id")
     List<TemplateRow> findMappedToAny(Collection<String> events);
 
-    List<TemplateRow> findByTemplateIdGreaterThanOrderByTemplateId(String after, Limit limit);
+    /** Workspace templates only: a tenant's own versions ({@code tenant/…}) are read through their tenant. */
+    @Query("SELECT * FROM templates WHERE template_id > :after AND template_id NOT LIKE 'tenant/%' ORDER BY template_id LIMIT :limit")
+    List<TemplateRow> findWorkspacePage(String after, int limit);
 
     @Query("""
             INSERT INTO templates (template_id, name, topic, brand_id, events, routing, channels, content, tags, version, definition_format)

@@ -53,8 +53,19 @@ public interface TemplateRepository {
     /** The published versions, newest first. */
     Page<Version> versions(String templateId, Optional<String> cursor, int limit);
 
-    /** Every template's working copy, by id: drafts never published among them. */
+    /** Every workspace template's working copy, by id: drafts never published among them. */
     Page<Draft> drafts(Optional<String> cursor, int limit);
+
+    /** The working copies of a tenant's own versions of workspace templates, by id. */
+    Page<Draft> tenantDrafts(String tenantId, Optional<String> cursor, int limit);
+
+    /**
+     * Where a tenant's version of workspace template {@code templateId} is kept, as a template of its own: under
+     * {@code tenant/<tenant id>/}. Workspace listings leave these out, and workspace template ids may not start so.
+     */
+    static String tenantTemplateId(String tenantId, String templateId) {
+        return "tenant/" + tenantId + "/" + templateId;
+    }
 
     Page<Template> list(Optional<String> cursor, int limit);
 }

@@ -203,7 +203,7 @@ class TenantsController {
     }
 
     /** Courier's list envelope: {@code {items, has_more, type:"list", url, cursor, next_url}}. */
-    private static <T> Map<String, Object> list(HttpRequest<?> request, Page<T> page, Function<T, Map<String, Object>> item) {
+    static <T> Map<String, Object> list(HttpRequest<?> request, Page<T> page, Function<T, Map<String, Object>> item) {
         Map<String, Object> body = new LinkedHashMap<>();
         List<Map<String, Object>> items = page.items().stream().map(item).toList();
         body.put("items", items);
