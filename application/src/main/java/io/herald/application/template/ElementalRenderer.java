@@ -203,9 +203,14 @@ final class ElementalRenderer {
                                 .append("\" style=\"color:").append(element.getOrDefault("color", "#1f6feb")).append("\">").append(label)
                                 .append("</a></p>");
                     } else {
-                        html.append("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" align=\"").append(align)
-                                .append("\" style=\"margin:0 0 16px\"><tr><td style=\"border-radius:6px;background:")
-                                .append(element.getOrDefault("background_color", "#1f6feb")).append("\"><a href=\"").append(href)
+                        String margins = switch (align) {
+                            case "center" -> "margin:0 auto 16px";
+                            case "right" -> "margin:0 0 16px auto";
+                            default -> "margin:0 0 16px";
+                        };
+                        html.append("<table role=\"presentation\" cellpadding=\"0\" cellspacing=\"0\" style=\"").append(margins)
+                                .append("\"><tr><td style=\"border-radius:6px;background:")
+                                .append(element.getOrDefault("background_color", accent(context))).append("\"><a href=\"").append(href)
                                 .append("\" style=\"display:inline-block;padding:10px 20px;font-family:").append(FONT)
                                 .append(";font-size:15px;font-weight:600;color:").append(element.getOrDefault("color", "#ffffff"))
                                 .append(";text-decoration:none\">").append(label).append("</a></td></tr></table>");
@@ -229,6 +234,15 @@ final class ElementalRenderer {
             }
         }
         return html.toString();
+    }
+
+    /** A button's colour when it names none: the brand's primary colour (a hex colour, checked with the brand), else blue. */
+    private static String accent(Texts texts) {
+        if (texts.context().get("brand") instanceof Map<?, ?> brand && brand.get("colors") instanceof Map<?, ?> colours
+                && colours.get("primary") instanceof String primary && primary.matches("#[0-9a-fA-F]{3,8}")) {
+            return primary;
+        }
+        return "#1f6feb";
     }
 
     private static String decoration(Map<String, Object> element) {

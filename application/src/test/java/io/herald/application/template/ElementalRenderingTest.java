@@ -102,6 +102,17 @@ class ElementalRenderingTest {
     }
 
     @Test
+    void aButtonTakesTheBrandsPrimaryColour_unlessItNamesItsOwn_andIsNeverFloated() {
+        Content content = content(Map.of("type", "action", "content", "Go", "href", "https://example.org"),
+                Map.of("type", "action", "content", "Own", "href", "https://example.org", "background_color", "#123456", "align", "center"));
+        Map<String, Object> context = Map.of("profile", Map.of(), "brand", Map.of("colors", Map.of("primary", "#e8590c")));
+
+        String html = (String) renderer.render(content, Channel.EMAIL, context).get("html");
+        assertThat(html).contains("background:#e8590c\"><a href=\"https://example.org\"").contains("background:#123456")
+                .contains("margin:0 auto 16px").doesNotContain("align=\"");
+    }
+
+    @Test
     void linksAMailClientShouldNotFollowBecomeHashes() {
         Content content = content(Map.of("type", "action", "content", "Click", "href", "{{url}}"),
                 Map.of("type", "text", "content", "[here]({{url}})"));
