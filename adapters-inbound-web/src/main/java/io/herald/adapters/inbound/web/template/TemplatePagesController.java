@@ -85,7 +85,8 @@ class TemplatePagesController {
         Page<Template> page = templates.list(Optional.ofNullable(cursor).filter(value -> !value.isBlank()), PAGE_SIZE);
         List<TemplatesPage.Row> rows = page.items().stream().map(template -> new TemplatesPage.Row(template.id(), template.name(),
                 String.join(", ", template.events()),
-                template.channels().keySet().stream().map(Channel::wireName).sorted().collect(Collectors.joining(", ")),
+                template.content().isPresent() ? "Elemental: every channel"
+                        : template.channels().keySet().stream().map(Channel::wireName).sorted().collect(Collectors.joining(", ")),
                 template.topic().orElse(""))).toList();
         return pages.render("templates.jte", new TemplatesPage(new Shell("Templates", Section.TEMPLATES, session.csrfToken()), rows,
                 page.cursor().map(more -> "/console/templates?" + Links.param("cursor", more)).orElse(null)));
