@@ -82,6 +82,14 @@ public final class TenantTemplateService implements ManageTenantTemplatesUseCase
     }
 
     @Override
+    public void delete(String tenantId, String templateId) {
+        tenant(tenantId);
+        if (!templates.delete(TemplateRepository.tenantTemplateId(tenantId, templateId))) {
+            throw notFound(tenantId, templateId);
+        }
+    }
+
+    @Override
     public View publish(String tenantId, String templateId, Optional<Integer> version, String actor) {
         View current = get(tenantId, templateId, version);
         return view(templateId, templates.publish(current.template(), actor, clock.now()));

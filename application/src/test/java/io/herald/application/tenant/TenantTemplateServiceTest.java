@@ -58,6 +58,10 @@ class TenantTemplateServiceTest {
         assertThat(service.list("globex", Optional.empty(), 10).items()).isEmpty();
         assertThat(templates.list(Optional.empty(), 10).items()).extracting(Template::id).as("workspace listings leave tenants' out")
                 .containsExactly("welcome");
+
+        service.delete("initech", "welcome");
+        assertThat(templates.find(key)).isEmpty();
+        assertThatThrownBy(() -> service.delete("initech", "welcome")).isInstanceOf(NotFoundException.class);
     }
 
     @Test

@@ -524,5 +524,7 @@ class CourierCompatibilityIT {
                 .isEqualTo("Hello Kim");
         assertThat(call("PUT", "/tenants/compat-acme/templates/compat-none", "{\"template\": {\"content\": {\"elements\": []}}}",
                 "application/json").status()).isEqualTo(404);
+        accepted("DELETE", "/tenants/compat-acme/templates/compat-welcome", null, 204);
+        assertThat(call("GET", "/tenants/compat-acme/templates/compat-welcome", null, "application/json").status()).isEqualTo(404);
     }
 }

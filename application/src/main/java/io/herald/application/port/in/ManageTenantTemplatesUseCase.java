@@ -26,6 +26,9 @@ public interface ManageTenantTemplatesUseCase {
 
     Page<View> list(String tenantId, Optional<String> cursor, int limit);
 
+    /** Deletes the tenant's version, its draft and versions: its sends use the workspace template again. */
+    void delete(String tenantId, String templateId);
+
     /** Publishes the draft, or a version again, as the next version. */
     View publish(String tenantId, String templateId, Optional<Integer> version, String actor);
 }

@@ -10,7 +10,10 @@ import io.herald.domain.shared.InvalidValueException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -68,6 +71,12 @@ class TenantTemplatesController {
             item.put("data", Map.of("routing", view.template().routing().toJson()));
             return item;
         });
+    }
+
+    @Delete("/{template_id}")
+    HttpResponse<Void> delete(@PathVariable("tenant_id") String tenantId, @PathVariable("template_id") String templateId) {
+        templates.delete(tenantId, templateId);
+        return HttpResponse.status(HttpStatus.NO_CONTENT);
     }
 
     @Post("/{template_id}/publish")
