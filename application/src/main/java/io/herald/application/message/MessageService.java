@@ -3,6 +3,7 @@ package io.herald.application.message;
 import io.herald.application.errors.ConflictException;
 import io.herald.application.errors.NotFoundException;
 import io.herald.application.port.Page;
+import io.herald.application.port.in.ArchiveRequestUseCase;
 import io.herald.application.port.in.CancelMessageUseCase;
 import io.herald.application.port.in.QueryMessagesUseCase;
 import io.herald.application.port.out.Clock;
@@ -32,7 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-public final class MessageService implements QueryMessagesUseCase, CancelMessageUseCase {
+public final class MessageService implements QueryMessagesUseCase, CancelMessageUseCase, ArchiveRequestUseCase {
 
     private final MessageRepository messages;
     private final Transactions transactions;
@@ -118,5 +119,13 @@ public final class MessageService implements QueryMessagesUseCase, CancelMessage
 
     private static NotFoundException notFound(MessageId id) {
         return new NotFoundException("No message '" + id + "'");
+    }
+
+    @Override
+    public void archive(String requestId) {
+        boolean known = transactions.inTransaction(() -> messages.archiveRequest(requestId, clock.now()));
+        if (!known) {
+            throw new io.herald.application.errors.NotFoundException("No request '" + requestId + "'");
+        }
     }
 }

@@ -185,6 +185,24 @@ public abstract class MessageRepositoryContract {
                 .sentWith(new MessageQuery.SentWith(tags, traceId, tenantId, event));
     }
 
+    @Test
+    void anArchivedRequestsMessagesLeaveTheListing_unlessItAsksForThem() {
+        MessageRepository messages = emptyRepository();
+        Message kept = withTemplate(at(NOW), "alex", "welcome", "req-kept", NOW);
+        Message archived = withTemplate(at(NOW.plusSeconds(1)), "alex", "welcome", "req-archived", NOW.plusSeconds(1));
+        messages.insertAll(List.of(kept, archived));
+
+        assertThat(messages.archiveRequest("req-archived", NOW)).isTrue();
+        assertThat(messages.archiveRequest("req-archived", NOW)).as("twice changes nothing").isTrue();
+        assertThat(messages.archiveRequest("req-none", NOW)).isFalse();
+
+        MessageQuery alex = new MessageQuery(Optional.of("alex"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 10);
+        assertThat(ids(messages.list(alex).items())).containsExactly(kept.id().value());
+        assertThat(ids(messages.list(alex.withArchived(true)).items())).containsExactly(archived.id().value(), kept.id().value());
+        MessageQuery sifted = alex.sentWith(new MessageQuery.SentWith(List.of(), Optional.empty(), Optional.empty(), Optional.of("nothing")));
+        assertThat(messages.list(sifted).items()).isEmpty();
+    }
+
     /** An id as Herald makes them, carrying its enqueue time. */
     private static String at(Instant enqueuedAt) {
         return MessageId.firstAt(enqueuedAt).value() + "-00";

@@ -125,12 +125,24 @@ public final class InMemoryMessageRepository implements MessageRepository {
                 .filter(m -> query.sentWith().traceId().map(trace -> m.spec().traceId().equals(Optional.of(trace))).orElse(true))
                 .filter(m -> query.sentWith().tenantId().map(tenant -> m.spec().tenantId().equals(Optional.of(tenant))).orElse(true))
                 .filter(m -> query.sentWith().anyTag().isEmpty() || m.spec().tags().stream().anyMatch(query.sentWith().anyTag()::contains))
+                .filter(m -> query.includeArchived() || !archivedRequests.contains(m.requestId()))
                 .limit(query.limit() + 1L).map(InMemoryMessageRepository::copy).toList();
         if (matching.size() <= query.limit()) {
             return new Page<>(matching, null);
         }
         List<Message> items = matching.subList(0, query.limit());
         return new Page<>(items, items.get(query.limit() - 1).id().value());
+    }
+
+    private final java.util.Set<String> archivedRequests = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @Override
+    public synchronized boolean archiveRequest(String requestId, Instant at) {
+        boolean known = messages.values().stream().anyMatch(message -> message.requestId().equals(requestId));
+        if (known) {
+            archivedRequests.add(requestId);
+        }
+        return known;
     }
 
     @Override

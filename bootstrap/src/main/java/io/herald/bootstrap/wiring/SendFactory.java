@@ -19,6 +19,7 @@ import io.herald.domain.delivery.Backoff;
 import io.herald.application.inbound.EventTrigger;
 import io.herald.application.list.ListService;
 import io.herald.application.message.MessageService;
+import io.herald.application.port.in.ArchiveRequestUseCase;
 import io.herald.application.port.in.CancelMessageUseCase;
 import io.herald.application.port.in.DeliverMessagesUseCase;
 import io.herald.application.port.in.ExpandListSendUseCase;
@@ -192,7 +193,7 @@ class SendFactory {
 
     /** One bean for reading messages and canceling them; a cancel locks the message in its own transaction. */
     @Singleton
-    @Bean(typed = {QueryMessagesUseCase.class, CancelMessageUseCase.class})
+    @Bean(typed = {QueryMessagesUseCase.class, CancelMessageUseCase.class, ArchiveRequestUseCase.class})
     MessageService messageService(MessageRepository messages, Transactions transactions, Clock clock) {
         return new MessageService(messages, transactions, clock);
     }

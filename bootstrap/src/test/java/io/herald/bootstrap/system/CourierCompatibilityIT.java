@@ -527,4 +527,17 @@ class CourierCompatibilityIT {
         accepted("DELETE", "/tenants/compat-acme/templates/compat-welcome", null, 204);
         assertThat(call("GET", "/tenants/compat-acme/templates/compat-welcome", null, "application/json").status()).isEqualTo(404);
     }
+
+    @Test
+    @Order(17)
+    void requestsArchive() {
+        String requestId = json("POST", "/send", "{\"message\": {\"to\": {\"user_id\": \"compat-archive\", \"email\": \"a@example.org\"}, "
+                + "\"template\": \"compat-welcome\", \"data\": {\"name\": \"A\"}}}", 202).path("requestId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> json("GET", "/messages?recipient=compat-archive", null, 200).path("results").size() == 1);
+        accepted("PUT", "/requests/" + requestId + "/archive", null, 204);
+        assertThat(json("GET", "/messages?recipient=compat-archive", null, 200).path("results").size()).isZero();
+        assertThat(Http.texts(json("GET", "/messages?recipient=compat-archive&archived=true", null, 200).path("results"), "id"))
+                .containsExactly(requestId);
+        assertThat(call("PUT", "/requests/no-such-request/archive", null, "*/*").status()).isEqualTo(404);
+    }
 }

@@ -194,6 +194,8 @@ class JdbcMessageRepository implements MessageRepository {
     @Override
     public Page<Message> list(MessageQuery query) {
         // Most selective first: a request or a recipient has few messages, a template or a status may have most.
+        // Archived requests are rare: until one exists the listing is one statement, as before; then they are sifted out.
+        boolean hideArchived = !query.includeArchived() && anyArchived();
         KeysetPage page = KeysetPage.newestFirst("message_id", query.cursor().map(Db::position))
                 .filter("request_id", query.requestId())
                 .filter("recipient", query.recipient())
@@ -201,8 +203,8 @@ class JdbcMessageRepository implements MessageRepository {
                 .filter("status", query.status().map(Enum::name))
                 .and("message_id >= ?", query.enqueuedFrom().map(at -> MessageId.firstAt(at).value()))
                 .and("message_id < ?", query.enqueuedUntil().map(at -> MessageId.firstAt(at).value()));
-        if (query.sifts()) {
-            return sifted(query, page);
+        if (query.sifts() || hideArchived) {
+            return sifted(query, page, hideArchived);
         }
         List<Message> rows = db.query("SELECT " + COLUMNS + " FROM messages" + page.sql(query.limit() + 1), page::bind, this::message);
         return pageOf(rows, query.limit());
@@ -222,7 +224,7 @@ class JdbcMessageRepository implements MessageRepository {
      * {@link MessageQuery#SIFTED} messages the indexed filters walk to. When those hold too few matches, the page ends
      * early with a cursor at the last message looked at: the work per page stays bounded whatever the filter.
      */
-    private Page<Message> sifted(MessageQuery query, KeysetPage page) {
+    private Page<Message> sifted(MessageQuery query, KeysetPage page, boolean hideArchived) {
         MessageQuery.SentWith with = query.sentWith();
         Conditions sift = new Conditions().and("channel = ?", query.channel().map(Channel::wireName)).and("provider = ?", query.provider())
                 .and("event = ?", with.event())
@@ -230,6 +232,9 @@ class JdbcMessageRepository implements MessageRepository {
                 .and("spec->'context'->>'tenant_id' = ?", with.tenantId())
                 // jsonb_exists_any is the ?| operator, whose ? a JDBC driver would take for a parameter.
                 .and("jsonb_exists_any(spec->'metadata'->'tags', ?)", Optional.of(with.anyTag().toArray(String[]::new)).filter(tags -> tags.length > 0));
+        if (hideArchived) {
+            sift.and("NOT EXISTS (SELECT 1 FROM archived_requests a WHERE a.request_id = walked.request_id)");
+        }
         Db.Binder binder = statement -> sift.bind(statement, page.bind(statement));
         List<Message> rows = db.query("SELECT " + COLUMNS + " FROM (SELECT * FROM messages" + page.sql(MessageQuery.SIFTED) + ") AS walked"
                 + sift.sql() + page.order() + " LIMIT " + (query.limit() + 1), binder, this::message);
@@ -239,6 +244,40 @@ class JdbcMessageRepository implements MessageRepository {
         List<String> lastWalked = db.query("SELECT min(message_id) AS last FROM (SELECT message_id FROM messages"
                 + page.sql(MessageQuery.SIFTED) + ") AS walked HAVING count(*) = " + MessageQuery.SIFTED, page::bind, row -> row.getString("last"));
         return new Page<>(rows, lastWalked.isEmpty() ? null : Db.cursor(lastWalked.get(0)));
+    }
+
+    private static final long ARCHIVED_CHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private volatile boolean archivedSeen;
+    private volatile long archivedCheckedAt;
+
+    /**
+     * Whether any request was ever archived: once true it stays so (archives are not undone); false is checked again
+     * every 5 seconds, so a request archived through another instance leaves this one's listings within 5 seconds.
+     */
+    private boolean anyArchived() {
+        if (archivedSeen) {
+            return true;
+        }
+        long now = System.nanoTime();
+        if (now - archivedCheckedAt > ARCHIVED_CHECK_NANOS || archivedCheckedAt == 0) {
+            archivedSeen = db.queryOne("SELECT EXISTS (SELECT 1 FROM archived_requests)", statement -> { }, row -> row.getBoolean(1)).orElse(false);
+            archivedCheckedAt = now;
+        }
+        return archivedSeen;
+    }
+
+    @Override
+    public boolean archiveRequest(String requestId, Instant at) {
+        boolean known = db.queryOne("SELECT EXISTS (SELECT 1 FROM messages WHERE request_id = ?)", statement -> statement.setString(1, requestId),
+                row -> row.getBoolean(1)).orElse(false);
+        if (known) {
+            db.update("INSERT INTO archived_requests (request_id, archived_at) VALUES (?, ?) ON CONFLICT (request_id) DO NOTHING", statement -> {
+                statement.setString(1, requestId);
+                statement.setObject(2, Db.timestamp(at));
+            });
+            archivedSeen = true;
+        }
+        return known;
     }
 
     @Override

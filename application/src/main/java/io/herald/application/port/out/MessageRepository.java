@@ -41,7 +41,11 @@ public interface MessageRepository {
     /** Saves several messages (state and new history) with a few statements. */
     void saveAll(List<Message> messages);
 
+    /** Newest first; the messages of archived requests only when the query includes them. */
     Page<Message> list(MessageQuery query);
+
+    /** Archives a request (Courier's {@code PUT /requests/{id}/archive}): its messages leave the default listing. False when it has no message. */
+    boolean archiveRequest(String requestId, Instant at);
 
     /** How many messages enqueued since {@code since} stand at each status now (statuses with none are absent). */
     Map<MessageStatus, Long> countByStatusSince(Instant since);
@@ -97,7 +101,7 @@ public interface MessageRepository {
     record MessageQuery(Optional<String> recipient, Optional<MessageStatus> status, Optional<String> notification,
                         Optional<String> requestId, Optional<Channel> channel, Optional<String> provider,
                         Optional<Instant> enqueuedFrom, Optional<Instant> enqueuedUntil, Optional<String> cursor, int limit,
-                        SentWith sentWith) {
+                        SentWith sentWith, boolean includeArchived) {
 
         /** How many messages one page looks through for its channel, provider and {@link SentWith} filters. */
         public static final int SIFTED = 10_000;
@@ -121,7 +125,7 @@ public interface MessageRepository {
         public MessageQuery(Optional<String> recipient, Optional<MessageStatus> status, Optional<String> notification,
                             Optional<String> requestId, Optional<Channel> channel, Optional<String> provider,
                             Optional<Instant> enqueuedFrom, Optional<Instant> enqueuedUntil, Optional<String> cursor, int limit) {
-            this(recipient, status, notification, requestId, channel, provider, enqueuedFrom, enqueuedUntil, cursor, limit, SentWith.ANY);
+            this(recipient, status, notification, requestId, channel, provider, enqueuedFrom, enqueuedUntil, cursor, limit, SentWith.ANY, false);
         }
 
         public MessageQuery(Optional<String> recipient, Optional<MessageStatus> status, Optional<String> notification,
@@ -136,7 +140,13 @@ public interface MessageRepository {
 
         public MessageQuery sentWith(SentWith filter) {
             return new MessageQuery(recipient, status, notification, requestId, channel, provider, enqueuedFrom, enqueuedUntil,
-                    cursor, limit, filter);
+                    cursor, limit, filter, includeArchived);
+        }
+
+        /** With the messages of archived requests too (Courier's {@code archived=true}); they are left out otherwise. */
+        public MessageQuery withArchived(boolean include) {
+            return new MessageQuery(recipient, status, notification, requestId, channel, provider, enqueuedFrom, enqueuedUntil,
+                    cursor, limit, sentWith, include);
         }
     }
 

@@ -58,7 +58,8 @@ class MessagesController {
                              @Nullable @QueryValue String provider, @Nullable @QueryValue("enqueued_after") String enqueuedAfter,
                              @Nullable @QueryValue String messageId, @Nullable @QueryValue List<String> tag, @Nullable @QueryValue String tags,
                              @Nullable @QueryValue String traceId, @Nullable @QueryValue("tenant_id") String tenantId,
-                             @Nullable @QueryValue String event, @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
+                             @Nullable @QueryValue String event, @Nullable @QueryValue Boolean archived, @Nullable @QueryValue String cursor,
+                             @Nullable @QueryValue Integer limit) {
         // Courier's messageId filter is the id /send answered, which is Herald's request id.
         if (requestId != null && messageId != null && !requestId.equals(messageId)) {
             throw new InvalidValueException("request_id and messageId name the same thing; give one of them");
@@ -71,7 +72,8 @@ class MessagesController {
                 Optional.ofNullable(notification), Optional.ofNullable(requestId != null ? requestId : messageId), Optional.empty(),
                 Optional.ofNullable(provider), Optional.ofNullable(enqueuedAfter).map(MessagesController::instant), Optional.empty(),
                 Optional.ofNullable(cursor), Paging.limit(limit))
-                .sentWith(new MessageQuery.SentWith(anyTag, Optional.ofNullable(traceId), Optional.ofNullable(tenantId), Optional.ofNullable(event))));
+                .sentWith(new MessageQuery.SentWith(anyTag, Optional.ofNullable(traceId), Optional.ofNullable(tenantId), Optional.ofNullable(event)))
+                .withArchived(Boolean.TRUE.equals(archived)));
         return Paging.of(page, "results", MessageViews::details);
     }
 
