@@ -5,6 +5,7 @@ import io.herald.application.port.Page;
 import io.herald.application.port.in.ManageNotificationsUseCase;
 import io.herald.application.port.out.BrandRepository;
 import io.herald.application.port.out.Clock;
+import io.herald.application.port.out.NotificationChecks;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.port.out.TemplateRepository.Draft;
 import io.herald.application.template.TemplateRenderer;
@@ -34,11 +35,14 @@ public final class NotificationService implements ManageNotificationsUseCase {
 
     private final TemplateRepository templates;
     private final BrandRepository brands;
+    private final NotificationChecks checks;
     private final TemplateRenderer renderer;
     private final Clock clock;
 
-    public NotificationService(TemplateRepository templates, BrandRepository brands, TemplateRenderer renderer, Clock clock) {
+    public NotificationService(TemplateRepository templates, BrandRepository brands, NotificationChecks checks, TemplateRenderer renderer,
+                               Clock clock) {
         this.templates = templates;
+        this.checks = checks;
         this.brands = brands;
         this.renderer = renderer;
         this.clock = clock;
@@ -102,6 +106,7 @@ public final class NotificationService implements ManageNotificationsUseCase {
         Template chosen = version.map(number -> templates.version(templateId, number)
                         .orElseThrow(() -> new NotFoundException("Notification '" + templateId + "' has no version v" + number)))
                 .orElse(draft.template());
+        refuseWhileUnresolved(templateId);
         Template published = templates.publish(chosen, actor, clock.now());
         return new View(published, draft(templateId));
     }
@@ -159,6 +164,7 @@ public final class NotificationService implements ManageNotificationsUseCase {
         });
         Instant now = clock.now();
         if (publish) {
+            refuseWhileUnresolved(template.id());
             Template published = templates.publish(template, actor, now);
             return new View(published, templates.draft(template.id()).orElseThrow());
         }
@@ -192,6 +198,48 @@ public final class NotificationService implements ManageNotificationsUseCase {
         }
         json.put("content", content.toJson());
         return Template.parse(current.id(), json);
+    }
+
+    @Override
+    public List<NotificationChecks.Check> putChecks(String templateId, String submissionId, List<Map<String, Object>> given) {
+        draft(templateId);
+        Instant now = clock.now();
+        List<NotificationChecks.Check> parsed = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            io.herald.domain.json.JsonFields check = io.herald.domain.json.JsonFields.of(given.get(i), "checks[" + i + "]");
+            String status = check.requiredText("status");
+            if (!List.of("RESOLVED", "FAILED", "PENDING").contains(status)) {
+                throw new InvalidValueException(check.where("status") + " '" + status + "' must be RESOLVED, FAILED or PENDING");
+            }
+            String type = check.optionalText("type").orElse("custom");
+            if (!type.equals("custom")) {
+                throw new InvalidValueException(check.where("type") + " '" + type + "' must be custom");
+            }
+            parsed.add(new NotificationChecks.Check(check.requiredText("id"), status, type, now));
+        }
+        return checks.put(templateId, submissionId, parsed);
+    }
+
+    @Override
+    public List<NotificationChecks.Check> checks(String templateId, String submissionId) {
+        draft(templateId);
+        return checks.of(templateId, submissionId);
+    }
+
+    @Override
+    public void deleteChecks(String templateId, String submissionId) {
+        draft(templateId);
+        if (!checks.delete(templateId, submissionId)) {
+            throw new NotFoundException("Notification '" + templateId + "' has no checks for submission '" + submissionId + "'");
+        }
+    }
+
+    private void refuseWhileUnresolved(String templateId) {
+        if (checks.anyUnresolved(templateId)) {
+            throw new io.herald.application.errors.ConflictException("Notification '" + templateId + "' has submission checks that are not "
+                    + "RESOLVED: it is published once they are, or once they are withdrawn (DELETE /notifications/" + templateId
+                    + "/{submission_id}/checks)");
+        }
     }
 
     private Draft draft(String templateId) {

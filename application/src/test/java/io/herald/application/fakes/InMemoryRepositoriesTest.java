@@ -18,6 +18,7 @@ import io.herald.application.contract.RetentionStoreContract;
 import io.herald.application.contract.Stores;
 import io.herald.application.contract.AuditLogContract;
 import io.herald.application.contract.BrandRepositoryContract;
+import io.herald.application.contract.NotificationChecksContract;
 import io.herald.application.contract.BulkJobRepositoryContract;
 import io.herald.application.contract.TemplateRepositoryContract;
 import io.herald.application.contract.TenantRepositoryContract;
@@ -37,6 +38,7 @@ import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.AuditLog;
 import io.herald.application.port.out.BrandRepository;
+import io.herald.application.port.out.NotificationChecks;
 import io.herald.application.port.out.BulkJobRepository;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.port.out.TokenSecretStore;
@@ -99,6 +101,14 @@ class InMemoryRepositoriesTest {
         @Override
         protected BulkJobRepository emptyRepository() {
             return new InMemoryBulkJobRepository();
+        }
+    }
+
+    @Nested
+    class Checks extends NotificationChecksContract {
+        @Override
+        protected NotificationChecks emptyChecks() {
+            return new InMemoryNotificationChecks();
         }
     }
 

@@ -28,7 +28,8 @@ class NotificationServiceTest {
     private final InMemoryTemplateRepository templates = new InMemoryTemplateRepository();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T10:00:00Z"));
     private final TemplateRenderer renderer = new TemplateRenderer();
-    private final NotificationService notifications = new NotificationService(templates, new InMemoryBrandRepository(), renderer, clock);
+    private final NotificationService notifications = new NotificationService(templates, new InMemoryBrandRepository(),
+            new io.herald.application.fakes.InMemoryNotificationChecks(), renderer, clock);
 
     private static Elemental content(String text) {
         return Elemental.parse(Map.of("version", "2022-01-01", "elements", List.of(
@@ -111,6 +112,31 @@ class NotificationServiceTest {
         notifications.replace("receipt", payload("Thanks"), true, "key_a");
         assertThat(templates.find("receipt").orElseThrow().events()).containsExactly("Order Paid");
         assertThat(templates.find("receipt").orElseThrow().version()).contains(2);
+    }
+
+    @Test
+    void whileASubmissionHasChecksNotResolvedTheNotificationIsNotPublished() {
+        String id = notifications.create(payload("Hi"), false, "key_a").template().id();
+        notifications.putChecks(id, "sub-1", List.of(Map.of("id", "legal", "status", "PENDING", "type", "custom"),
+                Map.of("id", "brand", "status", "RESOLVED")));
+
+        assertThatThrownBy(() -> notifications.publish(id, Optional.empty(), "key_a"))
+                .isInstanceOf(io.herald.application.errors.ConflictException.class).hasMessageContaining("not RESOLVED");
+        assertThatThrownBy(() -> notifications.putContent(id, content("Hey"), true, "key_a"))
+                .isInstanceOf(io.herald.application.errors.ConflictException.class);
+        assertThat(templates.find(id)).isEmpty();
+
+        assertThat(notifications.putChecks(id, "sub-1", List.of(Map.of("id", "legal", "status", "RESOLVED"))))
+                .extracting(io.herald.application.port.out.NotificationChecks.Check::status).containsExactly("RESOLVED", "RESOLVED");
+        assertThat(notifications.publish(id, Optional.empty(), "key_a").template().version()).contains(1);
+
+        notifications.putChecks(id, "sub-2", List.of(Map.of("id", "legal", "status", "FAILED")));
+        assertThatThrownBy(() -> notifications.publish(id, Optional.empty(), "key_a")).isInstanceOf(io.herald.application.errors.ConflictException.class);
+        notifications.deleteChecks(id, "sub-2");
+        assertThat(notifications.checks(id, "sub-2")).isEmpty();
+        assertThat(notifications.publish(id, Optional.empty(), "key_a").template().version()).contains(2);
+        assertThatThrownBy(() -> notifications.putChecks(id, "sub-3", List.of(Map.of("id", "x", "status", "MAYBE"))))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("checks[0].status 'MAYBE'");
     }
 
     @Test

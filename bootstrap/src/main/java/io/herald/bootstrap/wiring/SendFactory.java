@@ -34,6 +34,7 @@ import io.herald.application.port.in.QueryMessagesUseCase;
 import io.herald.application.port.out.ChannelSender;
 import io.herald.application.port.out.BrandRepository;
 import io.herald.application.port.out.BulkJobRepository;
+import io.herald.application.port.out.NotificationChecks;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.DeliveryLooks;
 import io.herald.application.port.out.DurableScheduler;
@@ -200,8 +201,9 @@ class SendFactory {
 
     @Singleton
     @Transactional
-    ManageNotificationsUseCase manageNotifications(TemplateRepository templates, BrandRepository brands, TemplateRenderer renderer, Clock clock) {
-        return new NotificationService(templates, brands, renderer, clock);
+    ManageNotificationsUseCase manageNotifications(TemplateRepository templates, BrandRepository brands, NotificationChecks checks,
+                                                   TemplateRenderer renderer, Clock clock) {
+        return new NotificationService(templates, brands, checks, renderer, clock);
     }
 
     @Singleton

@@ -540,4 +540,21 @@ class CourierCompatibilityIT {
                 .containsExactly(requestId);
         assertThat(call("PUT", "/requests/no-such-request/archive", null, "*/*").status()).isEqualTo(404);
     }
+
+    @Test
+    @Order(18)
+    void notificationChecks() {
+        String id = json("POST", "/notifications", """
+                {"notification": {"name": "Checked", "brand": null, "routing": null, "subscription": null, "tags": [],
+                  "content": {"version": "2022-01-01", "elements": [{"type": "text", "content": "Checked"}]}}}""", 200).path("id").asText();
+        JsonNode put = json("PUT", "/notifications/" + id + "/sub-1/checks", "{\"checks\": [{\"id\": \"legal\", \"status\": \"PENDING\", \"type\": \"custom\"}]}", 200);
+        shape(put, "CheckUpdateResponse", "checks:a");
+        shape(put.path("checks").get(0), "Check", "id:s", "status:s", "type:s", "updated:n");
+        assertThat(call("POST", "/notifications/" + id + "/publish", "{}", "*/*").status()).as("held by the pending check").isEqualTo(409);
+        json("PUT", "/notifications/" + id + "/sub-1/checks", "{\"checks\": [{\"id\": \"legal\", \"status\": \"RESOLVED\", \"type\": \"custom\"}]}", 200);
+        shape(json("GET", "/notifications/" + id + "/sub-1/checks", null, 200), "CheckListResponse", "checks:a");
+        accepted("POST", "/notifications/" + id + "/publish", "{}", 204);
+        accepted("DELETE", "/notifications/" + id + "/sub-1/checks", null, 204);
+        assertThat(json("GET", "/notifications/" + id + "/sub-1/checks", null, 200).path("checks").size()).isZero();
+    }
 }

@@ -18,6 +18,7 @@ import io.herald.application.contract.RetentionStoreContract;
 import io.herald.application.contract.Stores;
 import io.herald.application.contract.AuditLogContract;
 import io.herald.application.contract.BrandRepositoryContract;
+import io.herald.application.contract.NotificationChecksContract;
 import io.herald.application.contract.BulkJobRepositoryContract;
 import io.herald.application.contract.TemplateRepositoryContract;
 import io.herald.application.contract.TenantRepositoryContract;
@@ -41,6 +42,7 @@ import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.RetentionStore;
 import io.herald.application.port.out.AuditLog;
 import io.herald.application.port.out.BrandRepository;
+import io.herald.application.port.out.NotificationChecks;
 import io.herald.application.port.out.BulkJobRepository;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.port.out.TenantRepository;
@@ -110,6 +112,9 @@ class PostgresRepositoriesTest implements PostgresTest {
 
     @Inject
     BulkJobRepository bulkJobs;
+
+    @Inject
+    NotificationChecks notificationChecks;
 
     @Inject
     InboxRepository inbox;
@@ -223,6 +228,15 @@ class PostgresRepositoriesTest implements PostgresTest {
         @Override
         protected <T> T inTransaction(Supplier<T> work) {
             return transactionally(work);
+        }
+    }
+
+    @Nested
+    class Checks extends NotificationChecksContract {
+        @Override
+        protected NotificationChecks emptyChecks() {
+            SharedPostgres.truncateAllTables();
+            return notificationChecks;
         }
     }
 

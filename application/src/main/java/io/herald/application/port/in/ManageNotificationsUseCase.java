@@ -62,6 +62,17 @@ public interface ManageNotificationsUseCase {
     /** Replaces the draft's element with that id (at any depth). */
     View putElement(String templateId, String elementId, Map<String, Object> element, boolean publish, String actor);
 
+    /**
+     * Sets checks of a submission (Courier's submission checks: {@code RESOLVED}, {@code FAILED} or {@code PENDING},
+     * type {@code custom}). While any check of the notification is not RESOLVED it is not published.
+     */
+    List<io.herald.application.port.out.NotificationChecks.Check> putChecks(String templateId, String submissionId, List<Map<String, Object>> checks);
+
+    List<io.herald.application.port.out.NotificationChecks.Check> checks(String templateId, String submissionId);
+
+    /** Withdraws a submission's checks. */
+    void deleteChecks(String templateId, String submissionId);
+
     /** Sets each element's text in {@code locale} ({@code elements: [{id, ...fields}]}), used when the profile's locale matches. */
     View putLocale(String templateId, String locale, List<Map<String, Object>> elements, boolean publish, String actor);
 }

@@ -141,6 +141,33 @@ class NotificationsController {
         return mutation(notifications.putLocale(id, locale, elements, publishes(fields), Callers.actor(request)));
     }
 
+    @Put("/{id}/{submission_id}/checks")
+    Map<String, Object> putChecks(@PathVariable String id, @PathVariable("submission_id") String submissionId, @Body Map<String, Object> body) {
+        JsonFields fields = JsonBody.of(body);
+        List<Map<String, Object>> checks = new ArrayList<>();
+        List<Object> given = fields.requiredList("checks");
+        for (int i = 0; i < given.size(); i++) {
+            checks.add(JsonFields.of(given.get(i), fields.where("checks", i)).raw());
+        }
+        return Map.of("checks", notifications.putChecks(id, submissionId, checks).stream().map(NotificationsController::check).toList());
+    }
+
+    @Get("/{id}/{submission_id}/checks")
+    Map<String, Object> checks(@PathVariable String id, @PathVariable("submission_id") String submissionId) {
+        return Map.of("checks", notifications.checks(id, submissionId).stream().map(NotificationsController::check).toList());
+    }
+
+    @Delete("/{id}/{submission_id}/checks")
+    HttpResponse<Void> deleteChecks(@PathVariable String id, @PathVariable("submission_id") String submissionId) {
+        notifications.deleteChecks(id, submissionId);
+        return HttpResponse.status(HttpStatus.NO_CONTENT);
+    }
+
+    /** Courier's {@code Check}. */
+    private static Map<String, Object> check(io.herald.application.port.out.NotificationChecks.Check check) {
+        return Map.of("id", check.id(), "status", check.status(), "type", check.type(), "updated", check.updated().toEpochMilli());
+    }
+
     /** Courier's {@code NotificationTemplatePayload} under {@code notification}. */
     private static Payload payload(JsonFields body) {
         JsonFields notification = body.requiredObject("notification");
