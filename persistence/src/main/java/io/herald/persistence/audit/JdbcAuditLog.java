@@ -61,11 +61,7 @@ class JdbcAuditLog implements AuditLog {
                     statement.setLong(1, before);
                     statement.setInt(2, limit + 1);
                 }, JdbcAuditLog::event);
-        if (found.size() <= limit) {
-            return new Page<>(found, null);
-        }
-        List<AuditEvent> items = found.subList(0, limit);
-        return new Page<>(items, Db.cursor(items.get(limit - 1).id()));
+        return Db.pageOf(found, limit, AuditEvent::id);
     }
 
     private static Optional<Long> number(String id) {

@@ -70,11 +70,7 @@ class JdbcBrandRepository implements BrandRepository {
             statement.setString(1, after);
             statement.setInt(2, limit + 1);
         }, this::brand);
-        if (found.size() <= limit) {
-            return new Page<>(found, null);
-        }
-        List<Brand> items = found.subList(0, limit);
-        return new Page<>(items, Db.cursor(items.get(limit - 1).id()));
+        return Db.pageOf(found, limit, Brand::id);
     }
 
     /** Snippets are stored as Courier writes them, an ordered array of {name, value}. */

@@ -129,11 +129,7 @@ class JdbcBulkJobRepository implements BulkJobRepository {
             statement.setLong(2, after);
             statement.setInt(3, limit + 1);
         }, this::user);
-        if (found.size() <= limit) {
-            return new Page<>(found, null);
-        }
-        List<BulkUser> items = found.subList(0, limit);
-        return new Page<>(items, Db.cursor(Long.toString(items.get(limit - 1).seq())));
+        return Db.pageOf(found, limit, user -> Long.toString(user.seq()));
     }
 
     private BulkJob job(ResultSet row) throws SQLException {

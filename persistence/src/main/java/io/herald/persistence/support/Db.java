@@ -128,6 +128,18 @@ public final class Db {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
+    /**
+     * A page from rows read with {@code LIMIT limit + 1}: the first {@code limit}, and when there was one more, the
+     * cursor at the last of them ({@code position} names a row's place in the order).
+     */
+    public static <T> io.herald.application.port.Page<T> pageOf(List<T> rowsPlusOne, int limit, java.util.function.Function<T, String> position) {
+        if (rowsPlusOne.size() <= limit) {
+            return new io.herald.application.port.Page<>(rowsPlusOne, null);
+        }
+        List<T> items = rowsPlusOne.subList(0, limit);
+        return new io.herald.application.port.Page<>(items, cursor(position.apply(items.get(limit - 1))));
+    }
+
     /** Opaque paging cursors: the position after which the next page starts. */
     public static String cursor(String position) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(java.nio.charset.StandardCharsets.UTF_8));

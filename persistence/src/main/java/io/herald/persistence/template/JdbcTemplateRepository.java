@@ -136,11 +136,7 @@ class JdbcTemplateRepository implements TemplateRepository {
                     statement.setLong(2, before);
                     statement.setInt(3, limit + 1);
                 }, row -> new Version(row.getInt("version"), Db.instant(row, "created_at"), row.getString("creator")));
-        if (found.size() <= limit) {
-            return new Page<>(found, null);
-        }
-        List<Version> items = found.subList(0, limit);
-        return new Page<>(items, Db.cursor(Integer.toString(items.get(limit - 1).number())));
+        return Db.pageOf(found, limit, version -> Integer.toString(version.number()));
     }
 
     @Override
@@ -164,11 +160,7 @@ class JdbcTemplateRepository implements TemplateRepository {
                     }
                     statement.setInt(next, limit + 1);
                 }, this::draft);
-        if (found.size() <= limit) {
-            return new Page<>(found, null);
-        }
-        List<Draft> items = found.subList(0, limit);
-        return new Page<>(items, Db.cursor(items.get(limit - 1).template().id()));
+        return Db.pageOf(found, limit, draft -> draft.template().id());
     }
 
     private static final String DRAFT_COLUMNS = "template_id, definition::text AS definition, definition_format, has_changes, created_at, "
