@@ -1,5 +1,8 @@
 package io.herald.application.automation;
 
+import io.herald.application.condition.ConditionException;
+import io.herald.application.condition.ConditionContext;
+import io.herald.application.condition.Conditions;
 import io.herald.application.inbound.EventTrigger;
 import io.herald.application.port.out.AutomationRepository;
 import io.herald.application.port.out.Clock;

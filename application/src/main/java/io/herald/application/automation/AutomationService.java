@@ -1,5 +1,6 @@
 package io.herald.application.automation;
 
+import io.herald.application.condition.Conditions;
 import io.herald.application.errors.NotFoundException;
 import io.herald.application.port.Page;
 import io.herald.application.port.in.InvokeAutomationCommand;

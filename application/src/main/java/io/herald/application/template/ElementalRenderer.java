@@ -1,8 +1,8 @@
 package io.herald.application.template;
 
-import io.herald.application.automation.ConditionContext;
-import io.herald.application.automation.ConditionException;
-import io.herald.application.automation.Conditions;
+import io.herald.application.condition.ConditionContext;
+import io.herald.application.condition.ConditionException;
+import io.herald.application.condition.Conditions;
 import io.herald.domain.json.JsonTrees;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.shared.InvalidValueException;

@@ -1,5 +1,6 @@
 package io.herald.application.automation;
 
+import io.herald.application.condition.Conditions;
 import io.herald.application.automation.AutomationEngine.FetchCall;
 import io.herald.application.automation.AutomationEngine.Progress;
 import io.herald.application.fakes.InMemoryAutomationRepository;

@@ -1,5 +1,6 @@
 package io.herald.application.automation;
 
+import io.herald.application.condition.Conditions;
 import io.herald.application.errors.NotFoundException;
 import io.herald.application.fakes.InMemoryAutomationRepository;
 import io.herald.application.fakes.InMemoryAutomationRunRepository;

@@ -5,7 +5,7 @@ import io.herald.application.automation.AutomationEngineService;
 import io.herald.application.automation.AutomationEventTrigger;
 import io.herald.application.automation.AutomationRunner;
 import io.herald.application.automation.AutomationService;
-import io.herald.application.automation.Conditions;
+import io.herald.application.condition.Conditions;
 import io.herald.application.automation.RunStarter;
 import io.herald.application.inbound.EventTrigger;
 import io.herald.application.port.in.AdvanceAutomationRunUseCase;

@@ -1,4 +1,4 @@
-package io.herald.application.automation;
+package io.herald.application.condition;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.herald.application.automation;
+package io.herald.application.condition;
 
 import io.herald.domain.shared.InvalidValueException;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.herald.application.automation;
+package io.herald.application.condition;
 
 import com.google.protobuf.Timestamp;
 import dev.cel.bundle.Cel;
