@@ -9,15 +9,18 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteInfo;
+import jakarta.inject.Named;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 
 /**
@@ -38,30 +41,36 @@ final class AuditFilter {
     private static final Pattern DATA_PLANE = Pattern.compile("^/automations/(invoke|[^/]+/invoke)$|^/users/[^/]+/inbox(/.*)?$");
 
     private final AuditWritesUseCase audit;
+    private final ExecutorService blocking;
 
-    AuditFilter(AuditWritesUseCase audit) {
+    AuditFilter(AuditWritesUseCase audit, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.audit = audit;
+        this.blocking = blocking;
     }
 
+    /**
+     * Decided on the event loop, so the reads, the Segment events and the sends that make up most requests answer
+     * without a thread hop; only a write to record waits for the database, on the blocking executor.
+     */
     @ResponseFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    void record(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    CompletionStage<MutableHttpResponse<?>> record(HttpRequest<?> request, MutableHttpResponse<?> response) {
         String path = request.getPath();
-        if (!WRITES.contains(request.getMethod()) || response.code() < 200 || response.code() >= 300 || isDataPlane(path)) {
-            return;
-        }
         Optional<Caller> caller = Callers.of(request);
-        if (caller.isEmpty()) {
-            return;
+        if (!WRITES.contains(request.getMethod()) || response.code() < 200 || response.code() >= 300 || isDataPlane(path)
+                || caller.isEmpty()) {
+            return CompletableFuture.completedFuture(response);
         }
         String route = RouteAttributes.getRouteInfo(request).filter(UriRouteInfo.class::isInstance)
                 .map(info -> ((UriRouteInfo<?, ?>) info).getUriMatchTemplate().toString()).orElse(path);
         String type = request.getMethod().name() + " " + route;
-        try {
-            audit.record(Callers.actor(caller.get()), "api", type, path);
-        } catch (RuntimeException e) {
-            LOG.error("Could not record the audit event for {} (the write itself stands): {}", type, e.toString());
-        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                audit.record(Callers.actor(caller.get()), "api", type, path);
+            } catch (RuntimeException e) {
+                LOG.error("Could not record the audit event for {} (the write itself stands): {}", type, e.toString());
+            }
+            return response;
+        }, blocking);
     }
 
     static boolean isDataPlane(String path) {
