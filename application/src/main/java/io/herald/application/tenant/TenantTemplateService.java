@@ -78,7 +78,8 @@ public final class TenantTemplateService implements ManageTenantTemplatesUseCase
     public Page<View> list(String tenantId, Optional<String> cursor, int limit) {
         tenant(tenantId);
         String prefix = TemplateRepository.tenantTemplateId(tenantId, "");
-        return templates.tenantDrafts(tenantId, cursor, limit).map(draft -> view(draft.template().id().substring(prefix.length()), draft.template()));
+        return templates.tenantDrafts(tenantId, cursor, limit)
+                .map(draft -> view(draft.template().id().substring(prefix.length()), draft.template(), draft));
     }
 
     @Override
@@ -96,7 +97,11 @@ public final class TenantTemplateService implements ManageTenantTemplatesUseCase
     }
 
     private View view(String templateId, Template template) {
-        Draft draft = templates.draft(template.id()).orElseThrow();
+        return view(templateId, template, templates.draft(template.id()).orElseThrow());
+    }
+
+    /** The view, with when the tenant's version was last published (a page lists each with one more read). */
+    private View view(String templateId, Template template, Draft draft) {
         Optional<Instant> published = templates.versions(template.id(), Optional.empty(), 1).items().stream().findFirst()
                 .map(TemplateRepository.Version::created);
         return new View(templateId, template, draft, published);
