@@ -92,7 +92,12 @@ public final class ApiKeyService implements ProvisionApiKeyUseCase {
 
     /** What names a key without revealing it: {@code key_} and the first 12 hex digits of its SHA-256. */
     public static String fingerprint(String key) {
-        return "key_" + HexFormat.of().formatHex(sha256(key.trim())).substring(0, 12);
+        return fingerprintOf(sha256(key.trim()));
+    }
+
+    /** The fingerprint of the key whose SHA-256 digest this is. */
+    public static String fingerprintOf(byte[] keyDigest) {
+        return "key_" + HexFormat.of().formatHex(keyDigest).substring(0, 12);
     }
 
     /** The digest of {@code presentedKey} when it is an admin key: what a console session remembers it by. */

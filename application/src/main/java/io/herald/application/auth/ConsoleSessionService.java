@@ -47,7 +47,8 @@ public final class ConsoleSessionService implements OpenConsoleSessionUseCase {
         random.nextBytes(id);
         Instant expires = clock.now().plus(LIFETIME);
         String signed = VERSION + "." + ENCODE.encodeToString(id) + "." + expires.getEpochSecond() + "." + keyTag(digest.get());
-        return Optional.of(session(signed + "." + ENCODE.encodeToString(HmacSha256.of(signingKey, signed)), ENCODE.encodeToString(id), expires));
+        return Optional.of(session(signed + "." + ENCODE.encodeToString(HmacSha256.of(signingKey, signed)), ENCODE.encodeToString(id), expires,
+                digest.get()));
     }
 
     @Override
@@ -70,15 +71,16 @@ public final class ConsoleSessionService implements OpenConsoleSessionUseCase {
             return Optional.empty();
         }
         Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[2]));
-        boolean keyStillAdmin = keys.adminKeyDigests().stream().anyMatch(digest -> keyTag(digest).equals(parts[3]));
-        if (!expires.isAfter(clock.now()) || !keyStillAdmin) {
+        Optional<byte[]> key = keys.adminKeyDigests().stream().filter(digest -> keyTag(digest).equals(parts[3])).findFirst();
+        if (!expires.isAfter(clock.now()) || key.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(session(cookieValue, parts[1], expires));
+        return Optional.of(session(cookieValue, parts[1], expires, key.get()));
     }
 
-    private ConsoleSession session(String cookieValue, String id, Instant expires) {
-        return new ConsoleSession(cookieValue, ENCODE.encodeToString(HmacSha256.of(signingKey, "csrf." + id)), expires);
+    private ConsoleSession session(String cookieValue, String id, Instant expires, byte[] keyDigest) {
+        return new ConsoleSession(cookieValue, ENCODE.encodeToString(HmacSha256.of(signingKey, "csrf." + id)), expires,
+                ApiKeyService.fingerprintOf(keyDigest));
     }
 
     private String keyTag(byte[] keyDigest) {

@@ -26,7 +26,10 @@ class ConsoleSessionServiceTest {
         ConsoleSessionService otherInstance = new ConsoleSessionService(SECRET, keys, clock);
 
         assertThat(session.cookieValue()).doesNotContain("admin-key-one");
+        assertThat(session.actor()).as("the audit trail's name for the key").isEqualTo(ApiKeyService.fingerprint("admin-key-one"));
         assertThat(otherInstance.resume(session.cookieValue())).contains(session);
+        assertThat(sessions.resume(sessions.signIn("admin-key-two").orElseThrow().cookieValue()).orElseThrow().actor())
+                .isEqualTo(ApiKeyService.fingerprint("admin-key-two"));
         clock.advance(Duration.ofHours(12).minusSeconds(1));
         assertThat(sessions.resume(session.cookieValue())).isPresent();
         clock.advance(Duration.ofSeconds(1));

@@ -11,6 +11,7 @@ import io.herald.application.port.out.MessageRepository.FunnelDay;
 import io.herald.application.port.out.MessageRepository.FunnelDimension;
 import io.herald.application.port.out.MessageRepository.FunnelGroup;
 import io.herald.application.port.out.MessageRepository.FunnelQuery;
+import io.herald.application.port.out.MessageRepository.MetricsRow;
 import io.herald.application.port.out.MessageRepository.MessageQuery;
 import io.herald.application.port.out.MessageRepository.Output;
 import io.herald.application.port.out.MessageRepository;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -310,6 +312,26 @@ public abstract class MessageRepositoryContract {
                         new FunnelGroup(Optional.empty(), new FunnelCounts(1, 0, 0, 0, 0, 0)));
         assertThat(messages.funnel(new FunnelQuery(afterSecondDay, afterSecondDay.plus(Duration.ofDays(1)), FunnelDimension.TEMPLATE,
                 Optional.empty(), 10))).isEqualTo(new Funnel(List.of(), List.of()));
+    }
+
+    @Test
+    void aTemplatesMetricsNestTheFunnelPerBucketChannelAndProvider_andCountFailedAttemptsAsErrors() {
+        MessageRepository messages = emptyRepository();
+        sendTheFunnelsMessages(messages);
+        messages.insertAll(List.of(withTemplate("m-6", "jo", "welcome", "r-6", NOW)));
+        messages.recordAttempts(List.of(attempt("m-2", "0", "sendgrid", 1, AttemptOutcome.TRANSIENT),
+                attempt("m-2", "0", "sendgrid", 2, AttemptOutcome.SENT), attempt("m-1", "0", "sendgrid", 1, AttemptOutcome.SENT)));
+        Instant dayOne = Instant.parse("2026-03-01T00:00:00Z");
+
+        assertThat(messages.templateMetrics("welcome", dayOne.minus(Duration.ofDays(3)), dayOne.plus(Duration.ofDays(1)), ChronoUnit.DAYS))
+                .containsExactly(new MetricsRow(Instant.parse("2026-02-27T00:00:00Z"), "email", "sendgrid", 1, 0, 0, 0, 0, 0),
+                        new MetricsRow(dayOne, "email", "sendgrid", 2, 2, 2, 0, 1, 0));
+        assertThat(messages.templateMetrics("welcome", NOW.truncatedTo(ChronoUnit.HOURS), NOW.plus(Duration.ofHours(1)), ChronoUnit.HOURS))
+                .containsExactly(new MetricsRow(Instant.parse("2026-03-01T09:00:00Z"), "email", "sendgrid", 2, 2, 2, 0, 1, 0));
+        assertThat(messages.templateMetrics("receipt", dayOne, dayOne.plus(Duration.ofDays(2)), ChronoUnit.DAYS))
+                .containsExactly(new MetricsRow(dayOne.plus(Duration.ofDays(1)), "email", "sendgrid", 1, 0, 0, 0, 0, 1));
+        assertThat(messages.templateMetrics("welcome", dayOne.plus(Duration.ofDays(1)), dayOne.plus(Duration.ofDays(2)), ChronoUnit.DAYS))
+                .isEmpty();
     }
 
     @Test

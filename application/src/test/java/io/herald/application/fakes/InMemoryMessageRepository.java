@@ -17,6 +17,7 @@ import io.herald.domain.routing.Channel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -247,6 +248,36 @@ public final class InMemoryMessageRepository implements MessageRepository {
     private static boolean wholly(LocalDate day, FunnelQuery query) {
         return !day.atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(query.from())
                 && !day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(query.to());
+    }
+
+    @Override
+    public synchronized List<MetricsRow> templateMetrics(String templateId, Instant from, Instant to, ChronoUnit bucket) {
+        record Key(Instant period, String channel, String provider) {
+        }
+        Map<Key, long[]> counts = new TreeMap<>(Comparator.comparing(Key::period).thenComparing(Key::channel).thenComparing(Key::provider));
+        for (Message message : messages.values()) {
+            if (!message.templateId().equals(Optional.of(templateId)) || message.channel().isEmpty()
+                    || message.enqueuedAt().isBefore(from) || !message.enqueuedAt().isBefore(to)) {
+                continue;
+            }
+            Instant period = message.enqueuedAt().truncatedTo(bucket);
+            long[] row = counts.computeIfAbsent(new Key(period, message.channel().get().wireName(), message.provider().orElse("")),
+                    key -> new long[6]);
+            long clicked = reached(message, MessageStatus.CLICKED);
+            long opened = Math.max(clicked, reached(message, MessageStatus.OPENED));
+            long delivered = Math.max(opened, reached(message, MessageStatus.DELIVERED));
+            row[0] += Math.max(delivered, reached(message, MessageStatus.SENT));
+            row[1] += delivered;
+            row[2] += opened;
+            row[3] += clicked;
+            row[4] += attempts.values().stream().anyMatch(attempt -> attempt.messageId().equals(message.id())
+                    && (attempt.outcome() == AttemptOutcome.TRANSIENT || attempt.outcome() == AttemptOutcome.PERMANENT)) ? 1 : 0;
+            row[5] += message.status() == MessageStatus.UNDELIVERABLE ? 1 : 0;
+        }
+        List<MetricsRow> rows = new ArrayList<>();
+        counts.forEach((key, row) -> rows.add(new MetricsRow(key.period(), key.channel(), key.provider(), row[0], row[1], row[2], row[3],
+                row[4], row[5])));
+        return rows;
     }
 
     private static long reached(Message message, MessageStatus milestone) {

@@ -31,6 +31,7 @@ import io.herald.application.port.in.ManageNotificationsUseCase;
 import io.herald.application.port.in.RunBulkJobUseCase;
 import io.herald.application.port.in.ManageTemplatesUseCase;
 import io.herald.application.port.in.QueryMessagesUseCase;
+import io.herald.application.port.in.ReportNotificationMetricsUseCase;
 import io.herald.application.port.out.ChannelSender;
 import io.herald.application.port.out.BrandRepository;
 import io.herald.application.port.out.BulkJobRepository;
@@ -56,6 +57,7 @@ import io.herald.application.send.SendService;
 import io.herald.application.send.TemplateEventTrigger;
 import io.herald.application.template.TemplateRenderer;
 import io.herald.application.bulk.BulkJobService;
+import io.herald.application.notification.NotificationMetrics;
 import io.herald.application.notification.NotificationService;
 import io.herald.application.template.TemplateService;
 import io.herald.domain.routing.Channel;
@@ -204,6 +206,12 @@ class SendFactory {
     ManageNotificationsUseCase manageNotifications(TemplateRepository templates, BrandRepository brands, NotificationChecks checks,
                                                    TemplateRenderer renderer, Clock clock) {
         return new NotificationService(templates, brands, checks, renderer, clock);
+    }
+
+    @Singleton
+    @Transactional
+    ReportNotificationMetricsUseCase notificationMetrics(TemplateRepository templates, MessageRepository messages, Clock clock) {
+        return new NotificationMetrics(templates, messages, clock);
     }
 
     @Singleton

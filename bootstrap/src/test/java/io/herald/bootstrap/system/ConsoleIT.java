@@ -12,9 +12,14 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -101,6 +106,30 @@ class ConsoleIT {
         Http.Response accepted = console.send("POST", "/console/messages/" + message + "/cancel", "_csrf=" + token.group(1), with(cookie, form()));
         assertThat(accepted.status()).isEqualTo(303);
         assertThat(api.get("/messages/" + message).json().path("status").asText()).isEqualTo("CANCELED");
+
+        // The audit trail names the admin key behind the session, for the sign-in and the cancel, and not the refused posts.
+        String actor = "key_" + HexFormat.of().formatHex(sha256(KEY)).substring(0, 12);
+        List<JsonNode> audited = new ArrayList<>();
+        api.get("/audit-events").json().path("results").forEach(event -> {
+            if (event.path("source").asText().equals("console")) {
+                audited.add(event);
+            }
+        });
+        String cancel = "/console/messages/" + message + "/cancel";
+        assertThat(audited).filteredOn(event -> event.path("target").asText().equals(cancel)).singleElement().satisfies(event -> {
+            assertThat(event.path("type").asText()).isEqualTo("POST /console/messages/{id}/cancel");
+            assertThat(event.path("actor").path("id").asText()).isEqualTo(actor);
+        });
+        assertThat(audited).filteredOn(event -> event.path("type").asText().equals("POST /console/login"))
+                .allSatisfy(event -> assertThat(event.path("actor").path("id").asText()).isEqualTo(actor)).isNotEmpty();
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

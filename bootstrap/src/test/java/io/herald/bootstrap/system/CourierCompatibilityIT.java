@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -397,6 +399,20 @@ class CourierCompatibilityIT {
         assertThat(email.path("text").asText()).isEqualTo("Votre commande A-7 est en route.");
         JsonNode mapped = json("GET", "/messages/" + messageId + "/history?type=MAPPED", null, 200).path("results").get(0);
         assertThat(mapped.path("version").asText()).as("the message records the version it was sent with").isEqualTo("v2");
+
+        JsonNode metrics = json("GET", "/notifications/" + id + "/metrics?granularity=HOUR&lookback=P1D", null, 200);
+        shape(metrics, "NotificationMetricsResponse", "notification_id:s", "granularity:s", "start:s", "end:s", "series:a");
+        assertThat(metrics.path("series").size()).as("every hour of the day listed").isEqualTo(25);
+        List<JsonNode> handled = new ArrayList<>();
+        metrics.path("series").forEach(bucket -> bucket.path("data").forEach(handled::add));
+        assertThat(handled).as("the one message sent, in the hour it was enqueued").hasSize(1);
+        JsonNode counted = handled.get(0);
+        shape(counted, "Series.Data", "channel:s", "provider:s", "sent:n", "delivered:n", "opened:n", "clicked:n", "errors:n",
+                "undeliverable:n");
+        assertThat(counted.path("channel").asText()).isEqualTo("email");
+        assertThat(counted.path("sent").asLong()).isEqualTo(1);
+        assertThat(call("GET", "/notifications/" + id + "/metrics?lookback=P1D&start=2026-12-01T00:00:00Z&end=2026-12-02T00:00:00Z", null,
+                "application/json").status()).as("lookback or start and end, not both").isEqualTo(400);
 
         accepted("DELETE", "/notifications/" + id, null, 204);
         assertThat(call("GET", "/notifications/" + id, null, "application/json").status()).isEqualTo(404);

@@ -25,6 +25,9 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -292,6 +295,28 @@ class JdbcMessageRepository implements MessageRepository {
     @Override
     public Funnel funnel(FunnelQuery query) {
         return funnel.read(query);
+    }
+
+    /** One statement over the enqueued_at index; the nested counts test the milestones reached from the last one down. */
+    @Override
+    public List<MetricsRow> templateMetrics(String templateId, Instant from, Instant to, ChronoUnit bucket) {
+        String unit = bucket == ChronoUnit.HOURS ? "hour" : "day";
+        return db.query("SELECT date_trunc('" + unit + "', enqueued_at AT TIME ZONE 'UTC') AS period, channel, coalesce(provider, '') AS provider, "
+                + "count(*) FILTER (WHERE milestones ->> 'SENT' IS NOT NULL OR milestones ->> 'DELIVERED' IS NOT NULL OR milestones ->> 'OPENED' IS NOT NULL OR milestones ->> 'CLICKED' IS NOT NULL) AS sent, "
+                + "count(*) FILTER (WHERE milestones ->> 'DELIVERED' IS NOT NULL OR milestones ->> 'OPENED' IS NOT NULL OR milestones ->> 'CLICKED' IS NOT NULL) AS delivered, "
+                + "count(*) FILTER (WHERE milestones ->> 'OPENED' IS NOT NULL OR milestones ->> 'CLICKED' IS NOT NULL) AS opened, "
+                + "count(*) FILTER (WHERE milestones ->> 'CLICKED' IS NOT NULL) AS clicked, "
+                + "count(*) FILTER (WHERE EXISTS (SELECT 1 FROM delivery_attempts a WHERE a.message_id = m.message_id"
+                + " AND a.outcome IN ('TRANSIENT', 'PERMANENT'))) AS errors, "
+                + "count(*) FILTER (WHERE status = 'UNDELIVERABLE') AS undeliverable "
+                + "FROM messages m WHERE template_id = ? AND enqueued_at >= ? AND enqueued_at < ? AND channel IS NOT NULL "
+                + "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", statement -> {
+                    statement.setString(1, templateId);
+                    statement.setObject(2, Db.timestamp(from));
+                    statement.setObject(3, Db.timestamp(to));
+                }, row -> new MetricsRow(row.getObject("period", LocalDateTime.class).toInstant(ZoneOffset.UTC), row.getString("channel"),
+                        row.getString("provider"), row.getLong("sent"), row.getLong("delivered"), row.getLong("opened"),
+                        row.getLong("clicked"), row.getLong("errors"), row.getLong("undeliverable")));
     }
 
     @Override

@@ -23,8 +23,9 @@ public interface OpenConsoleSessionUseCase {
     /**
      * @param cookieValue what the browser keeps: opaque, signed, holds no key
      * @param csrfToken   what every form of this session carries back: derived from the session, so it needs no storage
+     * @param actor       who the audit trail names for what the session does: the admin key's fingerprint, as for the API
      */
-    record ConsoleSession(String cookieValue, String csrfToken, Instant expiresAt) {
+    record ConsoleSession(String cookieValue, String csrfToken, Instant expiresAt, String actor) {
 
         /** Whether {@code presented} is this session's CSRF token, compared in constant time. */
         public boolean acceptsCsrfToken(String presented) {

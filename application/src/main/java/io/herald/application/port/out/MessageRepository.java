@@ -12,6 +12,7 @@ import io.herald.domain.routing.Channel;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +57,13 @@ public interface MessageRepository {
      * {@link FunnelRollups} is read as it was last counted; the rest as the messages stand now.
      */
     Funnel funnel(FunnelQuery query);
+
+    /**
+     * Courier's notification metrics: the template's messages enqueued in {@code [from, to)} that were routed to a
+     * channel, per {@code bucket} of enqueue time ({@link ChronoUnit#HOURS} or {@link ChronoUnit#DAYS}, UTC), channel
+     * and provider, ordered by period, channel and provider. Read from the messages as they stand.
+     */
+    List<MetricsRow> templateMetrics(String templateId, Instant from, Instant to, ChronoUnit bucket);
 
     List<HistoryEntry> history(MessageId id);
 
@@ -183,6 +191,15 @@ public interface MessageRepository {
     }
 
     record Funnel(List<FunnelDay> days, List<FunnelGroup> groups) {
+    }
+
+    /**
+     * The funnel nested as Courier counts it: a delivered message counts as sent, an opened one as delivered and a
+     * clicked one as opened, so {@code sent >= delivered >= opened >= clicked}. {@code errors}: messages with a failed
+     * attempt, even if a later one went out; {@code undeliverable}: messages that ended UNDELIVERABLE.
+     */
+    record MetricsRow(Instant period, String channel, String provider, long sent, long delivered, long opened, long clicked,
+                      long errors, long undeliverable) {
     }
 
     /** One call to a provider for one leaf of a message's routing. */

@@ -1,6 +1,7 @@
 package io.herald.adapters.inbound.web.session;
 
 import io.herald.adapters.inbound.web.page.Pages;
+import io.herald.application.port.in.AuditWritesUseCase;
 import io.herald.application.port.in.OpenConsoleSessionUseCase;
 import io.herald.application.port.in.OpenConsoleSessionUseCase.ConsoleSession;
 import io.micronaut.core.annotation.Nullable;
@@ -34,11 +35,13 @@ class LoginController {
     private static final Logger LOG = LoggerFactory.getLogger(LoginController.class);
 
     private final OpenConsoleSessionUseCase sessions;
+    private final AuditWritesUseCase audit;
     private final Clock clock;
     private final Pages pages;
 
-    LoginController(OpenConsoleSessionUseCase sessions, Clock clock, Pages pages) {
+    LoginController(OpenConsoleSessionUseCase sessions, AuditWritesUseCase audit, Clock clock, Pages pages) {
         this.sessions = sessions;
+        this.audit = audit;
         this.clock = clock;
         this.pages = pages;
     }
@@ -53,8 +56,10 @@ class LoginController {
     HttpResponse<?> signIn(HttpRequest<?> request, @Body String form) {
         FormFields fields = FormFields.parse(form);
         String next = safeNext(fields.first("next").orElse(null));
-        return sessions.signIn(fields.first("key").orElse("")).<HttpResponse<?>>map(session -> HttpResponse.seeOther(URI.create(next))
-                        .cookie(sessionCookie(session).secure(overHttps(request))))
+        return sessions.signIn(fields.first("key").orElse("")).<HttpResponse<?>>map(session -> {
+                    audit.record(session.actor(), ConsoleAuditFilter.SOURCE, "POST " + ConsolePaths.LOGIN, ConsolePaths.LOGIN);
+                    return HttpResponse.seeOther(URI.create(next)).cookie(sessionCookie(session).secure(overHttps(request)));
+                })
                 .orElseGet(() -> {
                     // The key itself is never logged: an operator sees that someone tried, and from where.
                     LOG.warn("Console sign-in refused: not an admin key (from {})", request.getRemoteAddress().getAddress().getHostAddress());
