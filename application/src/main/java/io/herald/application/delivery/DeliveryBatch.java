@@ -8,9 +8,11 @@ import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.port.out.TenantRepository;
 import io.herald.application.port.out.TranslationRepository;
+import io.herald.application.port.out.WorkspacePreferenceRepository;
 import io.herald.domain.brand.Brand;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageId;
+import io.herald.domain.preference.WorkspaceTopic;
 import io.herald.domain.template.Catalog;
 import io.herald.domain.template.Template;
 import io.herald.domain.tenant.Tenant;
@@ -31,7 +33,7 @@ final class DeliveryBatch {
     /** The stores a batch reads from. */
     record Sources(MessageRepository messages, ProfileRepository profiles, PushTokenRepository pushTokens,
                    TemplateRepository templates, TenantRepository tenants, BrandRepository brands,
-                   TranslationRepository translations) {
+                   TranslationRepository translations, WorkspacePreferenceRepository topics) {
     }
 
     final Sources sources;
@@ -44,6 +46,7 @@ final class DeliveryBatch {
     private final Map<String, Optional<Tenant>> tenantsById = new HashMap<>();
     private final Map<String, Optional<Brand>> brandsById = new HashMap<>();
     private final Map<String, Catalog> catalogsByLocale = new HashMap<>();
+    private final Map<String, Optional<WorkspaceTopic>> topicsById = new HashMap<>();
 
     DeliveryBatch(Sources sources, List<Message> locked, Instant now) {
         this.sources = sources;
@@ -94,6 +97,11 @@ final class DeliveryBatch {
                     .or(() -> tag.contains("-") ? sources.translations().find(domain, tag.substring(0, tag.indexOf('-'))) : Optional.empty());
             return po.map(text -> Catalog.parsePo(domain, tag, text)).orElse(Catalog.NONE);
         });
+    }
+
+    /** The workspace's subscription topic of that id, read once per batch; empty when there is none. */
+    Optional<WorkspaceTopic> topic(String topicId) {
+        return topicsById.computeIfAbsent(topicId, sources.topics()::findTopic);
     }
 
     List<DeliveryAttempt> attemptsOf(MessageId id) {

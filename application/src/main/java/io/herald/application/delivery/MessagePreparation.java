@@ -62,12 +62,12 @@ final class MessagePreparation {
         return decision instanceof RoutingDecision.Routed;
     }
 
-    /** What the user chose in the send's tenant, or outside any, or what the tenant gives them (see {@link EffectivePreference}). */
+    /** What the user chose in the send's tenant, or outside any, or what the tenant or the workspace topic gives them (see {@link EffectivePreference}). */
     private EffectivePreference preferenceOf(MessageWork work, UserId user, String topic) {
         Optional<String> tenantId = work.message.spec().tenantId();
         Optional<TopicPreference> inTenant = tenantId.flatMap(tenant -> preferences.find(user, Optional.of(tenant), topic));
         return EffectivePreference.resolve(topic, inTenant, preferences.find(user, topic),
-                work.tenant().flatMap(tenant -> tenant.defaultFor(topic)));
+                work.tenant().flatMap(tenant -> tenant.defaultFor(topic)), work.batch.topic(topic));
     }
 
     private RoutingDecision route(MessageWork work, MessageSpec spec, Optional<Template> template) {

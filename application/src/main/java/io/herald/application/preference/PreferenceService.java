@@ -4,9 +4,11 @@ import io.herald.application.errors.NotFoundException;
 import io.herald.application.port.in.ManagePreferencesUseCase;
 import io.herald.application.port.out.PreferenceRepository;
 import io.herald.application.port.out.TenantRepository;
+import io.herald.application.port.out.WorkspacePreferenceRepository;
 import io.herald.domain.preference.DefaultPreference;
 import io.herald.domain.preference.PreferenceStatus;
 import io.herald.domain.preference.TopicPreference;
+import io.herald.domain.preference.WorkspaceTopic;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.shared.InvalidValueException;
@@ -22,10 +24,12 @@ public final class PreferenceService implements ManagePreferencesUseCase {
 
     private final PreferenceRepository preferences;
     private final TenantRepository tenants;
+    private final WorkspacePreferenceRepository topics;
 
-    public PreferenceService(PreferenceRepository preferences, TenantRepository tenants) {
+    public PreferenceService(PreferenceRepository preferences, TenantRepository tenants, WorkspacePreferenceRepository topics) {
         this.preferences = preferences;
         this.tenants = tenants;
+        this.topics = topics;
     }
 
     @Override
@@ -37,9 +41,19 @@ public final class PreferenceService implements ManagePreferencesUseCase {
     @Override
     public Topic find(UserId userId, Optional<String> tenantId, String topicId) {
         Optional<DefaultPreference> tenantDefault = tenant(tenantId).flatMap(tenant -> tenant.defaultFor(topicId));
-        PreferenceStatus defaultStatus = tenantDefault.map(DefaultPreference::status).orElse(PreferenceStatus.OPTED_IN);
+        Optional<WorkspaceTopic> workspaceTopic = topics.findTopic(topicId);
+        if (workspaceTopic.filter(WorkspaceTopic::required).isPresent()) {
+            // Required of everyone: whatever was stored, the answer is what sends do; the user's channels still count.
+            Optional<TopicPreference> own = preferences.find(userId, tenantId, topicId).filter(TopicPreference::hasCustomRouting);
+            List<Channel> channels = own.map(TopicPreference::customRouting).orElse(workspaceTopic.get().routingOptions());
+            return new Topic(new TopicPreference(userId, topicId, PreferenceStatus.REQUIRED, !channels.isEmpty(), channels), PreferenceStatus.REQUIRED);
+        }
+        PreferenceStatus defaultStatus = tenantDefault.map(DefaultPreference::status)
+                .or(() -> workspaceTopic.map(WorkspaceTopic::defaultStatus)).orElse(PreferenceStatus.OPTED_IN);
         TopicPreference preference = preferences.find(userId, tenantId, topicId).orElseGet(() -> tenantDefault
                 .map(item -> new TopicPreference(userId, topicId, item.status(), item.hasCustomRouting(), item.customRouting()))
+                .or(() -> workspaceTopic.map(topic -> new TopicPreference(userId, topicId, topic.defaultStatus(), !topic.routingOptions().isEmpty(),
+                        topic.routingOptions())))
                 .orElseGet(() -> TopicPreference.defaultFor(userId, topicId)));
         return new Topic(preference, defaultStatus);
     }
@@ -90,6 +104,10 @@ public final class PreferenceService implements ManagePreferencesUseCase {
 
     /** The user's preference after the change, refused when it would leave what is REQUIRED of them. */
     private TopicPreference changed(UserId userId, Optional<Tenant> tenant, Optional<String> tenantId, Change change) {
+        if (change.status() == PreferenceStatus.OPTED_OUT && topics.findTopic(change.topicId()).filter(WorkspaceTopic::required).isPresent()) {
+            throw new InvalidValueException("topic '" + change.topicId() + "' is REQUIRED for everyone: it cannot be opted out of; "
+                    + "only its custom routing can change");
+        }
         Optional<DefaultPreference> tenantDefault = tenant.flatMap(t -> t.defaultFor(change.topicId()));
         if (tenantDefault.filter(item -> item.status() == PreferenceStatus.REQUIRED).isPresent() && change.status() == PreferenceStatus.OPTED_OUT) {
             throw new InvalidValueException("topic '" + change.topicId() + "' is REQUIRED by tenant '" + tenant.get().id()

@@ -4,6 +4,7 @@ import io.herald.application.engagement.EngagementService;
 import io.herald.application.fakes.DirectTransactions;
 import io.herald.application.fakes.InMemoryDeliveryLooks;
 import io.herald.application.fakes.InMemoryStores;
+import io.herald.application.fakes.InMemoryWorkspacePreferenceRepository;
 import io.herald.application.fakes.InMemoryBrandRepository;
 import io.herald.application.fakes.InMemoryTranslationRepository;
 import io.herald.application.fakes.InMemoryTemplateRepository;
@@ -64,6 +65,7 @@ public final class DeliveryFixture implements AutoCloseable {
     public final InMemoryTemplateRepository templates = new InMemoryTemplateRepository();
     public final InMemoryBrandRepository brands = new InMemoryBrandRepository();
     public final InMemoryTranslationRepository translations = new InMemoryTranslationRepository();
+    public final InMemoryWorkspacePreferenceRepository workspacePreferences = new InMemoryWorkspacePreferenceRepository();
     public final RecordingDurableScheduler scheduler = new RecordingDurableScheduler();
     public final DeliverySettings settings;
     public final ProviderHealth health;
@@ -89,7 +91,7 @@ public final class DeliveryFixture implements AutoCloseable {
         this.calls = new ProviderCalls(providers, health, OperationalMetrics.NONE, scheduler, clock, name -> 4, 100,
                 name -> Optional.empty());
         DeliveryPipeline pipeline = new DeliveryPipelineService(stores.messages(), stores.profiles(), stores.pushTokens(), templates,
-                stores.tenants(), brands, translations, stores.preferences(), providers, new TemplateRenderer(), settings, feedback, health, calls, OperationalMetrics.NONE,
+                stores.tenants(), brands, translations, stores.preferences(), workspacePreferences, providers, new TemplateRenderer(), settings, feedback, health, calls, OperationalMetrics.NONE,
                 scheduler, clock);
         InMemoryDeliveryLooks looks = new InMemoryDeliveryLooks();
         this.driver = new DeliveryDriver(new CountingPipeline(pipeline), calls, recording, looks, looks.transactions(), clock);

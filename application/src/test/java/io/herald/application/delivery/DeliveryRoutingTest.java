@@ -10,8 +10,10 @@ import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageId;
 import io.herald.domain.message.MessageReason;
 import io.herald.domain.message.MessageStatus;
+import io.herald.domain.preference.PreferenceSection;
 import io.herald.domain.preference.PreferenceStatus;
 import io.herald.domain.preference.TopicPreference;
+import io.herald.domain.preference.WorkspaceTopic;
 import io.herald.domain.profile.PushToken;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.Channel;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.herald.application.delivery.DeliveryFixture.START;
 import static io.herald.domain.message.HistoryType.DELAYED;
@@ -244,6 +247,37 @@ class DeliveryRoutingTest {
             assertThat(event.event()).isEqualTo("Message Unroutable");
             assertThat(event.properties()).containsEntry("reason", "UNSUBSCRIBED").containsEntry("status", "UNROUTABLE");
         });
+    }
+
+    private void workspaceTopic(String id, PreferenceStatus status) {
+        herald.workspacePreferences.insertSection(new PreferenceSection("account", "Account", Optional.empty(), false, List.of(), START, START,
+                "key_a", "key_a"));
+        herald.workspacePreferences.insertTopic(new WorkspaceTopic(id, "account", id, Optional.empty(), status, List.of(),
+                status != PreferenceStatus.REQUIRED, List.of(), Map.of(), START, START, "key_a", "key_a"));
+    }
+
+    @Test
+    void aRequiredWorkspaceTopicReachesAUserWhoOptedOutBeforeItWasRequired() {
+        herald.stores.preferences().save(new TopicPreference(UserId.of("alex"), "onboarding", PreferenceStatus.OPTED_OUT, false, List.of()));
+        workspaceTopic("onboarding", PreferenceStatus.REQUIRED);
+        MessageId id = herald.send(Map.of("to", Map.of("user_id", "alex"), "template", "welcome"));
+
+        herald.runDueJobs();
+
+        assertThat(herald.message(id).status()).isEqualTo(MessageStatus.SENT);
+    }
+
+    @Test
+    void aWorkspaceTopicOptedOutByDefaultReachesOnlyTheUsersWhoOptedIn() {
+        workspaceTopic("onboarding", PreferenceStatus.OPTED_OUT);
+        MessageId unchosen = herald.send(Map.of("to", Map.of("user_id", "alex"), "template", "welcome"));
+        herald.runDueJobs();
+        herald.stores.preferences().save(new TopicPreference(UserId.of("alex"), "onboarding", PreferenceStatus.OPTED_IN, false, List.of()));
+        MessageId chosen = herald.send(Map.of("to", Map.of("user_id", "alex"), "template", "welcome"));
+        herald.runDueJobs();
+
+        assertThat(herald.message(unchosen).reason()).contains(MessageReason.UNSUBSCRIBED);
+        assertThat(herald.message(chosen).status()).isEqualTo(MessageStatus.SENT);
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.herald.application.contract.RetentionStoreContract;
 import io.herald.application.contract.Stores;
 import io.herald.application.contract.AuditLogContract;
 import io.herald.application.contract.BrandRepositoryContract;
+import io.herald.application.contract.WorkspacePreferenceRepositoryContract;
 import io.herald.application.contract.NotificationChecksContract;
 import io.herald.application.contract.BulkJobRepositoryContract;
 import io.herald.application.contract.TemplateRepositoryContract;
@@ -38,6 +39,7 @@ import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.AuditLog;
 import io.herald.application.port.out.BrandRepository;
+import io.herald.application.port.out.WorkspacePreferenceRepository;
 import io.herald.application.port.out.NotificationChecks;
 import io.herald.application.port.out.BulkJobRepository;
 import io.herald.application.port.out.TemplateRepository;
@@ -109,6 +111,14 @@ class InMemoryRepositoriesTest {
         @Override
         protected NotificationChecks emptyChecks() {
             return new InMemoryNotificationChecks();
+        }
+    }
+
+    @Nested
+    class WorkspacePreferences extends WorkspacePreferenceRepositoryContract {
+        @Override
+        protected WorkspacePreferenceRepository emptyRepository() {
+            return new InMemoryWorkspacePreferenceRepository();
         }
     }
 

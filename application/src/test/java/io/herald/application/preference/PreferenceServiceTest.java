@@ -3,18 +3,22 @@ package io.herald.application.preference;
 import io.herald.application.errors.NotFoundException;
 import io.herald.application.fakes.InMemoryPreferenceRepository;
 import io.herald.application.fakes.InMemoryTenantRepository;
+import io.herald.application.fakes.InMemoryWorkspacePreferenceRepository;
 import io.herald.application.port.in.ManagePreferencesUseCase.BulkUpdate;
 import io.herald.application.port.in.ManagePreferencesUseCase.Change;
 import io.herald.application.port.in.ManagePreferencesUseCase.Refusal;
 import io.herald.domain.preference.DefaultPreference;
+import io.herald.domain.preference.PreferenceSection;
 import io.herald.domain.preference.PreferenceStatus;
 import io.herald.domain.preference.TopicPreference;
+import io.herald.domain.preference.WorkspaceTopic;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.shared.InvalidValueException;
 import io.herald.domain.tenant.Tenant;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +39,8 @@ class PreferenceServiceTest {
 
     private final InMemoryPreferenceRepository repository = new InMemoryPreferenceRepository();
     private final InMemoryTenantRepository tenants = new InMemoryTenantRepository();
-    private final PreferenceService preferences = new PreferenceService(repository, tenants);
+    private final InMemoryWorkspacePreferenceRepository topics = new InMemoryWorkspacePreferenceRepository();
+    private final PreferenceService preferences = new PreferenceService(repository, tenants, topics);
 
     PreferenceServiceTest() {
         tenants.save(new Tenant("acme", "Acme", Map.of(), Optional.empty(), Optional.empty(), List.of(
@@ -128,5 +133,44 @@ class PreferenceServiceTest {
 
         assertThat(preferences.list(ALEX)).extracting(TopicPreference::topicId, TopicPreference::status).containsExactly(
                 tuple("news", PreferenceStatus.OPTED_OUT), tuple("security", PreferenceStatus.REQUIRED));
+    }
+
+    private void workspaceTopic(String id, PreferenceStatus status, Channel... channels) {
+        Instant at = Instant.parse("2026-03-01T09:00:00Z");
+        topics.insertSection(new PreferenceSection("account", "Account", Optional.empty(), false, List.of(), at, at, "key_a", "key_a"));
+        topics.insertTopic(new WorkspaceTopic(id, "account", id, Optional.empty(), status, List.of(), status != PreferenceStatus.REQUIRED,
+                List.of(channels), Map.of(), at, at, "key_a", "key_a"));
+    }
+
+    @Test
+    void aRequiredWorkspaceTopicCannotBeOptedOutOfOnAnyPath_andReadsRequiredWhateverWasStored() {
+        preferences.put(ALEX, OWN, "security", PreferenceStatus.OPTED_OUT, false, List.of());
+        workspaceTopic("security", PreferenceStatus.REQUIRED, Channel.EMAIL);
+
+        assertThatThrownBy(() -> preferences.put(ALEX, OWN, "security", PreferenceStatus.OPTED_OUT, false, List.of()))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("REQUIRED for everyone");
+        assertThatThrownBy(() -> preferences.put(ALEX, ACME, "security", PreferenceStatus.OPTED_OUT, false, List.of()))
+                .isInstanceOf(InvalidValueException.class);
+        assertThat(preferences.update(ALEX, OWN, List.of(change("security", PreferenceStatus.OPTED_OUT))).refused())
+                .extracting(Refusal::topicId).containsExactly("security");
+        assertThatThrownBy(() -> preferences.replace(ALEX, OWN, List.of(change("security", PreferenceStatus.OPTED_OUT))))
+                .isInstanceOf(InvalidValueException.class);
+        assertThat(preferences.find(ALEX, OWN, "security").preference())
+                .isEqualTo(new TopicPreference(ALEX, "security", PreferenceStatus.REQUIRED, true, List.of(Channel.EMAIL)));
+        assertThat(preferences.find(ALEX, OWN, "security").defaultStatus()).isEqualTo(PreferenceStatus.REQUIRED);
+
+        preferences.put(ALEX, OWN, "security", PreferenceStatus.OPTED_IN, true, List.of(Channel.INBOX));
+        assertThat(preferences.find(ALEX, OWN, "security").preference().customRouting()).as("the user's channels still count")
+                .containsExactly(Channel.INBOX);
+    }
+
+    @Test
+    void aWorkspaceTopicsDefaultIsWhatAUserWhoNeverChoseHas() {
+        workspaceTopic("newsletter", PreferenceStatus.OPTED_OUT);
+
+        assertThat(preferences.find(ALEX, OWN, "newsletter").preference().status()).isEqualTo(PreferenceStatus.OPTED_OUT);
+        assertThat(preferences.find(ALEX, OWN, "newsletter").defaultStatus()).isEqualTo(PreferenceStatus.OPTED_OUT);
+        preferences.put(ALEX, OWN, "newsletter", PreferenceStatus.OPTED_IN, false, List.of());
+        assertThat(preferences.find(ALEX, OWN, "newsletter").preference().status()).isEqualTo(PreferenceStatus.OPTED_IN);
     }
 }

@@ -26,6 +26,7 @@ import io.herald.application.port.in.ExpandListSendUseCase;
 import io.herald.application.port.in.ResendMessageUseCase;
 import io.herald.application.port.in.ManageListsUseCase;
 import io.herald.application.port.in.ManagePreferencesUseCase;
+import io.herald.application.port.in.ManageWorkspacePreferencesUseCase;
 import io.herald.application.port.in.ManageBulkJobsUseCase;
 import io.herald.application.port.in.ManageNotificationsUseCase;
 import io.herald.application.port.in.RunBulkJobUseCase;
@@ -49,9 +50,11 @@ import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.port.out.TenantRepository;
 import io.herald.application.port.out.TranslationRepository;
+import io.herald.application.port.out.WorkspacePreferenceRepository;
 import io.herald.application.port.out.Transactions;
 import io.herald.application.port.out.WebhookReceipts;
 import io.herald.application.preference.PreferenceService;
+import io.herald.application.preference.WorkspacePreferenceService;
 import io.herald.application.send.CoalescingSend;
 import io.herald.application.send.SendService;
 import io.herald.application.send.TemplateEventTrigger;
@@ -168,10 +171,12 @@ class SendFactory {
     @Transactional
     DeliveryPipeline deliveryPipeline(MessageRepository messages, ProfileRepository profiles, PushTokenRepository pushTokens,
                                       TemplateRepository templates, TenantRepository tenants, BrandRepository brands,
-                                      TranslationRepository translations, PreferenceRepository preferences, Providers providers, TemplateRenderer renderer, DeliverySettings settings, FeedbackRecorder feedback,
+                                      TranslationRepository translations, PreferenceRepository preferences, WorkspacePreferenceRepository topics, Providers providers,
+                                      TemplateRenderer renderer, DeliverySettings settings, FeedbackRecorder feedback,
                                       ProviderHealth health, ProviderCalls calls, OperationalMetrics metrics,
                                       DurableScheduler scheduler, Clock clock) {
-        return new DeliveryPipelineService(messages, profiles, pushTokens, templates, tenants, brands, translations, preferences, providers, renderer, settings,
+        return new DeliveryPipelineService(messages, profiles, pushTokens, templates, tenants, brands, translations, preferences, topics, providers, renderer,
+                settings,
                 feedback, health, calls, metrics, scheduler, clock);
     }
 
@@ -222,8 +227,14 @@ class SendFactory {
 
     @Singleton
     @Transactional
-    ManagePreferencesUseCase managePreferences(PreferenceRepository preferences, TenantRepository tenants) {
-        return new PreferenceService(preferences, tenants);
+    ManagePreferencesUseCase managePreferences(PreferenceRepository preferences, TenantRepository tenants, WorkspacePreferenceRepository topics) {
+        return new PreferenceService(preferences, tenants, topics);
+    }
+
+    @Singleton
+    @Transactional
+    ManageWorkspacePreferencesUseCase manageWorkspacePreferences(WorkspacePreferenceRepository topics, Clock clock) {
+        return new WorkspacePreferenceService(topics, clock);
     }
 
     @Singleton

@@ -573,4 +573,45 @@ class CourierCompatibilityIT {
         accepted("DELETE", "/notifications/" + id + "/sub-1/checks", null, 204);
         assertThat(json("GET", "/notifications/" + id + "/sub-1/checks", null, 200).path("checks").size()).isZero();
     }
+
+    @Test
+    @Order(19)
+    void workspacePreferences() {
+        JsonNode section = json("POST", "/preferences/sections", "{\"name\": \"Account\", \"routing_options\": [\"email\", \"inbox\"]}", 200);
+        shape(section, "WorkspacePreferenceGetResponse", "id:s", "created:s", "has_custom_routing:b", "name:s", "routing_options:a", "topics:a",
+                "?creator:s", "?description:s", "?updated:s", "?updater:s");
+        String sectionId = section.path("id").asText();
+        JsonNode topic = json("POST", "/preferences/sections/" + sectionId + "/topics",
+                "{\"name\": \"Security alerts\", \"default_status\": \"REQUIRED\", \"routing_options\": [\"email\"]}", 200);
+        shape(topic, "WorkspacePreferenceTopicGetResponse", "id:s", "allowed_preferences:a", "created:s", "default_status:s",
+                "include_unsubscribe_header:b", "name:s", "routing_options:a", "topic_data:o", "updated:s", "?creator:s", "?description:s");
+        assertThat(topic.path("include_unsubscribe_header").asBoolean()).as("nothing to unsubscribe from").isFalse();
+        String topicId = topic.path("id").asText();
+        JsonNode marketing = json("POST", "/preferences/sections/" + sectionId + "/topics",
+                "{\"id\": \"compat-marketing\", \"name\": \"Marketing\", \"default_status\": \"OPTED_OUT\"}", 200);
+        assertThat(marketing.path("include_unsubscribe_header").asBoolean()).isTrue();
+
+        shape(json("GET", "/preferences/sections", null, 200), "WorkspacePreferenceListResponse", "results:a");
+        assertThat(Http.texts(json("GET", "/preferences/sections/" + sectionId, null, 200).path("topics"), "id"))
+                .containsExactly(topicId, "compat-marketing");
+        shape(json("GET", "/preferences/sections/" + sectionId + "/topics", null, 200), "WorkspacePreferenceTopicListResponse", "results:a");
+        shape(json("GET", "/preferences/sections/" + sectionId + "/topics/" + topicId, null, 200), "WorkspacePreferenceTopicGetResponse",
+                "id:s", "default_status:s");
+        json("PUT", "/preferences/sections/" + sectionId, "{\"name\": \"Your account\"}", 200);
+        assertThat(json("PUT", "/preferences/sections/" + sectionId + "/topics/compat-marketing",
+                "{\"name\": \"News\", \"default_status\": \"OPTED_IN\", \"allowed_preferences\": [\"channel_preferences\"]}", 200)
+                .path("name").asText()).isEqualTo("News");
+
+        // REQUIRED holds for everyone: no user write leaves it.
+        http.put("/profiles/compat-required", "{\"profile\": {\"email\": \"required@example.org\"}}");
+        assertThat(call("PUT", "/users/compat-required/preferences/" + topicId, "{\"topic\": {\"status\": \"OPTED_OUT\"}}",
+                "application/json").status()).isEqualTo(400);
+        assertThat(json("GET", "/users/compat-required/preferences/" + topicId, null, 200).path("topic").path("status").asText())
+                .isEqualTo("REQUIRED");
+        assertThat(call("DELETE", "/preferences/sections/" + sectionId, null, "*/*").status()).as("topics first").isEqualTo(409);
+        accepted("DELETE", "/preferences/sections/" + sectionId + "/topics/" + topicId, null, 204);
+        accepted("DELETE", "/preferences/sections/" + sectionId + "/topics/compat-marketing", null, 204);
+        accepted("DELETE", "/preferences/sections/" + sectionId, null, 204);
+        assertThat(call("GET", "/preferences/sections/" + sectionId, null, "application/json").status()).isEqualTo(404);
+    }
 }

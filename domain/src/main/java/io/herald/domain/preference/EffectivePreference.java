@@ -8,14 +8,15 @@ import java.util.Optional;
 
 /**
  * The preference a send follows for one topic, and where it came from. A user's own choice within the send's tenant
- * comes first, then their choice outside any tenant, then the tenant's default; a topic nobody set is opted in. A
+ * comes first, then their choice outside any tenant, then the tenant's default, then the workspace topic's default; a
+ * topic nobody set is opted in. A workspace topic that is REQUIRED holds for everyone. A
  * tenant default of REQUIRED is not the user's to leave: it holds whatever they chose, and only their channels
  * (custom routing) still apply.
  */
 public record EffectivePreference(String topicId, PreferenceStatus status, boolean hasCustomRouting, List<Channel> customRouting,
                                   Source source) implements RoutingPreference {
 
-    public enum Source { USER_IN_TENANT, USER, TENANT_DEFAULT, DEFAULT }
+    public enum Source { USER_IN_TENANT, USER, TENANT_DEFAULT, TOPIC_DEFAULT, DEFAULT }
 
     public EffectivePreference {
         customRouting = List.copyOf(customRouting);
@@ -23,8 +24,24 @@ public record EffectivePreference(String topicId, PreferenceStatus status, boole
 
     public static EffectivePreference resolve(String topicId, Optional<TopicPreference> inTenant, Optional<TopicPreference> own,
                                               Optional<DefaultPreference> tenantDefault) {
+        return resolve(topicId, inTenant, own, tenantDefault, Optional.empty());
+    }
+
+    /**
+     * As above, with the workspace's topic of that id when there is one: a REQUIRED topic is REQUIRED for everyone
+     * (only the channels a user chose still apply), and otherwise its default status and channels stand for a user whom
+     * neither their own choice nor their tenant's default covers.
+     */
+    public static EffectivePreference resolve(String topicId, Optional<TopicPreference> inTenant, Optional<TopicPreference> own,
+                                              Optional<DefaultPreference> tenantDefault, Optional<WorkspaceTopic> topic) {
         Optional<EffectivePreference> chosen = inTenant.map(choice -> of(choice, Source.USER_IN_TENANT))
                 .or(() -> own.map(choice -> of(choice, Source.USER)));
+        if (topic.filter(WorkspaceTopic::required).isPresent()) {
+            List<Channel> channels = topic.get().routingOptions();
+            return chosen.filter(EffectivePreference::hasCustomRouting)
+                    .map(choice -> new EffectivePreference(topicId, PreferenceStatus.REQUIRED, true, choice.customRouting(), Source.TOPIC_DEFAULT))
+                    .orElseGet(() -> new EffectivePreference(topicId, PreferenceStatus.REQUIRED, !channels.isEmpty(), channels, Source.TOPIC_DEFAULT));
+        }
         if (tenantDefault.filter(item -> item.status() == PreferenceStatus.REQUIRED).isPresent()) {
             DefaultPreference required = tenantDefault.get();
             return chosen.filter(EffectivePreference::hasCustomRouting)
@@ -34,6 +51,8 @@ public record EffectivePreference(String topicId, PreferenceStatus status, boole
         }
         return chosen.or(() -> tenantDefault.map(item -> new EffectivePreference(topicId, item.status(), item.hasCustomRouting(),
                         item.customRouting(), Source.TENANT_DEFAULT)))
+                .or(() -> topic.map(workspace -> new EffectivePreference(topicId, workspace.defaultStatus(), !workspace.routingOptions().isEmpty(),
+                        workspace.routingOptions(), Source.TOPIC_DEFAULT)))
                 .orElseGet(() -> new EffectivePreference(topicId, PreferenceStatus.OPTED_IN, false, List.of(), Source.DEFAULT));
     }
 

@@ -18,6 +18,7 @@ import io.herald.application.contract.RetentionStoreContract;
 import io.herald.application.contract.Stores;
 import io.herald.application.contract.AuditLogContract;
 import io.herald.application.contract.BrandRepositoryContract;
+import io.herald.application.contract.WorkspacePreferenceRepositoryContract;
 import io.herald.application.contract.NotificationChecksContract;
 import io.herald.application.contract.BulkJobRepositoryContract;
 import io.herald.application.contract.TemplateRepositoryContract;
@@ -42,6 +43,7 @@ import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.RetentionStore;
 import io.herald.application.port.out.AuditLog;
 import io.herald.application.port.out.BrandRepository;
+import io.herald.application.port.out.WorkspacePreferenceRepository;
 import io.herald.application.port.out.NotificationChecks;
 import io.herald.application.port.out.BulkJobRepository;
 import io.herald.application.port.out.TemplateRepository;
@@ -106,6 +108,9 @@ class PostgresRepositoriesTest implements PostgresTest {
 
     @Inject
     BrandRepository brands;
+
+    @Inject
+    WorkspacePreferenceRepository workspacePreferences;
 
     @Inject
     AuditLog auditLog;
@@ -237,6 +242,15 @@ class PostgresRepositoriesTest implements PostgresTest {
         protected NotificationChecks emptyChecks() {
             SharedPostgres.truncateAllTables();
             return notificationChecks;
+        }
+    }
+
+    @Nested
+    class WorkspacePreferences extends WorkspacePreferenceRepositoryContract {
+        @Override
+        protected WorkspacePreferenceRepository emptyRepository() {
+            SharedPostgres.truncateAllTables();
+            return workspacePreferences;
         }
     }
 
