@@ -1,8 +1,10 @@
 package io.herald.application.engagement;
 
+import io.herald.application.delivery.InboxSender;
 import io.herald.application.feedback.FeedbackRecorder;
 import io.herald.application.port.in.RecordEngagementUseCase;
 import io.herald.application.port.out.Clock;
+import io.herald.application.port.out.InboxRepository;
 import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.WebhookReceipts;
 import io.herald.application.port.out.MessageRepository.DeliveryAttempt;
@@ -26,12 +28,15 @@ public final class EngagementService implements RecordEngagementUseCase {
     private final MessageRepository messages;
     private final FeedbackRecorder feedback;
     private final WebhookReceipts receipts;
+    private final InboxRepository inbox;
     private final Clock clock;
 
-    public EngagementService(MessageRepository messages, FeedbackRecorder feedback, WebhookReceipts receipts, Clock clock) {
+    public EngagementService(MessageRepository messages, FeedbackRecorder feedback, WebhookReceipts receipts, InboxRepository inbox,
+                             Clock clock) {
         this.messages = messages;
         this.feedback = feedback;
         this.receipts = receipts;
+        this.inbox = inbox;
         this.clock = clock;
     }
 
@@ -56,6 +61,10 @@ public final class EngagementService implements RecordEngagementUseCase {
                 MessageStatus engagement = MessageStatus.valueOf(report.kind().name());
                 message.engaged(engagement, channel, report.provider(), report.at());
                 attempt.ifPresent(a -> messages.recordEngagement(message.id(), a.leafId(), engagement, report.at()));
+                if (engagement != MessageStatus.DELIVERED && !report.provider().equals(InboxSender.NAME)) {
+                    // The same send seen elsewhere (an email or push opened): its inbox item is read too (DESIGN §13).
+                    inbox.markReadOfMessage(message.id(), report.at());
+                }
             }
             case BOUNCED -> message.bounced(MessageReason.BOUNCED, report.detail().orElse(null), channel, report.provider(), report.at());
             case FAILED -> message.bounced(MessageReason.PROVIDER_ERROR, report.detail().orElse(null), channel, report.provider(), report.at());

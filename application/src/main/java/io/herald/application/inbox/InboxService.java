@@ -33,16 +33,30 @@ public final class InboxService implements ManageInboxUseCase {
     }
 
     @Override
+    public long unreadCount(UserId userId) {
+        return inbox.unreadCount(userId);
+    }
+
+    @Override
+    public int readAll(UserId userId) {
+        return inbox.markAllRead(userId, clock.now());
+    }
+
+    @Override
     public InboxEntry act(UserId userId, MessageId messageId, Action action) {
         if (inbox.find(userId, messageId).isEmpty()) {
             throw new NotFoundException("User '" + userId + "' has no inbox message '" + messageId + "'");
         }
         Instant now = clock.now();
-        inbox.mark(userId, messageId, action.wireName(), now);
+        if (action == Action.UNREAD) {
+            inbox.markUnread(userId, messageId, now);
+        } else {
+            inbox.mark(userId, messageId, action.wireName(), now);
+        }
         RecordEngagementUseCase.Kind kind = switch (action) {
             case READ -> RecordEngagementUseCase.Kind.OPENED;
             case CLICK -> RecordEngagementUseCase.Kind.CLICKED;
-            case ARCHIVE -> null;
+            case UNREAD, ARCHIVE -> null;
         };
         if (kind != null) {
             engagement.record(new EngagementReport(InboxSender.NAME, Optional.of(messageId), Optional.of(messageId.value()), kind, now,

@@ -20,6 +20,8 @@ import java.util.function.BiFunction;
 public final class RetentionService implements ApplyRetentionUseCase {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionService.class);
+    /** How long an inbox stream can be away and still resume where it was (Last-Event-ID); later it starts afresh. */
+    public static final Duration INBOX_EVENTS_KEPT = Duration.ofDays(1);
 
     /** @param messages etc. how long each kind is kept */
     public record Retention(Duration messages, Duration inboundEvents, Duration automationRuns, Duration auditEvents) {
@@ -49,11 +51,12 @@ public final class RetentionService implements ApplyRetentionUseCase {
         long runs = purge(now.minus(retention.automationRuns()), store::deleteAutomationRuns);
         long receipts = purge(now.minus(retention.inboundEvents()), store::deleteReceiptsAndReportedFeedback);
         long audited = purge(now.minus(retention.auditEvents()), audit::deleteBefore);
+        long inbox = purge(now.minus(INBOX_EVENTS_KEPT), store::deleteInboxEvents);
         if (messages + events + runs + receipts + audited > 0) {
             LOG.info("Retention: deleted {} messages, {} inbound events, {} automation runs, {} receipts and reported feedback events, "
                     + "{} audit events", messages, events, runs, receipts, audited);
         }
-        return messages + events + runs + receipts + audited;
+        return messages + events + runs + receipts + audited + inbox;
     }
 
     private long purge(Instant cutoff, BiFunction<Instant, Integer, Integer> delete) {

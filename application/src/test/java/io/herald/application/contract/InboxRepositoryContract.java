@@ -106,4 +106,64 @@ public abstract class InboxRepositoryContract {
 
         assertThat(inbox.find(ALEX, id("m-1")).orElseThrow().read()).isNull();
     }
+
+    private static List<String> events(InboxRepository inbox, UserId user, long after) {
+        return inbox.eventsAfter(user, after, 100).stream()
+                .map(event -> event.type() + event.messageId().map(id -> ":" + id.value()).orElse("")).toList();
+    }
+
+    @Test
+    void everyChangeAUserWouldSeeIsAnEventOfTheirs_inOrder_andOnlyWhenSomethingChanged() {
+        Stores stores = emptyStores();
+        InboxRepository inbox = delivered(stores, entry("m-1", ALEX, Map.of()), entry("m-2", ALEX, Map.of()), entry("m-3", KIM, Map.of()));
+        long delivered = inbox.latestEventId(ALEX);
+
+        assertThat(inbox.mark(ALEX, id("m-1"), "read", NOW)).isTrue();
+        assertThat(inbox.mark(ALEX, id("m-1"), "read", NOW.plusSeconds(1))).as("read already").isFalse();
+        assertThat(inbox.mark(ALEX, id("m-1"), "click", NOW)).isTrue();
+        assertThat(inbox.markUnread(ALEX, id("m-1"), NOW)).isTrue();
+        assertThat(inbox.markUnread(ALEX, id("m-1"), NOW)).as("unread already").isFalse();
+        assertThat(inbox.mark(ALEX, id("m-2"), "archive", NOW)).isTrue();
+        assertThat(inbox.mark(KIM, id("m-1"), "read", NOW)).as("not Kim's").isFalse();
+
+        assertThat(events(inbox, ALEX, 0)).containsExactly("message:m-1", "message:m-2", "read:m-1", "unread:m-1", "archive:m-2");
+        assertThat(events(inbox, ALEX, delivered)).containsExactly("read:m-1", "unread:m-1", "archive:m-2");
+        assertThat(events(inbox, KIM, 0)).containsExactly("message:m-3");
+        assertThat(inbox.eventsAfter(ALEX, 0, 2)).hasSize(2);
+        assertThat(inbox.latestEventId(UserId.of("nobody"))).isZero();
+        assertThat(inbox.latestEventId(ALEX)).isGreaterThan(inbox.latestEventId(KIM));
+        assertThat(inbox.find(ALEX, id("m-1")).orElseThrow().read()).isNull();
+    }
+
+    @Test
+    void theUnreadCountLeavesOutReadAndArchived_andReadAllMarksTheRestInOneEvent() {
+        Stores stores = emptyStores();
+        InboxRepository inbox = delivered(stores, entry("m-1", ALEX, Map.of()), entry("m-2", ALEX, Map.of()), entry("m-3", ALEX, Map.of()),
+                entry("m-4", ALEX, Map.of()), entry("m-5", KIM, Map.of()));
+        inbox.mark(ALEX, id("m-1"), "read", NOW);
+        inbox.mark(ALEX, id("m-2"), "archive", NOW);
+        assertThat(inbox.unreadCount(ALEX)).isEqualTo(2);
+        long before = inbox.latestEventId(ALEX);
+
+        assertThat(inbox.markAllRead(ALEX, NOW.plusSeconds(5))).isEqualTo(2);
+        assertThat(inbox.markAllRead(ALEX, NOW.plusSeconds(6))).as("nothing left to read").isZero();
+
+        assertThat(inbox.unreadCount(ALEX)).isZero();
+        assertThat(inbox.unreadCount(KIM)).isEqualTo(1);
+        assertThat(inbox.find(ALEX, id("m-2")).orElseThrow().read()).as("archived stays as it was").isNull();
+        assertThat(inbox.find(ALEX, id("m-3")).orElseThrow().read()).isEqualTo(NOW.plusSeconds(5));
+        assertThat(events(inbox, ALEX, before)).containsExactly("read-all");
+    }
+
+    @Test
+    void anotherChannelOfTheSendOpenedMarksTheInboxEntryRead_onceAndForItsUser() {
+        Stores stores = emptyStores();
+        InboxRepository inbox = delivered(stores, entry("m-1", ALEX, Map.of()));
+
+        assertThat(inbox.markReadOfMessage(id("m-1"), NOW)).contains(ALEX);
+        assertThat(inbox.markReadOfMessage(id("m-1"), NOW)).isEmpty();
+        assertThat(inbox.markReadOfMessage(id("m-9"), NOW)).isEmpty();
+        assertThat(inbox.find(ALEX, id("m-1")).orElseThrow().read()).isEqualTo(NOW);
+        assertThat(events(inbox, ALEX, 0)).containsExactly("message:m-1", "read:m-1");
+    }
 }

@@ -165,6 +165,20 @@ public abstract class RetentionStoreContract {
                 .containsExactly("unreported", "reported-old");
     }
 
+    @Test
+    void inboxStreamEventsRecordedBeforeTheCutoffGo() {
+        Stores stores = emptyStores();
+        stores.messages().insertAll(List.of(toUser("m-1", "alex", OLD), toUser("m-2", "alex", OLD)));
+        inTransaction(() -> {
+            stores.inbox().add(new InboxEntry(id("m-1"), UserId.of("alex"), Map.of(), OLD, null, null, null));
+            stores.inbox().add(new InboxEntry(id("m-2"), UserId.of("alex"), Map.of(), OLD, null, null, null));
+            return stores.inbox().mark(UserId.of("alex"), id("m-1"), "read", RECENT);
+        });
+
+        assertThat(batches(() -> stores.retention().deleteInboxEvents(CUTOFF, 1), 1)).containsExactly(1, 1, 0);
+        assertThat(stores.inbox().eventsAfter(UserId.of("alex"), 0, 10)).extracting(event -> event.type()).containsExactly("read");
+    }
+
     private static NewInboundEvent event(String messageId, Instant receivedAt) {
         return new NewInboundEvent(messageId, "test", "track", "track/Signed Up", "alex", Map.of("messageId", messageId), receivedAt);
     }

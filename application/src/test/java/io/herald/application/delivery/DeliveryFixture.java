@@ -300,7 +300,7 @@ public final class DeliveryFixture implements AutoCloseable {
     }
 
     public EngagementService engagement() {
-        return new EngagementService(stores.messages(), feedback, stores.webhookReceipts(), clock);
+        return new EngagementService(stores.messages(), feedback, stores.webhookReceipts(), stores.inbox(), clock);
     }
 
     @Override

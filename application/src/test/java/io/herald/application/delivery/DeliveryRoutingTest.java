@@ -1,6 +1,8 @@
 package io.herald.application.delivery;
 
 import io.herald.application.port.out.ChannelSender.Delivery;
+import io.herald.application.port.in.RecordEngagementUseCase;
+import io.herald.application.port.out.InboxRepository;
 import io.herald.application.port.out.InboxRepository.InboxEntry;
 import io.herald.application.port.out.MessageRepository.DeliveryAttempt;
 import io.herald.domain.delivery.AttemptOutcome;
@@ -181,6 +183,22 @@ class DeliveryRoutingTest {
         assertThat(herald.historyTypes(id)).doesNotContain(UNDELIVERABLE);
         assertThat(herald.historyOf(id, SENT)).singleElement().satisfies(sent -> assertThat(sent.details()).containsEntry("channel", "email"));
         assertThat(herald.message(id).plan().orElseThrow().isExhausted()).isFalse();
+    }
+
+    @Test
+    void anEmailOpenedMarksTheSameSendsInboxItemRead() {
+        MessageId id = herald.send(Map.of("to", Map.of("user_id", "alex"), "content", Map.of("title", "Hi", "body", "Both"),
+                "routing", Map.of("method", "all", "channels", List.of("email", "inbox"))));
+        herald.runDueJobs();
+        assertThat(herald.stores.inbox().find(UserId.of("alex"), id).orElseThrow().read()).isNull();
+
+        herald.clock.advance(Duration.ofMinutes(5));
+        herald.engagement().record(new RecordEngagementUseCase.EngagementReport("email-local", Optional.of(id), Optional.empty(),
+                RecordEngagementUseCase.Kind.OPENED, herald.clock.now(), Optional.empty()));
+
+        assertThat(herald.stores.inbox().find(UserId.of("alex"), id).orElseThrow().read()).isEqualTo(herald.clock.now());
+        assertThat(herald.stores.inbox().eventsAfter(UserId.of("alex"), 0, 10)).extracting(InboxRepository.InboxEvent::type)
+                .containsExactly("message", "read");
     }
 
     @Test

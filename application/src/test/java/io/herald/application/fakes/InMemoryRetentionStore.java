@@ -48,4 +48,9 @@ public final class InMemoryRetentionStore implements RetentionStore {
     public int deleteReceiptsAndReportedFeedback(Instant cutoff, int limit) {
         return Math.max(receipts.deleteReceivedBefore(cutoff, limit), feedback.deleteDeliveredBefore(cutoff, limit));
     }
+
+    @Override
+    public int deleteInboxEvents(Instant cutoff, int limit) {
+        return inbox.forgetEventsBefore(cutoff, limit);
+    }
 }

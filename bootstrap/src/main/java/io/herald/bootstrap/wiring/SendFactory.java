@@ -247,8 +247,8 @@ class SendFactory {
     @Singleton
     @Transactional
     RecordEngagementUseCase recordEngagement(MessageRepository messages, FeedbackRecorder feedback, WebhookReceipts receipts,
-                                             Clock clock) {
-        return new EngagementService(messages, feedback, receipts, clock);
+                                             InboxRepository inbox, Clock clock) {
+        return new EngagementService(messages, feedback, receipts, inbox, clock);
     }
 
     @Singleton

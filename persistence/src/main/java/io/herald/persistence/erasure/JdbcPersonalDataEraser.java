@@ -15,6 +15,7 @@ class JdbcPersonalDataEraser implements PersonalDataEraser {
             "DELETE FROM preferences WHERE user_id = ?",
             "DELETE FROM list_subscriptions WHERE user_id = ?",
             "DELETE FROM inbox_messages WHERE user_id = ?",
+            "DELETE FROM inbox_events WHERE user_id = ?",
             "DELETE FROM push_tokens WHERE user_id = ?",
             "DELETE FROM tenant_members WHERE user_id = ?",
             "DELETE FROM message_outputs WHERE message_id IN (SELECT message_id FROM messages WHERE user_id = ?)",

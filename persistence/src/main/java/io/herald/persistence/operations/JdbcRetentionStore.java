@@ -61,6 +61,11 @@ class JdbcRetentionStore implements RetentionStore {
         return Math.max(receipts, feedback);
     }
 
+    @Override
+    public int deleteInboxEvents(Instant cutoff, int limit) {
+        return delete("DELETE FROM inbox_events WHERE id IN (SELECT id FROM inbox_events WHERE at < ? LIMIT ? FOR UPDATE SKIP LOCKED)", cutoff, limit);
+    }
+
     private int delete(String sql, Instant cutoff, int limit) {
         return db.update(sql, statement -> {
             statement.setObject(1, Db.timestamp(cutoff));

@@ -19,4 +19,7 @@ public interface RetentionStore {
 
     /** Provider callback receipts, and engagement events reported to Segment, recorded before {@code cutoff}. */
     int deleteReceiptsAndReportedFeedback(Instant cutoff, int limit);
+
+    /** Inbox stream events recorded before {@code cutoff}: a stream away longer than that starts from the inbox as it stands. */
+    int deleteInboxEvents(Instant cutoff, int limit);
 }

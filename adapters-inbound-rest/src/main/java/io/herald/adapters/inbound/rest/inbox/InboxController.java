@@ -7,6 +7,7 @@ import io.herald.application.port.in.ManageInboxUseCase;
 import io.herald.application.port.in.ManageInboxUseCase.Action;
 import io.herald.application.port.out.InboxRepository.InboxEntry;
 import io.herald.domain.message.MessageId;
+import io.herald.domain.profile.UserId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -36,8 +37,23 @@ class InboxController {
     @Get
     Map<String, Object> list(@PathVariable("user_id") String userId, @Nullable @QueryValue Boolean archived,
                              @Nullable @QueryValue String cursor, @Nullable @QueryValue Integer limit) {
-        var page = inbox.list(UserIds.fromPath(userId), Boolean.TRUE.equals(archived), Optional.ofNullable(cursor), Paging.limit(limit));
-        return Paging.of(page, "messages", InboxController::view);
+        UserId user = UserIds.fromPath(userId);
+        var page = inbox.list(user, Boolean.TRUE.equals(archived), Optional.ofNullable(cursor), Paging.limit(limit));
+        Map<String, Object> body = new LinkedHashMap<>(Paging.of(page, "messages", InboxController::view));
+        body.put("unread_count", inbox.unreadCount(user));
+        return body;
+    }
+
+    @Post("/read-all")
+    Map<String, Object> readAll(@PathVariable("user_id") String userId) {
+        UserId user = UserIds.fromPath(userId);
+        int marked = inbox.readAll(user);
+        return Map.of("marked", marked, "unread_count", inbox.unreadCount(user));
+    }
+
+    @Post("/{message_id}/unread")
+    Map<String, Object> unread(@PathVariable("user_id") String userId, @PathVariable("message_id") String messageId) {
+        return view(inbox.act(UserIds.fromPath(userId), new MessageId(messageId), Action.UNREAD));
     }
 
     @Post("/{message_id}/read")

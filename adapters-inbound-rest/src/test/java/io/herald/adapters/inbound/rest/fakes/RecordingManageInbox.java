@@ -35,6 +35,18 @@ public class RecordingManageInbox extends RecordingFake implements ManageInboxUs
     }
 
     @Override
+    public long unreadCount(UserId userId) {
+        called("unreadCount", userId);
+        return 3;
+    }
+
+    @Override
+    public int readAll(UserId userId) {
+        called("readAll", userId);
+        return 2;
+    }
+
+    @Override
     public InboxEntry act(UserId userId, MessageId messageId, Action action) {
         called("act", userId, messageId, action);
         return acted;

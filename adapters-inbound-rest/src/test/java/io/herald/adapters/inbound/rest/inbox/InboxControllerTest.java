@@ -48,19 +48,21 @@ class InboxControllerTest extends ApiTest {
 
         Reply reply = api.get("/users/user_123/inbox?archived=true&cursor=c1&limit=10");
 
-        assertThat(inbox.onlyCall("list").arguments()).containsExactly(ALEX, true, Optional.of("c1"), 10);
+        assertThat(inbox.calls().get(0).arguments()).containsExactly(ALEX, true, Optional.of("c1"), 10);
         assertThat(reply.json()).isEqualTo(Json.parse("""
                 {"paging": {"cursor": null, "more": false},
                  "messages": [{"messageId": "%s", "title": "Your order shipped", "body": "ORD-78912 is on its way",
                                "action_url": "https://example.com/orders/78912", "created": %d, "read": %d, "clicked": null,
-                               "archived": null}]}""".formatted(MESSAGE.value(), CREATED.toEpochMilli(), READ.toEpochMilli())));
+                               "archived": null}],
+                 "unread_count": 3}""".formatted(MESSAGE.value(), CREATED.toEpochMilli(), READ.toEpochMilli())));
     }
 
     @Test
     void byDefaultTheFirstTwentyUnarchivedMessages() {
-        api.get("/users/user_123/inbox");
+        Reply reply = api.get("/users/user_123/inbox");
 
-        assertThat(inbox.onlyCall("list").arguments()).containsExactly(ALEX, false, Optional.empty(), 20);
+        assertThat(inbox.calls().get(0).arguments()).containsExactly(ALEX, false, Optional.empty(), 20);
+        assertThat(reply.at("unread_count")).as("the badge, with the page").isEqualTo(Json.parse("3"));
     }
 
     @Test
