@@ -15,6 +15,7 @@ import io.micronaut.http.server.annotation.PreMatching;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Every request is checked against {@link AccessRules} before routing, so an anonymous caller learns nothing about
@@ -24,6 +25,7 @@ import java.util.Set;
 final class AccessFilter {
 
     private static final String BEARER = "Bearer ";
+    private static final Pattern STREAM = Pattern.compile("^/users/[^/]+/inbox/stream$");
 
     private final AuthenticateCallerUseCase callers;
 
@@ -40,6 +42,10 @@ final class AccessFilter {
             return null;
         }
         String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (authorization == null && STREAM.matcher(request.getPath()).matches()) {
+            // A browser's EventSource cannot send headers: an event stream takes its token as ?token= (DESIGN §11).
+            authorization = request.getParameters().getFirst("token").map(token -> BEARER + token).orElse(null);
+        }
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return unauthorized("Missing API key: send Authorization: Bearer <key>");
         }

@@ -71,7 +71,8 @@ class InboxController {
         return view(inbox.act(UserIds.fromPath(userId), new MessageId(messageId), Action.ARCHIVE));
     }
 
-    private static Map<String, Object> view(InboxEntry entry) {
+    /** An inbox entry as the API answers it, and as the stream sends it. */
+    static Map<String, Object> view(InboxEntry entry) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("messageId", entry.messageId().value());
         view.put("title", entry.content().get("title"));
