@@ -74,8 +74,9 @@ class CorsFilterTest extends ApiTest {
     void theAdminApiNeverAnswersAnotherOrigin() {
         assertApiError(api.send(preflight("/messages", "https://app.example.org")), 403, "authentication_error", "Cross-origin calls reach only");
         messages.answerList(new Page<>(List.of(), null));
-        Reply admin = api.send(HttpRequest.GET("/messages").bearerAuth(FakeCallers.ADMIN_KEY).header("Origin", "https://app.example.org"));
-        assertThat(admin.status()).as("answered, to the same origin only").isEqualTo(200);
+        // An allowed origin on localhost: Micronaut itself refuses other origins to a server bound to localhost.
+        Reply admin = api.send(HttpRequest.GET("/messages").bearerAuth(FakeCallers.ADMIN_KEY).header("Origin", "http://localhost:3000"));
+        assertThat(admin.status()).as("answered, for the same origin to read").isEqualTo(200);
         assertThat(admin.header("Access-Control-Allow-Origin")).isNull();
     }
 
