@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Who may call what (DESIGN §11), in one table. Open: health probes, provider callbacks (they carry the provider's
  * signature), the Segment paths (which read the key from Basic auth or the body, and take admin and write keys) and
- * the operator console (which signs in with an admin key and keeps a session of its own) and the API reference.
+ * the operator console (which signs in with an admin key and keeps a session of its own), the API reference and the
+ * embed script.
  * A user's inbox, preferences and push tokens: an admin key, or a client token of that user with the scope the
  * method needs. Everything else: admin keys only.
  */
@@ -25,7 +26,8 @@ final class AccessRules {
 
     private static final Set<String> OPEN_EXACT = Set.of("/health", "/segment", "/console", "/openapi.yml", "/docs");
     // The console (adapters-inbound-web) takes no API key: it has its own sessions, and sends anyone without one to its login page.
-    private static final List<String> OPEN_PREFIXES = List.of("/health/", "/webhooks/", "/v1/", "/console/", "/docs/");
+    // The embed script needs no credential: the element it defines carries the user's client token.
+    private static final List<String> OPEN_PREFIXES = List.of("/health/", "/webhooks/", "/v1/", "/console/", "/docs/", "/embed/");
     private static final Pattern USER_AREA = Pattern.compile("^/users/([^/]+)/(inbox|preferences|tokens)(/.*)?$");
 
     private AccessRules() {
