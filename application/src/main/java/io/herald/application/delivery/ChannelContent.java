@@ -1,5 +1,6 @@
 package io.herald.application.delivery;
 
+import io.herald.application.port.in.RecipientLinks;
 import io.herald.application.port.out.ChannelSender.Delivery;
 import io.herald.application.port.out.MessageRepository;
 import io.herald.application.template.BrandedEmail;
@@ -9,6 +10,7 @@ import io.herald.domain.template.Catalog;
 import io.herald.domain.json.JsonTrees;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageReason;
+import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.shared.InvalidValueException;
 import io.herald.domain.template.Template;
@@ -27,9 +29,11 @@ final class ChannelContent {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryPipelineService.class);
 
     private final TemplateRenderer renderer;
+    private final RecipientLinks links;
 
-    ChannelContent(TemplateRenderer renderer) {
+    ChannelContent(TemplateRenderer renderer, RecipientLinks links) {
         this.renderer = renderer;
+        this.links = links;
     }
 
     /**
@@ -51,6 +55,12 @@ final class ChannelContent {
             }
             Optional<Brand> brand = brand(work);
             brand.ifPresent(look -> context.put("brand", look.templateContext()));
+            Optional<UserId> user = message.recipient().userId();
+            Optional<String> topic = message.spec().topicId().or(() -> template.flatMap(Template::topic));
+            user.ifPresent(id -> {
+                context.putIfAbsent("preferences_url", links.preferencesUrl(id));
+                context.putIfAbsent("unsubscribe_url", topic.map(t -> links.unsubscribeUrl(id, t)).orElseGet(() -> links.preferencesUrl(id)));
+            });
             Catalog catalog = work.profileView().get("locale") instanceof String locale && !locale.isBlank()
                     ? work.batch.catalog(locale) : Catalog.NONE;
             Map<String, Object> content = template.isPresent()
@@ -60,6 +70,13 @@ final class ChannelContent {
                 String footer = brand.get().emailLook().footer()
                         .map(text -> renderer.renderText(text, context, "brand.settings.email.footer.content")).orElse("");
                 content = BrandedEmail.apply(content, brand.get(), footer);
+            }
+            if (channel == Channel.EMAIL && user.isPresent() && topic.flatMap(work.batch::topic)
+                    .filter(t -> t.includeUnsubscribeHeader() && !t.required()).isPresent()) {
+                // RFC 8058 one-click unsubscribe, which Gmail and Yahoo require of bulk senders: a POST to the link opts out.
+                content = new LinkedHashMap<>(content);
+                content.put("headers", Map.of("List-Unsubscribe", "<" + links.unsubscribeUrl(user.get(), topic.get()) + ">",
+                        "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
             }
             work.batch.outputsToSave.add(new MessageRepository.Output(message.id(), channel, content, work.now));
             work.rendered(channel, content);

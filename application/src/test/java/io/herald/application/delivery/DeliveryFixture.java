@@ -1,6 +1,7 @@
 package io.herald.application.delivery;
 
 import io.herald.application.engagement.EngagementService;
+import io.herald.application.auth.SignedRecipientLinks;
 import io.herald.application.fakes.DirectTransactions;
 import io.herald.application.fakes.InMemoryDeliveryLooks;
 import io.herald.application.fakes.InMemoryStores;
@@ -66,6 +67,8 @@ public final class DeliveryFixture implements AutoCloseable {
     public final InMemoryBrandRepository brands = new InMemoryBrandRepository();
     public final InMemoryTranslationRepository translations = new InMemoryTranslationRepository();
     public final InMemoryWorkspacePreferenceRepository workspacePreferences = new InMemoryWorkspacePreferenceRepository();
+    /** What a message's preference and unsubscribe links are signed with. */
+    public static final SignedRecipientLinks LINKS = new SignedRecipientLinks("https://herald.test", "delivery-fixture-token-secret-32-chars!");
     public final RecordingDurableScheduler scheduler = new RecordingDurableScheduler();
     public final DeliverySettings settings;
     public final ProviderHealth health;
@@ -91,7 +94,7 @@ public final class DeliveryFixture implements AutoCloseable {
         this.calls = new ProviderCalls(providers, health, OperationalMetrics.NONE, scheduler, clock, name -> 4, 100,
                 name -> Optional.empty());
         DeliveryPipeline pipeline = new DeliveryPipelineService(stores.messages(), stores.profiles(), stores.pushTokens(), templates,
-                stores.tenants(), brands, translations, stores.preferences(), workspacePreferences, providers, new TemplateRenderer(), settings, feedback, health, calls, OperationalMetrics.NONE,
+                stores.tenants(), brands, translations, stores.preferences(), workspacePreferences, LINKS, providers, new TemplateRenderer(), settings, feedback, health, calls, OperationalMetrics.NONE,
                 scheduler, clock);
         InMemoryDeliveryLooks looks = new InMemoryDeliveryLooks();
         this.driver = new DeliveryDriver(new CountingPipeline(pipeline), calls, recording, looks, looks.transactions(), clock);

@@ -186,6 +186,34 @@ class DeliveryRoutingTest {
     }
 
     @Test
+    void anEmailOnATopicOfferingUnsubscribeCarriesTheOneClickHeaders_andTemplatesSeeTheLinks() {
+        workspaceTopic("onboarding", PreferenceStatus.OPTED_IN);
+        MessageId id = herald.send(Map.of("to", Map.of("user_id", "alex"), "template", "welcome"));
+        MessageId inline = herald.send(Map.of("to", Map.of("user_id", "alex"), "content", Map.of("title", "Tips",
+                "body", "Stop: {{unsubscribe_url}} Manage: {{preferences_url}}"), "preferences", Map.of("subscription_topic_id", "onboarding"),
+                "routing", Map.of("method", "single", "channels", List.of("email"))));
+
+        herald.runDueJobs();
+
+        String unsubscribe = DeliveryFixture.LINKS.unsubscribeUrl(UserId.of("alex"), "onboarding");
+        assertThat(email.deliveries().get(0).content().get("headers")).isEqualTo(Map.of("List-Unsubscribe", "<" + unsubscribe + ">",
+                "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+        assertThat(herald.stores.messages().outputs(inline).get(Channel.EMAIL).get("text")).asString()
+                .contains("Stop: " + unsubscribe, "Manage: " + DeliveryFixture.LINKS.preferencesUrl(UserId.of("alex")));
+        assertThat(herald.message(id).status()).isEqualTo(MessageStatus.SENT);
+    }
+
+    @Test
+    void aRequiredTopicsEmailHasNoUnsubscribeHeader() {
+        workspaceTopic("onboarding", PreferenceStatus.REQUIRED);
+        herald.send(Map.of("to", Map.of("user_id", "alex"), "template", "welcome"));
+
+        herald.runDueJobs();
+
+        assertThat(email.deliveries().get(0).content()).doesNotContainKey("headers");
+    }
+
+    @Test
     void anEmailOpenedMarksTheSameSendsInboxItemRead() {
         MessageId id = herald.send(Map.of("to", Map.of("user_id", "alex"), "content", Map.of("title", "Hi", "body", "Both"),
                 "routing", Map.of("method", "all", "channels", List.of("email", "inbox"))));

@@ -53,7 +53,7 @@ public final class ConfigurationCheck {
             "herald.send.list-page-size");
     private static final List<String> URLS = List.of(
             "herald.providers.sendgrid.base-url", "herald.providers.twilio.base-url", "herald.providers.twilio.status-callback-url",
-            "herald.providers.fcm.base-url", "herald.segment.feedback.endpoint");
+            "herald.providers.fcm.base-url", "herald.segment.feedback.endpoint", "herald.public-url");
     private static final Pattern DURATION = Pattern.compile("\\d+(ms|s|m|h|d)|P(?:\\d+D)?(?:T(?:\\d+H)?(?:\\d+M)?(?:\\d+(?:\\.\\d+)?S)?)?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern EMAIL = Pattern.compile("^(?:.*<)?[^<>\\s@]+@[^<>\\s@]+\\.[^<>\\s@]+>?$");

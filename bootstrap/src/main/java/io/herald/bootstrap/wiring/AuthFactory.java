@@ -1,5 +1,12 @@
 package io.herald.bootstrap.wiring;
 
+import io.herald.application.auth.SignedRecipientLinks;
+import io.herald.application.port.in.RecipientLinks;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.function.Supplier;
 import io.herald.application.auth.ApiKeyService;
 import io.herald.application.auth.CallerAuthenticationService;
 import io.herald.application.auth.ClientTokenService;
@@ -41,6 +48,18 @@ class AuthFactory {
     @Singleton
     OpenConsoleSessionUseCase consoleSessions(AuthConfiguration auth, TokenSecretStore store, ApiKeyService keys, Clock clock) {
         return new ConsoleSessionService(tokenSecret(auth, store), keys, clock);
+    }
+
+    /**
+     * A message's preference and unsubscribe links, signed with a key derived from the same secret, under
+     * {@code herald.public-url}: where recipients reach Herald (behind a proxy, its public address); by default the
+     * address Herald listens on.
+     */
+    @Singleton
+    RecipientLinks recipientLinks(AuthConfiguration auth, TokenSecretStore store, @Nullable @Property(name = "herald.public-url") String publicUrl,
+                                  BeanProvider<EmbeddedServer> server) {
+        Supplier<String> base = publicUrl != null && !publicUrl.isBlank() ? () -> publicUrl : () -> server.get().getURL().toString();
+        return new SignedRecipientLinks(base, tokenSecret(auth, store));
     }
 
     private static String tokenSecret(AuthConfiguration auth, TokenSecretStore store) {

@@ -27,6 +27,7 @@ import io.herald.application.port.in.ResendMessageUseCase;
 import io.herald.application.port.in.ManageListsUseCase;
 import io.herald.application.port.in.ManagePreferencesUseCase;
 import io.herald.application.port.in.ManageWorkspacePreferencesUseCase;
+import io.herald.application.port.in.RecipientLinks;
 import io.herald.application.port.in.ManageBulkJobsUseCase;
 import io.herald.application.port.in.ManageNotificationsUseCase;
 import io.herald.application.port.in.RunBulkJobUseCase;
@@ -171,11 +172,13 @@ class SendFactory {
     @Transactional
     DeliveryPipeline deliveryPipeline(MessageRepository messages, ProfileRepository profiles, PushTokenRepository pushTokens,
                                       TemplateRepository templates, TenantRepository tenants, BrandRepository brands,
-                                      TranslationRepository translations, PreferenceRepository preferences, WorkspacePreferenceRepository topics, Providers providers,
+                                      TranslationRepository translations, PreferenceRepository preferences, WorkspacePreferenceRepository topics,
+                                      RecipientLinks links, Providers providers,
                                       TemplateRenderer renderer, DeliverySettings settings, FeedbackRecorder feedback,
                                       ProviderHealth health, ProviderCalls calls, OperationalMetrics metrics,
                                       DurableScheduler scheduler, Clock clock) {
-        return new DeliveryPipelineService(messages, profiles, pushTokens, templates, tenants, brands, translations, preferences, topics, providers, renderer,
+        return new DeliveryPipelineService(messages, profiles, pushTokens, templates, tenants, brands, translations, preferences, topics, links,
+                providers, renderer,
                 settings,
                 feedback, health, calls, metrics, scheduler, clock);
     }

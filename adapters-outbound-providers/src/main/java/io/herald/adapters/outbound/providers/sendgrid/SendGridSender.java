@@ -136,6 +136,10 @@ class SendGridSender extends RemoteSender {
         if (!parts.isEmpty()) {
             mail.put("content", parts);
         }
+        if (content.get("headers") instanceof Map<?, ?> headers && !headers.isEmpty()) {
+            // List-Unsubscribe and List-Unsubscribe-Post, when the message's topic offers one-click unsubscribe.
+            mail.put("headers", JsonTrees.asObject(headers));
+        }
         Map<String, Object> merged = JsonTrees.deepMerge(mail, ProviderOverride.fields(delivery.override()));
         Map<String, Object> customArgs = merged.get("custom_args") instanceof Map<?, ?> given
                 ? JsonTrees.asObject(given) : new LinkedHashMap<>();

@@ -73,6 +73,20 @@ class SendGridSenderTest {
     }
 
     @Test
+    void anEmailOfferingOneClickUnsubscribeCarriesBothHeaders() {
+        sendGridApi.stubFor(post("/v3/mail/send").willReturn(aResponse().withStatus(202).withHeader("X-Message-Id", "sg-5")));
+        Delivery delivery = new Delivery(MESSAGE_ID, Channel.EMAIL, "ada@example.com", List.of(), Map.of("subject", "News", "text", "Hi",
+                "headers", Map.of("List-Unsubscribe", "<https://herald.example/unsubscribe?u=ada&t=news&s=x>",
+                        "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")), Map.of(), Map.of());
+
+        assertThat(sender(sendGridApi.baseUrl()).send(delivery)).isEqualTo(new DeliveryResult.Sent("sg-5"));
+
+        sendGridApi.verify(postRequestedFor(urlEqualTo("/v3/mail/send"))
+                .withRequestBody(matchingJsonPath("$.headers.List-Unsubscribe", equalTo("<https://herald.example/unsubscribe?u=ada&t=news&s=x>")))
+                .withRequestBody(matchingJsonPath("$.headers.List-Unsubscribe-Post", equalTo("List-Unsubscribe=One-Click"))));
+    }
+
+    @Test
     void mergesTheOverrideIntoTheMailButKeepsHeraldsMessageIdForTheEventWebhook() {
         sendGridApi.stubFor(post("/v3/mail/send").willReturn(aResponse().withStatus(202).withHeader("X-Message-Id", "sg-77")));
         Map<String, Object> override = Map.of(
