@@ -1,29 +1,29 @@
 package io.herald.bootstrap.wiring;
 
-import io.herald.application.auth.SignedRecipientLinks;
-import io.herald.application.port.in.RecipientLinks;
-import io.micronaut.context.BeanProvider;
-import io.micronaut.context.annotation.Property;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.runtime.server.EmbeddedServer;
-import java.util.function.Supplier;
 import io.herald.application.auth.ApiKeyService;
 import io.herald.application.auth.CallerAuthenticationService;
 import io.herald.application.auth.ClientTokenService;
 import io.herald.application.auth.ConsoleSessionService;
+import io.herald.application.auth.SignedRecipientLinks;
 import io.herald.application.port.in.AuthenticateCallerUseCase;
 import io.herald.application.port.in.IssueClientTokenUseCase;
 import io.herald.application.port.in.OpenConsoleSessionUseCase;
+import io.herald.application.port.in.RecipientLinks;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.GeneratedApiKeyStore;
 import io.herald.application.port.out.TokenSecretStore;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Key kinds (DESIGN §11): admin keys ({@code herald.auth.api-keys}), Segment write keys ({@code herald.auth.write-keys})

@@ -24,10 +24,13 @@ import java.util.regex.Pattern;
  */
 final class AccessRules {
 
-    private static final Set<String> OPEN_EXACT = Set.of("/health", "/segment", "/console", "/openapi.yml", "/docs");
+    // The preference center and unsubscribe pages act on a signed link or a client token of their own.
+    private static final Set<String> OPEN_EXACT = Set.of("/health", "/segment", "/console", "/openapi.yml", "/docs", "/preferences-center",
+            "/unsubscribe");
     // The console (adapters-inbound-web) takes no API key: it has its own sessions, and sends anyone without one to its login page.
     // The embed script needs no credential: the element it defines carries the user's client token.
-    private static final List<String> OPEN_PREFIXES = List.of("/health/", "/webhooks/", "/v1/", "/console/", "/docs/", "/embed/");
+    private static final List<String> OPEN_PREFIXES = List.of("/health/", "/webhooks/", "/v1/", "/console/", "/docs/", "/embed/",
+            "/preferences-center/");
     private static final Pattern USER_AREA = Pattern.compile("^/users/([^/]+)/(inbox|preferences|tokens)(/.*)?$");
 
     private AccessRules() {

@@ -16,7 +16,7 @@ import java.util.Locale;
  * A request with a body must say what it is (DESIGN §11), in a type its endpoint reads: JSON everywhere; also
  * {@code text/plain} on the Segment paths (browser SDKs send JSON as text/plain to avoid a CORS preflight) and for translation
  * files; form
- * fields on Twilio's callbacks and the console's forms. Anything else is a 415, before the body is read. Requests without a body need none.
+ * fields on Twilio's callbacks, the console's and the preference center's forms, and the one-click unsubscribe POST. Anything else is a 415, before the body is read. Requests without a body need none.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class ContentTypeFilter {
@@ -43,6 +43,14 @@ final class ContentTypeFilter {
             // The operator console's forms (adapters-inbound-web), which checks their session and CSRF token itself.
             accepted = type.equals(FORM);
             expected = FORM;
+        } else if (path.startsWith("/preferences-center/")) {
+            // The preference center's forms (adapters-inbound-web), which act on a signed link or a client token.
+            accepted = type.equals(FORM);
+            expected = FORM;
+        } else if (path.equals("/unsubscribe")) {
+            // RFC 8058: a mail client's one-click POST is either of these.
+            accepted = type.equals(FORM) || type.equals("multipart/form-data");
+            expected = FORM + " or multipart/form-data";
         } else if (path.equals("/segment") || path.startsWith("/v1/") || path.startsWith("/translations/")) {
             accepted = isJson(type) || type.equals("text/plain");
             expected = JSON + " (or text/plain)";

@@ -30,6 +30,11 @@ public record FormFields(Map<String, List<String>> fields) {
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
+    /** Every value of a field given several times (checkboxes of one name), in the order given. */
+    public List<String> all(String name) {
+        return List.copyOf(fields.getOrDefault(name, List.of()));
+    }
+
     private static String decode(String text) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
