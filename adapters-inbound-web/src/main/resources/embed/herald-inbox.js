@@ -149,9 +149,26 @@
     stop() {
       if (this.stream) this.stream.close();
       this.stream = null;
+      this.connectedOnce = false;
+    }
+
+    async reload() {
+      try {
+        const page = await this.call("GET", "?limit=30");
+        this.messages = page.messages || [];
+        this.setUnread(page.unread_count || 0);
+        this.render();
+      } catch (e) {
+        // The stream's events keep the list going; the next reconnect tries again.
+      }
     }
 
     apply(type, data) {
+      if (type === "ready") {
+        // A reconnect: the stream resumes from its last event, and the list is read again in case any was missed.
+        if (this.connectedOnce) this.reload();
+        this.connectedOnce = true;
+      }
       if (typeof data.unread_count === "number") this.setUnread(data.unread_count);
       const message = data.message;
       if (type === "message" && message && !this.messages.some((m) => m.messageId === message.messageId)) {
