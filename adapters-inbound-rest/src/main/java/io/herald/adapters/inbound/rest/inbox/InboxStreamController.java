@@ -14,6 +14,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.sse.Event;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
@@ -43,6 +46,9 @@ class InboxStreamController {
     }
 
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
+    @ApiResponse(responseCode = "200", description = "server-sent events: ready, then message, read, unread, archive and read-all as they "
+            + "commit, each with its id; heartbeat every 15 s", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM,
+            schema = @Schema(type = "string")))
     HttpResponse<Flux<Event<Map<String, Object>>>> stream(@PathVariable("user_id") String userId,
                                                          @Nullable @Header("Last-Event-ID") String lastEventId) {
         UserId user = UserIds.fromPath(userId);
