@@ -39,10 +39,26 @@ public sealed interface RoutingNode {
         }
     }
 
-    record Group(RoutingMethod method, List<RoutingNode> children) implements RoutingNode {
+    /**
+     * @param byUserPreference Courier's {@code "strategy": "user-preference"}: the group's children are tried in the
+     *                         order of the recipient's custom routing for the message's topic, when they have one
+     */
+    record Group(RoutingMethod method, List<RoutingNode> children, boolean byUserPreference) implements RoutingNode {
         public Group {
             Objects.requireNonNull(method);
             children = List.copyOf(children);
+        }
+
+        public Group(RoutingMethod method, List<RoutingNode> children) {
+            this(method, children, false);
+        }
+
+        /** The children in the order of {@code preferred} (by the first of their channels in it), the others after, as they were. */
+        Group orderedBy(List<Channel> preferred) {
+            List<RoutingNode> ordered = new ArrayList<>(children);
+            ordered.sort(java.util.Comparator.comparingInt(child -> child.channels().stream().mapToInt(preferred::indexOf)
+                    .filter(index -> index >= 0).min().orElse(Integer.MAX_VALUE)));
+            return new Group(method, ordered, byUserPreference);
         }
     }
 
@@ -54,6 +70,14 @@ public sealed interface RoutingNode {
     static Group parse(Object raw, String where) {
         JsonFields routing = JsonFields.of(raw, where, "an object with method and channels");
         RoutingMethod method = RoutingMethod.parse(routing.get("method"), routing.where("method"));
+        boolean byUserPreference = false;
+        if (routing.has("strategy")) {
+            if (!"user-preference".equals(routing.get("strategy"))) {
+                throw new InvalidValueException(routing.where("strategy") + " must be \"user-preference\" (Herald has no routing strategies "
+                        + "by id: give the routing itself)");
+            }
+            byUserPreference = true;
+        }
         if (!(routing.get("channels") instanceof List<?> rawChannels) || rawChannels.isEmpty()) {
             throw new InvalidValueException(routing.where("channels") + " must be a non-empty array");
         }
@@ -63,7 +87,7 @@ public sealed interface RoutingNode {
             String childWhere = routing.where("channels", i);
             children.add(child instanceof Map<?, ?> ? parse(child, childWhere) : Leaf.parse(child, childWhere));
         }
-        return new Group(method, children);
+        return new Group(method, children, byUserPreference);
     }
 
     /** The JSON form, as {@link #parse} reads it. */
@@ -75,6 +99,9 @@ public sealed interface RoutingNode {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("method", group.method().wireName());
         json.put("channels", group.children().stream().map(RoutingNode::toJson).toList());
+        if (group.byUserPreference()) {
+            json.put("strategy", "user-preference");
+        }
         return json;
     }
 
@@ -104,7 +131,7 @@ public sealed interface RoutingNode {
                 kept.add(pruned);
             }
         }
-        return kept.isEmpty() ? null : new Group(group.method(), kept);
+        return kept.isEmpty() ? null : new Group(group.method(), kept, group.byUserPreference());
     }
 
     default boolean contains(Set<Channel> any) {

@@ -36,6 +36,9 @@ public final class RoutingPlanner {
                     return new Unroutable(RoutingDecision.Why.NO_CHANNELS,
                             "none of the message's channels is in the recipient's custom routing for topic '" + topic.topicId() + "'");
                 }
+                if (candidates instanceof RoutingNode.Group group && group.byUserPreference()) {
+                    candidates = group.orderedBy(topic.customRouting());
+                }
             }
         }
         RoutingNode reachable = candidates.prune(reachability::reaches);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,6 +21,7 @@ import static io.herald.domain.routing.Channel.SMS;
 import static io.herald.domain.routing.Routings.group;
 import static io.herald.domain.routing.Routings.tree;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RoutingPlannerTest {
 
@@ -131,6 +133,24 @@ class RoutingPlannerTest {
 
         assertThat(plan.routing()).isEqualTo(group("single", "email", "push"));
         assertThat(plan.due()).containsExactly(new Target("0", EMAIL));
+    }
+
+    @Test
+    void theUserPreferenceStrategyTriesTheChannelsInTheOrderOfTheUsersCustomRouting() {
+        RoutingNode.Group byPreference = RoutingNode.parse(Map.of("method", "single", "strategy", "user-preference",
+                "channels", List.of("email", "sms", "push")), "routing");
+
+        DeliveryPlan plan = routed(RoutingPlanner.plan(byPreference, EVERYWHERE,
+                Optional.of(preference(PreferenceStatus.OPTED_IN, true, PUSH, EMAIL)), EVERY_PROVIDER));
+        DeliveryPlan noPreference = routed(RoutingPlanner.plan(byPreference, EVERYWHERE, Optional.empty(), EVERY_PROVIDER));
+
+        assertThat(plan.routing().channels()).containsExactly(PUSH, EMAIL);
+        assertThat(plan.due()).containsExactly(new Target("0", PUSH));
+        assertThat(noPreference.routing().channels()).as("as written without one").containsExactly(EMAIL, SMS, PUSH);
+        assertThat(byPreference.toJson()).isEqualTo(Map.of("method", "single", "strategy", "user-preference",
+                "channels", List.of("email", "sms", "push")));
+        assertThatThrownBy(() -> RoutingNode.parse(Map.of("method", "single", "strategy", "rs_123", "channels", List.of("email")), "routing"))
+                .hasMessageContaining("routing.strategy must be \"user-preference\"");
     }
 
     @Test
