@@ -14,6 +14,7 @@ import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.port.out.TenantRepository;
 import io.herald.application.port.in.RecipientLinks;
+import io.herald.application.port.out.ThrottleCounter;
 import io.herald.application.port.out.TranslationRepository;
 import io.herald.application.port.out.WorkspacePreferenceRepository;
 import io.herald.application.template.TemplateRenderer;
@@ -62,13 +63,14 @@ public final class DeliveryPipelineService implements DeliveryPipeline {
 
     public DeliveryPipelineService(MessageRepository messages, ProfileRepository profiles, PushTokenRepository pushTokens,
                                    TemplateRepository templates, TenantRepository tenants, BrandRepository brands, TranslationRepository translations,
-                                   PreferenceRepository preferences, WorkspacePreferenceRepository topics, RecipientLinks links, Providers providers,
+                                   PreferenceRepository preferences, WorkspacePreferenceRepository topics, RecipientLinks links,
+                                   ThrottleCounter throttles, Providers providers,
                                    TemplateRenderer renderer, DeliverySettings settings, FeedbackRecorder feedback,
                                    ProviderHealth health, ProviderCalls calls, OperationalMetrics metrics,
                                    DurableScheduler scheduler, Clock clock) {
         this.messages = messages;
         this.sources = new DeliveryBatch.Sources(messages, profiles, pushTokens, templates, tenants, brands, translations, topics);
-        this.preparation = new MessagePreparation(providers, preferences);
+        this.preparation = new MessagePreparation(providers, preferences, throttles, renderer);
         this.content = new ChannelContent(renderer, links);
         this.providers = providers;
         this.policy = settings.failoverPolicy();

@@ -57,6 +57,8 @@ final class DeliveryReports {
                 reached = MessageStatus.UNROUTABLE;
             } else if (event instanceof MessageEvent.Unmapped) {
                 reached = MessageStatus.UNMAPPED;
+            } else if (event instanceof MessageEvent.Throttled) {
+                reached = MessageStatus.THROTTLED;
             } else {
                 continue;
             }

@@ -1,8 +1,11 @@
 package io.herald.application.delivery;
 
 import io.herald.application.port.out.PreferenceRepository;
+import io.herald.application.port.out.ThrottleCounter;
+import io.herald.application.template.TemplateRenderer;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageSpec;
+import io.herald.domain.message.Throttle;
 import io.herald.domain.message.Recipient;
 import io.herald.domain.preference.EffectivePreference;
 import io.herald.domain.preference.TopicPreference;
@@ -11,10 +14,13 @@ import io.herald.domain.routing.Channel;
 import io.herald.domain.routing.RoutingDecision;
 import io.herald.domain.routing.RoutingNode;
 import io.herald.domain.routing.RoutingPlanner;
+import io.herald.domain.shared.InvalidValueException;
 import io.herald.domain.template.Template;
 
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,10 +32,14 @@ final class MessagePreparation {
 
     private final Providers providers;
     private final PreferenceRepository preferences;
+    private final ThrottleCounter throttles;
+    private final TemplateRenderer renderer;
 
-    MessagePreparation(Providers providers, PreferenceRepository preferences) {
+    MessagePreparation(Providers providers, PreferenceRepository preferences, ThrottleCounter throttles, TemplateRenderer renderer) {
         this.providers = providers;
         this.preferences = preferences;
+        this.throttles = throttles;
+        this.renderer = renderer;
     }
 
     /** Maps and routes the message. False when it ended here (unmapped, unroutable, filtered). */
@@ -57,9 +67,36 @@ final class MessagePreparation {
             return false;
         }
         RoutingDecision decision = route(work, spec, template);
+        Optional<Throttle> throttle = spec.throttle().or(() -> template.flatMap(Template::throttle));
+        if (decision instanceof RoutingDecision.Routed && throttle.isPresent()) {
+            // Counted once routed: a message the recipient would not get anyway (opted out, unreachable) uses no turn.
+            String key = keyOf(throttle.get(), work, template);
+            if (!throttles.admit(key, throttle.get().max(), throttle.get().period(), message.id(), work.now)) {
+                message.throttled(throttle.get(), key, work.now);
+                return false;
+            }
+        }
         message.route(decision, work.now);
         work.mappedTo(template);
         return decision instanceof RoutingDecision.Routed;
+    }
+
+    /** The throttle's key for this message: Handlebars over its data, profile, user_id, recipient and template. */
+    private String keyOf(Throttle throttle, MessageWork work, Optional<Template> template) {
+        Message message = work.message;
+        Map<String, Object> context = new LinkedHashMap<>(message.spec().data());
+        context.put("data", message.spec().data());
+        message.recipient().userId().ifPresent(user -> {
+            context.put("user_id", user.value());
+            context.put("profile", work.profileView());
+        });
+        context.put("recipient", message.recipient().userId().map(UserId::value).orElse(message.id().value()));
+        template.ifPresent(t -> context.put("template", t.id()));
+        try {
+            return renderer.renderText(throttle.key(), context, "throttle.key");
+        } catch (InvalidValueException unrenderable) {
+            return throttle.key();
+        }
     }
 
     /** What the user chose in the send's tenant, or outside any, or what the tenant or the workspace topic gives them (see {@link EffectivePreference}). */

@@ -2,6 +2,8 @@ package io.herald.application.operations;
 
 import io.herald.application.port.in.ApplyRetentionUseCase;
 import io.herald.application.port.out.AuditLog;
+import io.herald.application.port.out.ThrottleCounter;
+import io.herald.domain.message.Throttle;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.RetentionStore;
 import io.herald.application.port.out.Transactions;
@@ -29,14 +31,17 @@ public final class RetentionService implements ApplyRetentionUseCase {
 
     private final RetentionStore store;
     private final AuditLog audit;
+    private final ThrottleCounter throttles;
     private final Transactions transactions;
     private final Retention retention;
     private final int batch;
     private final Clock clock;
 
-    public RetentionService(RetentionStore store, AuditLog audit, Transactions transactions, Retention retention, int batch, Clock clock) {
+    public RetentionService(RetentionStore store, AuditLog audit, ThrottleCounter throttles, Transactions transactions, Retention retention,
+                            int batch, Clock clock) {
         this.store = store;
         this.audit = audit;
+        this.throttles = throttles;
         this.transactions = transactions;
         this.retention = retention;
         this.batch = batch;
@@ -52,11 +57,13 @@ public final class RetentionService implements ApplyRetentionUseCase {
         long receipts = purge(now.minus(retention.inboundEvents()), store::deleteReceiptsAndReportedFeedback);
         long audited = purge(now.minus(retention.auditEvents()), audit::deleteBefore);
         long inbox = purge(now.minus(INBOX_EVENTS_KEPT), store::deleteInboxEvents);
+        // A throttle counts over at most its longest period: what is older can never count again.
+        long throttled = purge(now.minus(Throttle.LONGEST_PERIOD), throttles::forgetBefore);
         if (messages + events + runs + receipts + audited > 0) {
             LOG.info("Retention: deleted {} messages, {} inbound events, {} automation runs, {} receipts and reported feedback events, "
                     + "{} audit events", messages, events, runs, receipts, audited);
         }
-        return messages + events + runs + receipts + audited + inbox;
+        return messages + events + runs + receipts + audited + inbox + throttled;
     }
 
     private long purge(Instant cutoff, BiFunction<Instant, Integer, Integer> delete) {

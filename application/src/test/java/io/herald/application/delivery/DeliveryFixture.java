@@ -5,6 +5,7 @@ import io.herald.application.auth.SignedRecipientLinks;
 import io.herald.application.fakes.DirectTransactions;
 import io.herald.application.fakes.InMemoryDeliveryLooks;
 import io.herald.application.fakes.InMemoryStores;
+import io.herald.application.fakes.InMemoryThrottleCounter;
 import io.herald.application.fakes.InMemoryWorkspacePreferenceRepository;
 import io.herald.application.fakes.InMemoryBrandRepository;
 import io.herald.application.fakes.InMemoryTranslationRepository;
@@ -67,6 +68,7 @@ public final class DeliveryFixture implements AutoCloseable {
     public final InMemoryBrandRepository brands = new InMemoryBrandRepository();
     public final InMemoryTranslationRepository translations = new InMemoryTranslationRepository();
     public final InMemoryWorkspacePreferenceRepository workspacePreferences = new InMemoryWorkspacePreferenceRepository();
+    public final InMemoryThrottleCounter throttles = new InMemoryThrottleCounter();
     /** What a message's preference and unsubscribe links are signed with. */
     public static final SignedRecipientLinks LINKS = new SignedRecipientLinks("https://herald.test", "delivery-fixture-token-secret-32-chars!");
     public final RecordingDurableScheduler scheduler = new RecordingDurableScheduler();
@@ -94,7 +96,7 @@ public final class DeliveryFixture implements AutoCloseable {
         this.calls = new ProviderCalls(providers, health, OperationalMetrics.NONE, scheduler, clock, name -> 4, 100,
                 name -> Optional.empty());
         DeliveryPipeline pipeline = new DeliveryPipelineService(stores.messages(), stores.profiles(), stores.pushTokens(), templates,
-                stores.tenants(), brands, translations, stores.preferences(), workspacePreferences, LINKS, providers, new TemplateRenderer(), settings, feedback, health, calls, OperationalMetrics.NONE,
+                stores.tenants(), brands, translations, stores.preferences(), workspacePreferences, LINKS, throttles, providers, new TemplateRenderer(), settings, feedback, health, calls, OperationalMetrics.NONE,
                 scheduler, clock);
         InMemoryDeliveryLooks looks = new InMemoryDeliveryLooks();
         this.driver = new DeliveryDriver(new CountingPipeline(pipeline), calls, recording, looks, looks.transactions(), clock);

@@ -8,6 +8,7 @@ import io.herald.application.port.out.MessageRepository.DeliveryAttempt;
 import io.herald.domain.delivery.AttemptOutcome;
 import io.herald.domain.delivery.DeliveryResult;
 import io.herald.domain.message.HistoryEntry;
+import io.herald.domain.message.HistoryType;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageId;
 import io.herald.domain.message.MessageReason;
@@ -75,6 +76,50 @@ class DeliveryRoutingTest {
     @AfterEach
     void stop() {
         herald.close();
+    }
+
+    @Test
+    void aThrottleOf3PerHourLetsThreeThroughPerUser_andTheFourthIsThrottledAndNotSent() {
+        Map<String, Object> throttled = new java.util.HashMap<>(WELCOME);
+        throttled.put("throttle", Map.of("key", "{{user_id}}-welcome", "max", 3, "period", "1 hour"));
+        herald.template("welcome", throttled);
+        herald.profile("kim", Map.of("email", "kim@example.org"));
+        List<MessageId> alex = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            alex.add(herald.send(Map.of("to", Map.of("user_id", "alex"), "template", "welcome")));
+            herald.clock.advance(Duration.ofMinutes(5));
+            herald.runDueJobs();
+        }
+        MessageId kim = herald.send(Map.of("to", Map.of("user_id", "kim"), "template", "welcome"));
+        herald.runDueJobs();
+
+        assertThat(alex.stream().map(id -> herald.message(id).status())).containsExactly(MessageStatus.SENT, MessageStatus.SENT,
+                MessageStatus.SENT, MessageStatus.THROTTLED);
+        assertThat(herald.historyTypes(alex.get(3))).containsExactly(ENQUEUED, PROFILE_LOADED, MAPPED, HistoryType.THROTTLED);
+        assertThat(herald.historyOf(alex.get(3), HistoryType.THROTTLED).get(0).details())
+                .isEqualTo(Map.of("key", "alex-welcome", "max", 3, "period", "1 hour"));
+        assertThat(herald.message(kim).status()).as("a key per user").isEqualTo(MessageStatus.SENT);
+        assertThat(email.calls()).isEqualTo(4);
+
+        herald.clock.advance(Duration.ofMinutes(45));
+        MessageId later = herald.send(Map.of("to", Map.of("user_id", "alex"), "template", "welcome"));
+        herald.runDueJobs();
+        assertThat(herald.message(later).status()).as("the first has left the hour").isEqualTo(MessageStatus.SENT);
+    }
+
+    @Test
+    void aSendsOwnThrottleCountsOnlyMessagesThatWouldGoOut() {
+        herald.stores.preferences().save(new TopicPreference(UserId.of("kim"), "onboarding", PreferenceStatus.OPTED_OUT, false, List.of()));
+        Map<String, Object> limit = Map.of("key", "daily-digest", "max", 1, "period", "PT24H");
+        MessageId optedOut = herald.send(Map.of("to", Map.of("user_id", "kim"), "template", "welcome", "throttle", limit));
+        MessageId first = herald.send(Map.of("to", Map.of("user_id", "alex"), "template", "welcome", "throttle", limit));
+        MessageId second = herald.send(Map.of("to", Map.of("user_id", "alex"), "template", "welcome", "throttle", limit));
+
+        herald.runDueJobs();
+
+        assertThat(herald.message(optedOut).status()).isEqualTo(MessageStatus.UNROUTABLE);
+        assertThat(herald.message(first).status()).isEqualTo(MessageStatus.SENT);
+        assertThat(herald.message(second).status()).isEqualTo(MessageStatus.THROTTLED);
     }
 
     @Test

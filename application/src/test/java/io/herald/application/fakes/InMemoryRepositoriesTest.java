@@ -18,6 +18,7 @@ import io.herald.application.contract.RetentionStoreContract;
 import io.herald.application.contract.Stores;
 import io.herald.application.contract.AuditLogContract;
 import io.herald.application.contract.BrandRepositoryContract;
+import io.herald.application.contract.ThrottleCounterContract;
 import io.herald.application.contract.WorkspacePreferenceRepositoryContract;
 import io.herald.application.contract.NotificationChecksContract;
 import io.herald.application.contract.BulkJobRepositoryContract;
@@ -39,6 +40,7 @@ import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.AuditLog;
 import io.herald.application.port.out.BrandRepository;
+import io.herald.application.port.out.ThrottleCounter;
 import io.herald.application.port.out.WorkspacePreferenceRepository;
 import io.herald.application.port.out.NotificationChecks;
 import io.herald.application.port.out.BulkJobRepository;
@@ -119,6 +121,14 @@ class InMemoryRepositoriesTest {
         @Override
         protected WorkspacePreferenceRepository emptyRepository() {
             return new InMemoryWorkspacePreferenceRepository();
+        }
+    }
+
+    @Nested
+    class Throttles extends ThrottleCounterContract {
+        @Override
+        protected ThrottleCounter emptyCounter() {
+            return new InMemoryThrottleCounter();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.herald.application.operations;
 
 import io.herald.application.fakes.InMemoryAuditLog;
+import io.herald.application.fakes.InMemoryThrottleCounter;
 import io.herald.application.fakes.InMemoryStores;
 import io.herald.application.fakes.MutableClock;
 import io.herald.application.port.out.Transactions;
@@ -35,7 +36,7 @@ class RetentionServiceTest {
         }
     };
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
-    private final RetentionService retention = new RetentionService(stores.retention(), audit, counting,
+    private final RetentionService retention = new RetentionService(stores.retention(), audit, new InMemoryThrottleCounter(), counting,
             new RetentionService.Retention(NINETY_DAYS, Duration.ofDays(30), NINETY_DAYS, Duration.ofDays(365)), 2, new MutableClock(NOW));
 
     private MessageId message(String id, Instant enqueuedAt, boolean canceled) {
@@ -70,6 +71,6 @@ class RetentionServiceTest {
         assertThat(expired).allSatisfy(id -> assertThat(stores.messages().find(id)).isEmpty());
         assertThat(stores.messages().find(recent)).isPresent();
         assertThat(stores.messages().find(stillDue)).as("not past sending yet").isPresent();
-        assertThat(transactions).as("messages in batches of 2 (2, 1), then one batch of each other kind").hasValue(7);
+        assertThat(transactions).as("messages in batches of 2 (2, 1), then one batch of each other kind").hasValue(8);
     }
 }

@@ -21,6 +21,7 @@ import io.herald.application.port.out.InboundEventLog;
 import io.herald.application.port.out.MessageRepository;
 import io.herald.application.port.out.OperationalStatus;
 import io.herald.application.port.out.RetentionStore;
+import io.herald.application.port.out.ThrottleCounter;
 import io.herald.application.port.out.Transactions;
 import io.herald.persistence.durable.SchedulerSettings;
 import io.micronaut.context.annotation.Factory;
@@ -40,9 +41,9 @@ class OperationsFactory {
 
     /** Not transactional as a whole: it commits a batch at a time. */
     @Singleton
-    ApplyRetentionUseCase retention(RetentionStore store, AuditLog audit, Transactions transactions, Clock clock,
+    ApplyRetentionUseCase retention(RetentionStore store, AuditLog audit, ThrottleCounter throttles, Transactions transactions, Clock clock,
                                     RetentionConfiguration retention) {
-        return new RetentionService(store, audit, transactions,
+        return new RetentionService(store, audit, throttles, transactions,
                 new RetentionService.Retention(retention.messages(), retention.inboundEvents(), retention.automationRuns(),
                         retention.auditEvents()),
                 retention.batchSize(), clock);

@@ -50,6 +50,7 @@ import io.herald.application.port.out.ProfileRepository;
 import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.TemplateRepository;
 import io.herald.application.port.out.TenantRepository;
+import io.herald.application.port.out.ThrottleCounter;
 import io.herald.application.port.out.TranslationRepository;
 import io.herald.application.port.out.WorkspacePreferenceRepository;
 import io.herald.application.port.out.Transactions;
@@ -173,12 +174,12 @@ class SendFactory {
     DeliveryPipeline deliveryPipeline(MessageRepository messages, ProfileRepository profiles, PushTokenRepository pushTokens,
                                       TemplateRepository templates, TenantRepository tenants, BrandRepository brands,
                                       TranslationRepository translations, PreferenceRepository preferences, WorkspacePreferenceRepository topics,
-                                      RecipientLinks links, Providers providers,
+                                      RecipientLinks links, ThrottleCounter throttles, Providers providers,
                                       TemplateRenderer renderer, DeliverySettings settings, FeedbackRecorder feedback,
                                       ProviderHealth health, ProviderCalls calls, OperationalMetrics metrics,
                                       DurableScheduler scheduler, Clock clock) {
         return new DeliveryPipelineService(messages, profiles, pushTokens, templates, tenants, brands, translations, preferences, topics, links,
-                providers, renderer,
+                throttles, providers, renderer,
                 settings,
                 feedback, health, calls, metrics, scheduler, clock);
     }

@@ -116,6 +116,13 @@ public final class Message {
         record(new MessageEvent.Unmapped(detail, now));
     }
 
+    /** Not sent: its throttle's key had as many messages in the period as it allows (Courier's {@code THROTTLED}). */
+    public void throttled(Throttle throttle, String key, Instant now) {
+        moveTo(MessageStatus.THROTTLED, now);
+        error = "throttled: " + throttle.max() + " per " + throttle.periodText() + " for key '" + key + "'";
+        record(new MessageEvent.Throttled(key, throttle.max(), throttle.periodText(), now));
+    }
+
     public void route(RoutingDecision decision, Instant now) {
         if (decision instanceof RoutingDecision.Unroutable unroutable) {
             moveTo(MessageStatus.UNROUTABLE, now);

@@ -99,6 +99,19 @@ public sealed interface MessageEvent {
         }
     }
 
+    /** Past its throttle: {@code key} had {@code max} messages in the period already. */
+    record Throttled(String key, int max, String period, Instant at) implements MessageEvent {
+        @Override
+        public HistoryType type() {
+            return HistoryType.THROTTLED;
+        }
+
+        @Override
+        public Map<String, Object> details() {
+            return Map.of("key", key, "max", max, "period", period);
+        }
+    }
+
     record Unmapped(String error, Instant at) implements MessageEvent {
         @Override
         public HistoryType type() {

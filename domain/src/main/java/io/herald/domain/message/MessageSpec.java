@@ -81,6 +81,9 @@ public record MessageSpec(
                 .flatMap(MessageSpec::escalation);
         Map<String, Object> metadata = message.optionalObject("metadata").map(MessageSpec::metadata).orElse(Map.of());
         Optional<String> topic = message.optionalObject("preferences").flatMap(preferences -> preferences.optionalText("subscription_topic_id"));
+        if (message.has("throttle")) {
+            Throttle.parse(message.get("throttle"), message.where("throttle"));
+        }
         if (message.has("brand_id")) {
             message.requiredText("brand_id");
         }
@@ -121,6 +124,11 @@ public record MessageSpec(
     public Optional<String> tenantId() {
         return raw.get("context") instanceof Map<?, ?> context && context.get("tenant_id") instanceof String tenant && !tenant.isBlank()
                 ? Optional.of(tenant) : Optional.empty();
+    }
+
+    /** Herald's {@code throttle} on a send (an automation send step's): over the template's, when both have one. */
+    public Optional<Throttle> throttle() {
+        return raw.get("throttle") == null ? Optional.empty() : Optional.of(Throttle.parse(raw.get("throttle"), ROOT + ".throttle"));
     }
 
     /** Courier's {@code brand_id}: the brand emails of this send are laid out in, over the tenant's and the template's. */

@@ -2,6 +2,7 @@ package io.herald.domain.template;
 
 import io.herald.domain.json.JsonFields;
 import io.herald.domain.json.JsonTrees;
+import io.herald.domain.message.Throttle;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.routing.RoutingNode;
 import io.herald.domain.shared.InvalidValueException;
@@ -22,7 +23,7 @@ import java.util.Set;
  */
 public record Template(String id, String name, Optional<String> topic, List<String> events, RoutingNode.Group routing,
                        Map<Channel, Map<String, Object>> channels, Optional<String> brand, Optional<Elemental> content,
-                       List<String> tags, Optional<Integer> version) {
+                       List<String> tags, Optional<Integer> version, Optional<Throttle> throttle) {
 
     /** The routing of a template with Elemental content and none of its own: the first channel that reaches the recipient. */
     public static final RoutingNode.Group FIRST_REACHABLE = RoutingNode.single(Channel.EMAIL, Channel.PUSH, Channel.SMS, Channel.INBOX);
@@ -41,6 +42,7 @@ public record Template(String id, String name, Optional<String> topic, List<Stri
         content = content == null ? Optional.empty() : content;
         tags = tags == null ? List.of() : List.copyOf(tags);
         version = version == null ? Optional.empty() : version;
+        throttle = throttle == null ? Optional.empty() : throttle;
         Map<Channel, Map<String, Object>> copy = new EnumMap<>(Channel.class);
         channels.forEach((channel, fields) -> copy.put(channel, JsonTrees.deepCopy(fields)));
         channels = java.util.Collections.unmodifiableMap(copy);
@@ -69,6 +71,8 @@ public record Template(String id, String name, Optional<String> topic, List<Stri
         }
         List<String> tags = template.optionalStrings("tags").orElse(List.of());
         Optional<Integer> version = template.get("version") instanceof Number number ? Optional.of(number.intValue()) : Optional.empty();
+        Optional<Throttle> throttle = template.get("throttle") == null ? Optional.empty()
+                : Optional.of(Throttle.parse(template.get("throttle"), template.where("throttle")));
         if (template.get("content") != null) {
             if (template.has("channels")) {
                 throw new InvalidValueException("a template has either channels or Elemental content, not both");
@@ -76,7 +80,7 @@ public record Template(String id, String name, Optional<String> topic, List<Stri
             Elemental elemental = Elemental.parse(template.get("content"), template.where("content"));
             RoutingNode.Group routing = template.has("routing") ? RoutingNode.parse(template.get("routing"), template.where("routing"))
                     : FIRST_REACHABLE;
-            return new Template(id, name, topic, events, routing, Map.of(), brand, Optional.of(elemental), tags, version);
+            return new Template(id, name, topic, events, routing, Map.of(), brand, Optional.of(elemental), tags, version, throttle);
         }
         if (!(template.get("channels") instanceof Map<?, ?> rawChannels) || rawChannels.isEmpty()) {
             throw new InvalidValueException(template.where("channels") + " is required: an object with content for email, sms, push or inbox"
@@ -105,7 +109,7 @@ public record Template(String id, String name, Optional<String> topic, List<Stri
                 ? RoutingNode.parse(template.get("routing"), template.where("routing"))
                 : new RoutingNode.Group(io.herald.domain.routing.RoutingMethod.SINGLE,
                         order.stream().map(c -> (RoutingNode) new RoutingNode.Leaf(c)).toList());
-        return new Template(id, name, topic, events, routing, channels, brand, Optional.empty(), tags, version);
+        return new Template(id, name, topic, events, routing, channels, brand, Optional.empty(), tags, version, throttle);
     }
 
     public Map<String, Object> toJson() {
@@ -127,6 +131,7 @@ public record Template(String id, String name, Optional<String> topic, List<Stri
             json.put("tags", tags);
         }
         version.ifPresent(number -> json.put("version", number));
+        throttle.ifPresent(limit -> json.put("throttle", limit.toJson()));
         return json;
     }
 
@@ -141,12 +146,12 @@ public record Template(String id, String name, Optional<String> topic, List<Stri
      */
     public Template asTenantSends(Template tenantVersion) {
         return new Template(id, name, topic, events, tenantVersion.routing(), tenantVersion.channels(), brand, tenantVersion.content(), tags,
-                tenantVersion.version());
+                tenantVersion.version(), throttle);
     }
 
     /** The same template as published as version {@code number}. */
     public Template asVersion(int number) {
-        return new Template(id, name, topic, events, routing, channels, brand, content, tags, Optional.of(number));
+        return new Template(id, name, topic, events, routing, channels, brand, content, tags, Optional.of(number), throttle);
     }
 
     /**

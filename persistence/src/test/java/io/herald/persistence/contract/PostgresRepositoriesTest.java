@@ -18,6 +18,7 @@ import io.herald.application.contract.RetentionStoreContract;
 import io.herald.application.contract.Stores;
 import io.herald.application.contract.AuditLogContract;
 import io.herald.application.contract.BrandRepositoryContract;
+import io.herald.application.contract.ThrottleCounterContract;
 import io.herald.application.contract.WorkspacePreferenceRepositoryContract;
 import io.herald.application.contract.NotificationChecksContract;
 import io.herald.application.contract.BulkJobRepositoryContract;
@@ -43,6 +44,7 @@ import io.herald.application.port.out.PushTokenRepository;
 import io.herald.application.port.out.RetentionStore;
 import io.herald.application.port.out.AuditLog;
 import io.herald.application.port.out.BrandRepository;
+import io.herald.application.port.out.ThrottleCounter;
 import io.herald.application.port.out.WorkspacePreferenceRepository;
 import io.herald.application.port.out.NotificationChecks;
 import io.herald.application.port.out.BulkJobRepository;
@@ -111,6 +113,9 @@ class PostgresRepositoriesTest implements PostgresTest {
 
     @Inject
     WorkspacePreferenceRepository workspacePreferences;
+
+    @Inject
+    ThrottleCounter throttles;
 
     @Inject
     AuditLog auditLog;
@@ -251,6 +256,15 @@ class PostgresRepositoriesTest implements PostgresTest {
         protected WorkspacePreferenceRepository emptyRepository() {
             SharedPostgres.truncateAllTables();
             return workspacePreferences;
+        }
+    }
+
+    @Nested
+    class Throttles extends ThrottleCounterContract {
+        @Override
+        protected ThrottleCounter emptyCounter() {
+            SharedPostgres.truncateAllTables();
+            return throttles;
         }
     }
 

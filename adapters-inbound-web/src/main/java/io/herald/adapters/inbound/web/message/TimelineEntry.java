@@ -40,10 +40,13 @@ public record TimelineEntry(String type, String headline, String at, String tone
             case ESCALATED -> "Not " + text(details.get("criteria")) + on(channel) + ", escalated"
                     + (details.containsKey("next_channel") ? " to " + text(details.get("next_channel")) : "");
             case CANCELED -> "Canceled";
+            case THROTTLED -> "Throttled: " + text(details.get("max")) + " per " + text(details.get("period")) + " for "
+                    + quoted(text(details.get("key")));
         };
         String tone = switch (entry.type()) {
             case SENT, DELIVERED, OPENED, CLICKED -> "ok";
             case UNDELIVERABLE, UNROUTABLE, UNMAPPED, CANCELED -> "bad";
+            case THROTTLED -> "warn";
             case PROVIDER_ERROR, ESCALATED, DELAYED -> "warn";
             default -> "plain";
         };
