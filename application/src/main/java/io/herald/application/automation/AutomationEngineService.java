@@ -196,7 +196,8 @@ public final class AutomationEngineService implements AutomationEngine {
         }
         MessageSpec unbranded = MessageSpec.toUser(recipient, send.template(), send.content(), JsonTrees.deepMerge(run.data(), send.data()),
                 send.routing());
-        MessageSpec spec = send.brand().map(unbranded::inBrand).orElse(unbranded);
+        MessageSpec branded = send.brand().map(unbranded::inBrand).orElse(unbranded);
+        MessageSpec spec = send.throttle().map(branded::withThrottle).orElse(branded);
         List<Message> created = sends.enqueue(List.of(spec), run.eventName(), Optional.of(run.id().value()), now);
         return created.stream().map(sent -> sent.id().value()).toList();
     }

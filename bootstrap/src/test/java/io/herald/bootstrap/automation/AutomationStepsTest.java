@@ -317,4 +317,21 @@ class AutomationStepsTest implements HeraldTest {
         assertThat(herald.message(message).path("event").asText()).isEqualTo("Plan Changed");
         assertThat(outputOf(team.get(0), 0).path("subject").asText()).isEqualTo("Welcome to team");
     }
+
+    @Test
+    void aSendStepsThrottleLetsMaxThroughAcrossRunsAndThrottlesTheRest() {
+        String steps = """
+                {"recipient": "sam", "automation": {"steps": [
+                  {"action": "send", "content": {"title": "Tip", "body": "One a day"},
+                   "throttle": {"key": "{{user_id}}-tips", "max": 1, "period": "1 day"}}
+                ]}}""";
+        String first = invoke(steps);
+        herald.awaitRun(first, "COMPLETED");
+        herald.sentMessageOfStep(first, 0);
+        String second = invoke(steps);
+        String message = herald.awaitRun(second, "COMPLETED").path("steps").get(0).path("messages").get(0).asText();
+
+        JsonNode throttled = herald.api().awaitStatus(message, "THROTTLED");
+        assertThat(throttled.path("error").asText()).isEqualTo("throttled: 1 per 1 day for key 'sam-tips'");
+    }
 }

@@ -2,6 +2,7 @@ package io.herald.domain.automation;
 
 import io.herald.domain.json.JsonFields;
 import io.herald.domain.json.JsonTrees;
+import io.herald.domain.message.Throttle;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.RoutingNode;
 import io.herald.domain.shared.InvalidValueException;
@@ -48,13 +49,14 @@ public sealed interface Step {
      */
     record Send(Optional<String> condition, Optional<String> template, Optional<Content> content, Optional<UserId> recipient,
                 Map<String, Object> data, Map<String, Object> profile, Optional<RoutingNode.Group> routing, Optional<String> ref,
-                Optional<String> brand)
+                Optional<String> brand, Optional<Throttle> throttle)
             implements Step {
 
         public Send {
             data = JsonTrees.deepCopy(data);
             profile = JsonTrees.deepCopy(profile == null ? Map.of() : profile);
             brand = brand == null ? Optional.empty() : brand;
+            throttle = throttle == null ? Optional.empty() : throttle;
         }
 
         @Override
@@ -77,6 +79,7 @@ public sealed interface Step {
             routing.ifPresent(group -> json.put("routing", group.toJson()));
             ref.ifPresent(name -> json.put("ref", name));
             brand.ifPresent(id -> json.put("brand", id));
+            throttle.ifPresent(limit -> json.put("throttle", limit.toJson()));
             return json;
         }
 
@@ -367,7 +370,8 @@ public sealed interface Step {
     }
 
     private static Send send(JsonFields step, Optional<String> condition, Optional<String> defaultTemplate) {
-        step.allowOnly(Set.of("action", "if", "template", "content", "recipient", "data", "profile", "routing", "ref", "brand"), "a send step");
+        step.allowOnly(Set.of("action", "if", "template", "content", "recipient", "data", "profile", "routing", "ref", "brand", "throttle"),
+                "a send step");
         Optional<String> template = step.optionalText("template");
         Optional<Content> content = step.has("content") ? Optional.of(Content.parse(step.get("content"), step.where("content"))) : Optional.empty();
         if (template.isPresent() && content.isPresent()) {
@@ -381,7 +385,8 @@ public sealed interface Step {
                 ? Optional.of(RoutingNode.parse(step.get("routing"), step.where("routing"))) : Optional.empty();
         return new Send(condition, template, content, userId(step, "recipient"), step.optionalMap("data").orElse(Map.of()),
                 step.optionalMap("profile").orElse(Map.of()), routing, step.optionalText("ref"),
-                step.get("brand") == null ? Optional.empty() : step.optionalText("brand"));
+                step.get("brand") == null ? Optional.empty() : step.optionalText("brand"),
+                step.get("throttle") == null ? Optional.empty() : Optional.of(Throttle.parse(step.get("throttle"), step.where("throttle"))));
     }
 
     private static Delay delay(JsonFields step, Optional<String> condition) {

@@ -126,6 +126,13 @@ public record MessageSpec(
                 ? Optional.of(tenant) : Optional.empty();
     }
 
+    /** This send with {@code throttle} (an automation send step's). */
+    public MessageSpec withThrottle(Throttle throttle) {
+        Map<String, Object> limited = JsonTrees.deepCopy(raw);
+        limited.put("throttle", throttle.toJson());
+        return parse(limited);
+    }
+
     /** Herald's {@code throttle} on a send (an automation send step's): over the template's, when both have one. */
     public Optional<Throttle> throttle() {
         return raw.get("throttle") == null ? Optional.empty() : Optional.of(Throttle.parse(raw.get("throttle"), ROOT + ".throttle"));
