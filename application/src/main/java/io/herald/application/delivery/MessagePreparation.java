@@ -5,7 +5,7 @@ import io.herald.application.port.out.ThrottleCounter;
 import io.herald.application.template.TemplateRenderer;
 import io.herald.domain.message.Message;
 import io.herald.domain.message.MessageSpec;
-import io.herald.domain.message.Throttle;
+import io.herald.domain.throttle.Throttle;
 import io.herald.domain.message.Recipient;
 import io.herald.domain.preference.EffectivePreference;
 import io.herald.domain.preference.TopicPreference;

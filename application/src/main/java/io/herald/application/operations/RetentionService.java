@@ -3,7 +3,7 @@ package io.herald.application.operations;
 import io.herald.application.port.in.ApplyRetentionUseCase;
 import io.herald.application.port.out.AuditLog;
 import io.herald.application.port.out.ThrottleCounter;
-import io.herald.domain.message.Throttle;
+import io.herald.domain.throttle.Throttle;
 import io.herald.application.port.out.Clock;
 import io.herald.application.port.out.RetentionStore;
 import io.herald.application.port.out.Transactions;

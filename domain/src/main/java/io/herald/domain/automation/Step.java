@@ -2,7 +2,7 @@ package io.herald.domain.automation;
 
 import io.herald.domain.json.JsonFields;
 import io.herald.domain.json.JsonTrees;
-import io.herald.domain.message.Throttle;
+import io.herald.domain.throttle.Throttle;
 import io.herald.domain.profile.UserId;
 import io.herald.domain.routing.RoutingNode;
 import io.herald.domain.shared.InvalidValueException;

@@ -4,6 +4,7 @@ import io.herald.domain.delivery.FailoverPolicy;
 import io.herald.domain.routing.Channel;
 import io.herald.domain.routing.DeliveryPlan;
 import io.herald.domain.routing.RoutingDecision;
+import io.herald.domain.throttle.Throttle;
 
 import java.time.Instant;
 import java.util.ArrayList;

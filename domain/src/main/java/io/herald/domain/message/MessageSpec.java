@@ -7,6 +7,7 @@ import io.herald.domain.routing.Channel;
 import io.herald.domain.routing.RoutingNode;
 import io.herald.domain.shared.InvalidValueException;
 import io.herald.domain.template.Content;
+import io.herald.domain.throttle.Throttle;
 import io.herald.domain.time.Durations;
 
 import java.time.Duration;

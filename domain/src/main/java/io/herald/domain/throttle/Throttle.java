@@ -1,4 +1,4 @@
-package io.herald.domain.message;
+package io.herald.domain.throttle;
 
 import io.herald.domain.json.JsonFields;
 import io.herald.domain.shared.InvalidValueException;
