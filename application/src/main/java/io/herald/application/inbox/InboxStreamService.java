@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -33,6 +34,7 @@ public final class InboxStreamService implements StreamInboxUseCase {
     private final InboxWakeups wakeups;
     private final Transactions transactions;
     private final ScheduledExecutorService workers;
+    private final AtomicInteger open = new AtomicInteger();
 
     public InboxStreamService(InboxRepository inbox, InboxWakeups wakeups, Transactions transactions, ScheduledExecutorService workers) {
         this.inbox = inbox;
@@ -44,10 +46,16 @@ public final class InboxStreamService implements StreamInboxUseCase {
     @Override
     public InboxStream open(UserId userId, Optional<Long> lastEventId, Consumer<StreamedEvent> out) {
         Stream stream = new Stream(userId, out);
+        open.incrementAndGet();
         stream.watch = wakeups.watch(userId, stream::wake);
         workers.execute(() -> stream.start(lastEventId));
         stream.heartbeat = workers.scheduleAtFixedRate(stream::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
         return stream;
+    }
+
+    @Override
+    public StreamsStatus status() {
+        return new StreamsStatus(open.get(), wakeups.listening());
     }
 
     private final class Stream implements InboxStream {
@@ -156,6 +164,9 @@ public final class InboxStreamService implements StreamInboxUseCase {
 
         @Override
         public void close() {
+            if (!closed) {
+                open.decrementAndGet();
+            }
             closed = true;
             if (watch != null) {
                 watch.close();

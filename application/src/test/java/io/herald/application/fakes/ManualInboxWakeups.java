@@ -19,6 +19,11 @@ public final class ManualInboxWakeups implements InboxWakeups {
         return () -> watchers.getOrDefault(userId, Set.of()).remove(wake);
     }
 
+    @Override
+    public boolean listening() {
+        return true;
+    }
+
     public void wake(UserId userId) {
         watchers.getOrDefault(userId, Set.of()).forEach(Runnable::run);
     }

@@ -69,7 +69,10 @@ class InboxStreamServiceTest {
         assertThat(types()).containsExactly("ready", "message", "read", "read-all");
         assertThat(received.get(3).unreadCount()).isZero();
 
+        assertThat(streams.status().open()).isEqualTo(1);
         stream.close();
+        stream.close();
+        assertThat(streams.status().open()).as("closed once, counted once").isZero();
         deliver("m-2");
         wakeups.wake(ALEX);
         assertThat(wakeups.watching(ALEX)).isZero();

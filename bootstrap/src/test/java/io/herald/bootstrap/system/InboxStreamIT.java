@@ -53,6 +53,9 @@ class InboxStreamIT {
                 Received ready = client.next(Duration.ofSeconds(5)).orElseThrow();
                 assertThat(ready.name()).isEqualTo("ready");
                 assertThat(ready.data().path("unread_count").asLong()).isZero();
+                String metrics = Http.to(a.uri()).withApiKey(KEY).get("/prometheus").body();
+                assertThat(metrics).as("the operator sees the stream, heard live").contains("herald_inbox_streams 1.0")
+                        .contains("herald_inbox_streams_listening 1.0");
 
                 Instant sent = Instant.now();
                 assertThat(apiB.post("/send", """

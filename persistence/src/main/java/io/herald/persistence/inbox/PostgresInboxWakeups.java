@@ -36,6 +36,7 @@ final class PostgresInboxWakeups implements InboxWakeups {
     private final Map<String, Set<Runnable>> watchers = new ConcurrentHashMap<>();
     private volatile Thread listener;
     private volatile boolean stopped;
+    private volatile boolean heard;
 
     PostgresInboxWakeups(DataSource dataSource) {
         // The DataSource bean lends only the current transaction's connection; the listener keeps one of its own.
@@ -52,9 +53,9 @@ final class PostgresInboxWakeups implements InboxWakeups {
         });
     }
 
-    /** How many users have a stream open here: for the operator's metrics and for tests. */
-    int watchedUsers() {
-        return watchers.size();
+    @Override
+    public boolean listening() {
+        return heard;
     }
 
     private synchronized void startListening() {
@@ -73,6 +74,7 @@ final class PostgresInboxWakeups implements InboxWakeups {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + JdbcInboxRepository.INBOX_CHANNEL);
                 }
+                heard = true;
                 if (lost) {
                     LOG.info("Inbox streams: listening for inbox changes again; every open stream reads what it missed");
                     lost = false;
@@ -88,6 +90,7 @@ final class PostgresInboxWakeups implements InboxWakeups {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
+                heard = false;
                 if (stopped) {
                     return;
                 }

@@ -23,6 +23,13 @@ public interface StreamInboxUseCase {
      */
     InboxStream open(UserId userId, Optional<Long> lastEventId, Consumer<StreamedEvent> out);
 
+    /** Streams open on this instance, and whether they hear changes as they commit: for the operator's metrics. */
+    StreamsStatus status();
+
+    /** @param listening false while the listener is reconnecting: streams then catch up at their next heartbeat */
+    record StreamsStatus(int open, boolean listening) {
+    }
+
     interface InboxStream extends AutoCloseable {
         /** Stops the stream: nothing more is sent to it. */
         @Override

@@ -16,6 +16,9 @@ public interface InboxWakeups {
      */
     Watch watch(UserId userId, Runnable wake);
 
+    /** Whether changes are being heard: false while the listener's connection is lost (streams then catch up by heartbeat). */
+    boolean listening();
+
     /** A watch that ends when closed. */
     interface Watch extends AutoCloseable {
         @Override
